@@ -1,0 +1,85 @@
+"""Markdown renderings: plain lines for text, tables as TAB rows, pipe rows or HTML.
+
+Conversions differ in what they mark up: some keep '#' headings, some print
+headings as plain lines; tables come as TAB-separated rows whose cells hold
+"<ul>• a • b" lists, as '|' pipe tables, or as <table> fragments. Headings marked
+with '#' or wholly in bold become bold Lines; everything else is kept as text.
+"""
+from __future__ import annotations
+
+import re
+
+from extract.fragments import cell_from_markup, html_tables, strip_tags
+from extract.model import Cell, Line, Page, Table
+
+_PIPE_RULE = re.compile(r"^\|?\s*:?-{3,}")
+_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*$")
+_BOLD_LINE = re.compile(r"^\*\*(.+?)\*\*$")
+# Only bullet marks: "4. Översikt av poängfördelning" is a numbered heading, not a list item.
+_LIST_MARK = re.compile(r"^\s*[-*+]\s+(?=\S)")
+_EMPHASIS = re.compile(r"(\*\*|__|\*)(?=\S)(.+?)(?<=\S)\1")
+
+
+def read_markdown(text: str) -> list[Page]:
+    """One page (markdown has no page breaks) with its lines and tables in order."""
+    page = Page(number=1)
+    raw_lines = text.splitlines()
+    i = 0
+    while i < len(raw_lines):
+        raw = raw_lines[i].rstrip()
+        if "<table" in raw.lower():
+            end = i
+            while end < len(raw_lines) and "</table>" not in raw_lines[end].lower():
+                end += 1
+            fragment = "\n".join(raw_lines[i:end + 1])
+            for rows in html_tables(fragment):
+                page.tables.append(Table(page=1, rows=rows, before_line=len(page.lines)))
+            i = end + 1
+            continue
+        if _is_table_row(raw):
+            end = i
+            while end < len(raw_lines) and _is_table_row(raw_lines[end].rstrip()):
+                end += 1
+            rows = tuple(_row(line) for line in raw_lines[i:end] if not _PIPE_RULE.match(line.strip()))
+            page.tables.append(Table(page=1, rows=rows, before_line=len(page.lines)))
+            i = end
+            continue
+        line = _line(raw)
+        if line is not None:
+            page.lines.append(line)
+        i += 1
+    return [page]
+
+
+def _is_table_row(line: str) -> bool:
+    stripped = line.strip()
+    if stripped.startswith("|"):
+        return stripped.count("|") >= 2
+    return bool(stripped) and "\t" in line.strip(" ")
+
+
+def _row(line: str) -> tuple[Cell, ...]:
+    stripped = line.strip()
+    if stripped.startswith("|"):
+        cells = stripped.strip("|").split("|")
+    else:
+        cells = line.split("\t")
+        while cells and not cells[-1].strip():
+            cells.pop()
+    return tuple(cell_from_markup(_EMPHASIS.sub(r"\2", cell)) for cell in cells)
+
+
+def _line(raw: str) -> Line | None:
+    text = raw.strip()
+    if not text:
+        return None
+    bold = False
+    heading = _HEADING.match(text)
+    if heading:
+        text, bold = heading.group(2), True
+    elif _BOLD_LINE.match(text):
+        text, bold = _BOLD_LINE.match(text).group(1), True
+    if _LIST_MARK.match(text):
+        text = "• " + _LIST_MARK.sub("", text)
+    text = strip_tags(_EMPHASIS.sub(r"\2", text)) if "<" in text else _EMPHASIS.sub(r"\2", text)
+    return Line(text=text, page=1, bold=bold) if text else None

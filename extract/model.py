@@ -1,0 +1,67 @@
+"""The uniform document model that every reader produces and every parser reads.
+
+Plain dataclasses only: no reader's own types (pdfplumber objects, file handles)
+leak through, so a faster reader can replace one without touching the parsers.
+Coordinates are PDF points with the origin at the top left of the page; sources
+without geometry leave them as None.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Line:
+    """A run of text on one visual line, or one logical line of a text source.
+
+    A PDF line is split where the words on it are far apart (table columns), so a
+    table row of two cells gives two Lines with the same `top`.
+    """
+
+    text: str
+    page: int
+    x0: float | None = None
+    x1: float | None = None
+    top: float | None = None
+    bottom: float | None = None
+    size: float | None = None
+    bold: bool | None = None
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A table cell: its list items when it holds a list, else one entry of text."""
+
+    items: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table that the source states explicitly (HTML/markdown fragments)."""
+
+    page: int
+    rows: tuple[tuple[Cell, ...], ...]
+    # index into Page.lines before which the table stands, to keep reading order
+    before_line: int = 0
+
+
+@dataclass
+class Page:
+    number: int  # 1-based position in the source
+    lines: list[Line] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+    width: float | None = None
+    height: float | None = None
+    has_images: bool = False
+
+
+@dataclass
+class Document:
+    source_path: str  # relative to the input root
+    sha256: str
+    format: str  # pdf, text, markdown, html
+    rendering: str  # flat, transcript, markdown, html, pdf: how the text was laid out
+    pages: list[Page] = field(default_factory=list)
+
+    def text(self) -> str:
+        return "\n".join(line.text for page in self.pages for line in page.lines)

@@ -1,0 +1,111 @@
+"""Plain-text renderings of a report: flattened PDF text and web transcripts.
+
+Three shapes circulate:
+- flat: one PDF page per line, the running head at the start of each line;
+- transcript: numbered pages ("7 Sveriges Kommuner och Landsting (32) ...")
+  after some web-page chrome, blank lines between pages;
+- paged: pdftotext-style output, pages separated by form feeds, lines kept.
+Each page becomes a Page; a running head at the start of a page line becomes a
+Line of its own, so that parsers can drop it the same way for every source.
+"""
+from __future__ import annotations
+
+import re
+
+from extract.model import Line, Page
+
+_TRANSCRIPT_PAGE = re.compile(r"^(\d{1,3}) (\S.*)$")
+_DIGITS = re.compile(r"\d+")
+_MAX_HEAD_TOKENS = 12
+
+
+def decode(data: bytes) -> str:
+    """Text of a file, UTF-8 when it is, else Windows-1252 (older Swedish exports)."""
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("latin-1")
+
+
+def read_text(text: str) -> tuple[str, list[Page]]:
+    """Pages of a plain-text rendering and the name of its shape."""
+    if "\f" in text:
+        return "paged", _paged(text)
+    transcript = _transcript_pages(text)
+    if transcript:
+        return "transcript", _with_running_heads(transcript)
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    return "flat", _with_running_heads(lines)
+
+
+def _paged(text: str) -> list[Page]:
+    pages = []
+    for number, chunk in enumerate(text.split("\f"), start=1):
+        lines = [Line(text=line.strip(), page=number) for line in chunk.splitlines() if line.strip()]
+        if lines or number == 1:
+            pages.append(Page(number=number, lines=lines))
+    while pages and not pages[-1].lines:
+        pages.pop()
+    return pages
+
+
+def _transcript_pages(text: str) -> list[str]:
+    """Page texts when the file numbers its pages 1, 2, 3, ... at line starts."""
+    pages: list[str] = []
+    expected = 1
+    for raw in text.splitlines():
+        line = raw.strip()
+        match = _TRANSCRIPT_PAGE.match(line)
+        if match and int(match.group(1)) == expected:
+            pages.append(match.group(2))
+            expected += 1
+        elif pages and line:
+            pages[-1] += " " + line
+    return pages if len(pages) >= 3 else []
+
+
+def _with_running_heads(page_texts: list[str]) -> list[Page]:
+    head = _running_head(page_texts)
+    pages = []
+    for number, text in enumerate(page_texts, start=1):
+        tokens = text.split()
+        lines = []
+        if head and _mask(tokens[:len(head)]) == head:
+            lines.append(Line(text=" ".join(tokens[:len(head)]), page=number))
+            tokens = tokens[len(head):]
+        if tokens:
+            lines.append(Line(text=" ".join(tokens), page=number))
+        pages.append(Page(number=number, lines=lines))
+    return pages
+
+
+def _mask(tokens: list[str]) -> tuple[str, ...]:
+    return tuple(_DIGITS.sub("#", token) for token in tokens)
+
+
+def _running_head(page_texts: list[str]) -> tuple[str, ...]:
+    """The leading tokens that most pages share once digits are masked.
+
+    A running head ("Sveriges Kommuner och Landsting 2018-06-19 7 (34)") repeats
+    on most pages; body text does not. Empty when there is none.
+    """
+    if len(page_texts) < 3:
+        return ()
+    quorum = max(2, len(page_texts) // 2)
+    head: tuple[str, ...] = ()
+    for length in range(1, _MAX_HEAD_TOKENS + 1):
+        counts: dict[tuple[str, ...], int] = {}
+        for text in page_texts:
+            tokens = text.split()
+            if len(tokens) > length:
+                key = _mask(tokens[:length])
+                counts[key] = counts.get(key, 0) + 1
+        if not counts:
+            break
+        key, count = max(counts.items(), key=lambda item: item[1])
+        if count < quorum:
+            break
+        head = key
+    return head

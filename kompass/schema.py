@@ -1,0 +1,121 @@
+"""The published tables: columns, Arrow types, keys and meanings, defined once.
+
+The Parquet writer, the Frictionless datapackage.json and the codebook are all
+generated from these definitions, so they cannot disagree.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pyarrow as pa
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    type: pa.DataType
+    description: str
+    nullable: bool = False
+
+
+@dataclass(frozen=True)
+class TableSchema:
+    name: str
+    description: str
+    key: tuple[str, ...]
+    columns: tuple[Column, ...]
+
+    def arrow(self) -> pa.Schema:
+        return pa.schema([pa.field(c.name, c.type, nullable=c.nullable) for c in self.columns])
+
+
+def _c(name: str, type_: pa.DataType, description: str, nullable: bool = False) -> Column:
+    return Column(name, type_, description, nullable)
+
+
+_REPORT_ID = _c("report_id", pa.string(), "The report: `<municipality slug>-<year>`, e.g. `ornskoldsvik-2017`.")
+_AREA_NO = _c("area_no", pa.int8(), "Area number 1-8 as printed in the report.")
+_AREA_ID = _c("area_id", pa.string(),
+              "Canonical area, the same for the same area across criteria versions (see the catalog).")
+
+TABLES: tuple[TableSchema, ...] = (
+    TableSchema("reports", "One row per report.", ("report_id",), (
+        _REPORT_ID,
+        _c("municipality", pa.string(), "Name without \"kommun\"/\"stad\", SCB's Swedish spelling."),
+        _c("municipality_code", pa.string(), "SCB's four-digit municipality code; null when the name is unknown.", True),
+        _c("year", pa.int16(), "The year in the report title."),
+        _c("report_date", pa.date32(), "Date printed on the cover or in the page header.", True),
+        _c("evaluation_period", pa.string(), "When the evaluation took place, as printed (\"maj 2018\").", True),
+        _c("evaluators", pa.list_(pa.string()), "One entry per evaluator as printed on the cover, affiliation after a comma."),
+        _c("criteria_version", pa.string(), "Criteria revision: `2.0` (2010), `2.1` (2016) or `2020`."),
+        _c("evaluation_number", pa.int8(), "1 for the municipality's first evaluation, 2 for the second, ... as stated.", True),
+        _c("total_score", pa.int16(), "Total points (0-800) as stated, else the sum of the eight area scores.", True),
+        _c("complete", pa.bool_(), "False when the document stops before the end of the report."),
+        _c("page_count", pa.int16(), "Pages of the source (PDF pages, or the page count a text rendering prints).", True),
+        _c("source_path", pa.string(), "Path of the input, relative to the input root."),
+        _c("source_sha256", pa.string(), "Hex SHA-256 digest of the input file's bytes."),
+        _c("source_format", pa.string(), "`pdf`, `text`, `markdown` or `html`."),
+        _c("rendering", pa.string(), "How the source lays the report out: `pdf`, `flat`, `transcript`, `paged`, "
+                                     "`markdown` or `html`."),
+        _c("extractor_version", pa.string(), "Version of kompass that wrote the row."),
+    )),
+    TableSchema("areas", "One row per report and area.", ("report_id", "area_no"), (
+        _REPORT_ID, _AREA_NO, _AREA_ID,
+        _c("title", pa.string(), "The area title as printed, without \"Område N\"."),
+        _c("score", pa.int16(), "The area's points (0-100)."),
+        _c("max_score", pa.int16(), "The most points an area can get: 100."),
+    )),
+    TableSchema("subquestions", "Section 4 \"Översikt av poängfördelning\": every subquestion's points.",
+                ("report_id", "code"), (
+        _REPORT_ID, _AREA_NO,
+        _c("code", pa.string(), "Subquestion code as printed, e.g. `1.1`."),
+        _c("question_id", pa.string(), "Canonical question, the same for the same question across versions; "
+                                       "`unmatched.<version>.<code>` when the catalog does not know it."),
+        _c("text", pa.string(), "The question as printed."),
+        _c("achieved", pa.int16(), "\"Uppnått\": points achieved."),
+        _c("max", pa.int16(), "\"Max\": points possible."),
+        _c("percent", pa.float64(), "\"Procent\" as printed, without the % sign."),
+    )),
+    TableSchema("findings", "Strengths and improvement points of each area.",
+                ("report_id", "area_no", "kind", "position"), (
+        _REPORT_ID, _AREA_NO, _AREA_ID,
+        _c("kind", pa.string(), "`strength`, `improvement`, or `unknown` where the source cannot tell "
+                                "(a two-column table flattened into one run of text)."),
+        _c("position", pa.int16(), "1-based order within (report_id, area_no, kind)."),
+        _c("text", pa.string(), "The item: bullet removed, whitespace collapsed, hyphenation undone, wording verbatim."),
+        _c("page", pa.int16(), "Page the item starts on.", True),
+    )),
+    TableSchema("rubrics", "The \"Rubriker\" list of each area.", ("report_id", "area_no", "position"), (
+        _REPORT_ID, _AREA_NO,
+        _c("position", pa.int16(), "1-based order."),
+        _c("text", pa.string(), "The heading as printed."),
+    )),
+    TableSchema("prior_scores", "Scores of earlier evaluations that a report states.",
+                ("report_id", "ref_year", "area_no"), (
+        _c("report_id", pa.string(), "The report that states the score."),
+        _c("ref_year", pa.int16(), "The year of the earlier evaluation."),
+        _c("area_no", pa.int8(), "Area number; null for the total.", True),
+        _c("score", pa.int16(), "The earlier score."),
+        _c("source", pa.string(), "`appendix` (an appended earlier evaluation) or `text` (a sentence)."),
+    )),
+    TableSchema("sections", "The narrative of each area under its sub-headings.",
+                ("report_id", "area_no", "position"), (
+        _REPORT_ID, _AREA_NO,
+        _c("position", pa.int16(), "1-based order within the area."),
+        _c("heading", pa.string(), "Sub-heading as printed (empty for text before the first sub-heading)."),
+        _c("text", pa.string(), "The paragraphs under it: whitespace collapsed, hyphenation undone, "
+                                "page headers removed."),
+    )),
+    TableSchema("problems", "What extraction and validation found wrong.",
+                ("source_path", "code", "page", "message"), (
+        _c("source_path", pa.string(), "The input the problem is about."),
+        _c("report_id", pa.string(), "The report, when the document could be identified.", True),
+        _c("severity", pa.string(), "`error` (a document or a table of it could not be extracted), "
+                                    "`warning` (extracted, but a check failed or a guess was made) or `info`."),
+        _c("code", pa.string(), "Stable machine-readable code, e.g. `no_text_layer`."),
+        _c("message", pa.string(), "One sentence a person understands."),
+        _c("page", pa.int16(), "Page the problem is on, when it is on one.", True),
+    )),
+)
+
+BY_NAME = {table.name: table for table in TABLES}

@@ -1,0 +1,1 @@
+"""Stage 3: raw report records become canonical, validated rows."""

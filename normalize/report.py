@@ -1,0 +1,92 @@
+"""A raw report record becomes the rows of the published tables."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from normalize import catalog
+from normalize.criteria import detect_version
+from normalize.municipalities import display_name, resolve, slug
+from normalize.questions import question_id_for
+from normalize.text import clean_text, collapse
+from normalize.validate import validate
+from parsers.record import Problem, RawReport
+
+Row = dict[str, object]
+
+
+@dataclass
+class NormalizedReport:
+    report_id: str | None
+    source_path: str
+    rows: dict[str, list[Row]] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def normalize_report(raw: RawReport, extractor_version: str) -> NormalizedReport:
+    problems = list(raw.problems)
+    if not raw.areas:
+        problems.append(Problem("error", "unknown_layout",
+                                "No KommunKompassen area (\"Område 1 ...\") was found: not a report, or a layout "
+                                "kompass does not know."))
+        return NormalizedReport(None, raw.source_path, {}, problems)
+    if raw.municipality is None or raw.year is None:
+        problems.append(Problem("error", "report_unidentified",
+                                "The cover does not name the municipality and the year, so the report cannot be "
+                                "identified."))
+        return NormalizedReport(None, raw.source_path, {}, problems)
+    municipality = resolve(raw.municipality)
+    name = municipality.name if municipality else display_name(raw.municipality)
+    if municipality is None:
+        problems.append(Problem("warning", "municipality_unresolved",
+                                f"\"{raw.municipality}\" is not a municipality in SCB's list; no code was given.", 1))
+    report_id = f"{slug(name)}-{raw.year}"
+    version, version_problems = detect_version(raw)
+    problems += version_problems
+    problems += validate(raw)
+    area_ids = {area.area_no: catalog.area(version, area.area_no).area_id for area in raw.areas}
+    scores = [area.score for area in raw.areas if area.score is not None]
+    total = raw.stated_total if raw.stated_total is not None else (sum(scores) if len(scores) == 8 else None)
+    rows: dict[str, list[Row]] = {name: [] for name in
+                                   ("reports", "areas", "subquestions", "findings", "rubrics", "prior_scores",
+                                    "sections")}
+    rows["reports"].append({
+        "report_id": report_id, "municipality": name,
+        "municipality_code": municipality.code if municipality else None,
+        "year": raw.year, "report_date": raw.report_date, "evaluation_period": raw.evaluation_period,
+        "evaluators": [collapse(person) for person in raw.evaluators], "criteria_version": version,
+        "evaluation_number": raw.evaluation_number, "total_score": total, "complete": raw.complete,
+        "page_count": raw.page_count, "source_path": raw.source_path, "source_sha256": raw.sha256,
+        "source_format": raw.source_format, "rendering": raw.rendering, "extractor_version": extractor_version,
+    })
+    for area in raw.areas:
+        base = {"report_id": report_id, "area_no": area.area_no}
+        if area.score is not None:
+            rows["areas"].append({**base, "area_id": area_ids[area.area_no], "title": collapse(area.title),
+                                  "score": area.score, "max_score": 100})
+        rows["rubrics"] += [{**base, "position": i, "text": clean_text(text)}
+                            for i, text in enumerate(area.rubrics, start=1)]
+        positions: dict[str, int] = {}
+        for finding in area.findings:
+            positions[finding.kind] = positions.get(finding.kind, 0) + 1
+            rows["findings"].append({**base, "area_id": area_ids[area.area_no], "kind": finding.kind,
+                                     "position": positions[finding.kind], "text": clean_text(finding.text),
+                                     "page": finding.page})
+        rows["sections"] += [{**base, "position": i, "heading": collapse(section.heading),
+                              "text": clean_text(section.text)}
+                             for i, section in enumerate(area.sections, start=1)]
+    for sq in raw.subquestions:
+        question_id, question_problems = question_id_for(version, sq)
+        problems += question_problems
+        rows["subquestions"].append({"report_id": report_id, "area_no": sq.area_no, "code": sq.code,
+                                     "question_id": question_id, "text": collapse(sq.text),
+                                     "achieved": sq.achieved, "max": sq.max, "percent": sq.percent})
+    seen = set()
+    for prior in raw.prior_scores:
+        key = (prior.ref_year, prior.area_no)
+        if key in seen:
+            continue
+        seen.add(key)
+        rows["prior_scores"].append({"report_id": report_id, "ref_year": prior.ref_year, "area_no": prior.area_no,
+                                     "score": prior.score, "source": prior.source})
+    return NormalizedReport(report_id, raw.source_path, rows, problems)
+

@@ -1,0 +1,26 @@
+"""Stage 2: a Document becomes a raw report record, by the layout family of its source."""
+from __future__ import annotations
+
+from extract.model import Document
+from parsers.blocks import Layout
+from parsers.flat import read_flat
+from parsers.lined import read_lined
+from parsers.record import RawReport
+from parsers.report import build_report
+
+# rendering -> layout family; a new rendering is one entry here and one module
+LAYOUT_FAMILIES = {
+    "flat": read_flat,
+    "transcript": read_flat,
+    "paged": read_flat,
+    "markdown": read_lined,
+    "html": read_lined,
+}
+
+
+def read_layout(document: Document) -> Layout:
+    return LAYOUT_FAMILIES[document.rendering](document)
+
+
+def parse(document: Document) -> RawReport:
+    return build_report(document, read_layout(document))

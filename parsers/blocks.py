@@ -1,0 +1,75 @@
+"""The logical blocks that a layout family reads out of a document.
+
+Each layout family (flattened text, line text with table fragments, positioned
+PDF lines) turns its Document into this one vocabulary; the report grammar in
+parsers.report then reads the blocks the same way for every source.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from parsers.record import Problem, RawFinding
+
+
+@dataclass
+class Heading:
+    text: str
+    page: int | None
+
+
+@dataclass
+class Paragraph:
+    text: str
+    page: int | None
+
+
+@dataclass
+class RubricBox:
+    """The "Rubriker | Poäng" box under an area heading."""
+
+    items: list[str]
+    score: int | None
+    page: int | None
+
+
+@dataclass
+class FindingsBlock:
+    items: list[RawFinding]
+    page: int | None
+    problems: list[Problem] = field(default_factory=list)
+
+
+@dataclass
+class ScoreRow:
+    """A row of a score table: code ("1.1") when it has one, label, numbers as printed."""
+
+    code: str | None
+    label: str
+    values: list[str]
+    page: int | None
+
+
+@dataclass
+class ScoreTable:
+    """A table of points: section 4 (Uppnått | Max | Procent) or an appendix with year columns."""
+
+    title: str
+    columns: list[str]
+    rows: list[ScoreRow]
+    page: int | None
+
+
+Block = Heading | Paragraph | RubricBox | FindingsBlock | ScoreTable
+
+
+@dataclass
+class Layout:
+    """What a layout family read: cover lines, table of contents and the body's blocks."""
+
+    cover: list[str]
+    contents: list[str]
+    blocks: list[Block]
+    running_heads: list[str]
+    page_count: int | None
+    last_page: int | None
+    problems: list[Problem] = field(default_factory=list)

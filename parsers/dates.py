@@ -1,0 +1,28 @@
+"""Dates as the reports print them: "2018-06-19" or "19 juni 2018"."""
+from __future__ import annotations
+
+from datetime import date
+
+import regex as re
+
+MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",
+          "oktober", "november", "december")
+MONTH = "|".join(MONTHS)
+_ISO = re.compile(r"(?<![\d-])((?:19|20)\d\d)-(\d\d)-(\d\d)(?![\d-])")
+_WRITTEN = re.compile(rf"(?<!\d)(\d{{1,2}})\s+({MONTH})\s+((?:19|20)\d\d)(?!\d)", re.I)
+
+
+def find_date(text: str) -> date | None:
+    """The first valid date in `text`."""
+    candidates = []
+    for match in _ISO.finditer(text):
+        candidates.append((match.start(), int(match.group(1)), int(match.group(2)), int(match.group(3))))
+    for match in _WRITTEN.finditer(text):
+        month = MONTHS.index(match.group(2).lower()) + 1
+        candidates.append((match.start(), int(match.group(3)), month, int(match.group(1))))
+    for _, year, month, day in sorted(candidates):
+        try:
+            return date(year, month, day)
+        except ValueError:
+            continue
+    return None

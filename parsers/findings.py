@@ -1,0 +1,50 @@
+"""Which findings are strengths and which improvement points, and how sure we are.
+
+Where the source keeps the table's columns (PDF geometry, table cells) or prints
+two headed lists, the column or heading decides. Where a two-column table was
+flattened into one run of text, only the order of the words is left: the left
+column's items usually come first, then the right column's, but rows can
+interleave and the end of the left column can come last. The kinds that order
+can not settle are `unknown`, and the block says why.
+"""
+from __future__ import annotations
+
+from parsers.blocks import FindingsBlock
+from parsers.record import IMPROVEMENT, STRENGTH, UNKNOWN, Problem, RawFinding
+
+Item = tuple[str, int | None]  # text, page
+
+
+def column_findings(strengths: list[Item], improvements: list[Item], page: int | None) -> FindingsBlock:
+    items = [RawFinding(STRENGTH, text, p) for text, p in strengths]
+    items += [RawFinding(IMPROVEMENT, text, p) for text, p in improvements]
+    return FindingsBlock(items, page)
+
+
+def flattened_findings(left: list[Item], right: list[Item], has_right_header: bool,
+                       page: int | None) -> FindingsBlock:
+    """Kinds for the items of a flattened table, read off the order of its headers.
+
+    - only a "Styrkor" header: a list of strengths;
+    - both headers before any item (the header row stands alone, the rows follow
+      interleaved): no item's column is known;
+    - items between the headers: those are the left column; as many items after
+      the second header as the left column has are the right column; any further
+      items may be the end of the left column and stay unknown.
+    """
+    if not has_right_header:
+        return column_findings(left, [], page)
+    if not left:
+        uncertain = right
+        sure: list[Item] = []
+    else:
+        sure, uncertain = right[:len(left)], right[len(left):]
+    block = column_findings(left, sure, page)
+    block.items += [RawFinding(UNKNOWN, text, p) for text, p in uncertain]
+    if uncertain:
+        block.problems.append(Problem(
+            "warning", "findings_columns_lost",
+            f"The findings table lost its columns in this rendering; {len(uncertain)} of its "
+            f"{len(left) + len(right)} items could be strengths or improvements and are marked unknown.",
+            page))
+    return block

@@ -1,0 +1,287 @@
+"""Layout family: flattened text, where each page is one run of words.
+
+Flat PDF text and web transcripts keep the words and the pages but lose every
+line break, so the report's landmarks are found inside the run: section and area
+headings, the "Rubriker ... Poäng NN" box, the findings headers and section 4's
+rows. Between landmarks lies narrative; sub-headings are recognized only where
+the report names them elsewhere (contents, rubrics) or by their fixed wording.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+import regex as re
+
+from extract.model import Document
+from normalize.catalog import known_title_prefix
+from parsers.blocks import Block, FindingsBlock, Heading, Layout, Paragraph, RubricBox, ScoreRow, ScoreTable
+from parsers.findings import flattened_findings
+from parsers.running_heads import split_running_heads
+from parsers.segment import split_items
+from parsers.vocabulary import (APPENDIX_HEADING, AREA_HEADING, CONTENTS_WORD, IMPROVEMENT_HEADER,
+                                POINTS_WORD, RUBRICS_WORD, SECTION_HEADING, STRENGTH_HEADER, UPPER,
+                                section_kind)
+
+_LEADER = re.compile(r"\s*(?:\.{2,}|…|\s\d{1,3}\b)")
+_MIN_LEADERS = 3  # dot leaders that make a page part of the table of contents
+_SCORE_ROW = re.compile(
+    r"(?<![\w.])(?:([1-8]\.\d{1,2})\s+(.+?)\s+)?(\d{1,3})\s+(\d{1,3})\s+(\d{1,3}(?:[,.]\d+)?)\s?%")
+_SCORE_TITLE = re.compile(rf"(?<![\w.])([1-8])\.?\s+([{UPPER}][^%]*?)\s+Uppnått\s+Max\s+Procent", re.I)
+_YEARS = re.compile(r"(?<!\d)((?:19|20)\d\d)(?:\s+((?:19|20)\d\d))+(?!\d)")
+_YEAR_ROW = re.compile(rf"(?:(?<![\w.])([1-8])\.?\s+)?([{UPPER}][^\d%]*?)\s+(\d{{1,3}})((?:\s+\d{{1,3}})+)(?!\s?%)")
+_NUMBER = re.compile(r"(?<![\w.,-])(\d{1,3})(?![\w.,%-]|\s?%)")
+_SENTENCE_END = re.compile(r"[.?!:]\s*$")
+_GENERIC_HEADINGS = ("Allmänt", "Sammanfattning", "Sammanfattande kommentarer kring resultatet",
+                     "Utvärderingen", "Sammanfattning av resultat", "Jämförelser")
+
+
+@dataclass
+class _Stream:
+    """The body as one string, with the page on which each character stands."""
+
+    text: str
+    starts: list[int]
+    pages: list[int]
+
+    def page_at(self, offset: int) -> int:
+        return self.pages[max(0, bisect.bisect_right(self.starts, offset) - 1)]
+
+
+@dataclass
+class _Landmark:
+    start: int
+    end: int  # where the heading's own text ends
+    kind: str  # section kind, "area" or "appendix"
+    heading: str
+    area_no: int | None = None
+
+
+def read_flat(document: Document) -> Layout:
+    body = split_running_heads(document)
+    page_numbers = sorted(body.pages)
+    cover_page = page_numbers[0] if page_numbers else 1
+    cover = [line.text for line in body.pages.get(cover_page, [])]
+    stream = _stream({n: " ".join(line.text for line in body.pages[n]) for n in page_numbers[1:]})
+    body_start, contents = _contents(stream)
+    landmarks = _landmarks(stream.text, body_start)
+    known = [*contents, *_GENERIC_HEADINGS]
+    blocks: list[Block] = []
+    for landmark, following in zip(landmarks, [*landmarks[1:], None]):
+        end = following.start if following else len(stream.text)
+        blocks.extend(_region_blocks(stream, landmark, end, known))
+    last_page = max((n for n in page_numbers if body.pages[n]), default=None)
+    return Layout(cover=cover, contents=contents, blocks=blocks, running_heads=body.heads,
+                  page_count=body.declared_page_count or None, last_page=last_page)
+
+
+def _stream(page_texts: dict[int, str]) -> _Stream:
+    text, starts, pages = "", [], []
+    for number, page_text in page_texts.items():
+        starts.append(len(text))
+        pages.append(number)
+        text += page_text + " "
+    return _Stream(text, starts or [0], pages or [1])
+
+
+def _contents(stream: _Stream) -> tuple[int, list[str]]:
+    """Where the body starts, and the entries of the table of contents before it.
+
+    The contents run from "Innehåll" to the end of the last page that is full of
+    dot leaders; transcripts drop the page numbers, so a heading followed by
+    text is no sign that the body has begun.
+    """
+    text = stream.text
+    contents_word = CONTENTS_WORD.search(text, 0, stream.starts[min(3, len(stream.starts) - 1)])
+    if not contents_word:
+        return 0, []
+    end = len(text)
+    index = bisect.bisect_right(stream.starts, contents_word.start()) - 1
+    for index in range(index + 1, len(stream.starts)):
+        page_text = text[stream.starts[index]:stream.starts[index + 1] if index + 1 < len(stream.starts) else end]
+        if len(re.findall(r"\.{3,}|…", page_text)) < _MIN_LEADERS:
+            end = stream.starts[index]
+            break
+    listing = text[contents_word.end():end]
+    entries = re.split(r"\s*(?:\.{2,}|…)\s*(?:\d{1,3}\b|Fel![^.]*\.)?\s*", listing)
+    return end, [entry.strip() for entry in entries if entry and entry.strip()]
+
+
+def _landmarks(text: str, start: int) -> list[_Landmark]:
+    found = [_Landmark(start, start, "summary", "")]
+    for match in SECTION_HEADING.finditer(text, start):
+        if not _LEADER.match(text, match.end()):
+            found.append(_Landmark(match.start(), match.end(), section_kind(match.group(2)), match.group(0)))
+    for match in APPENDIX_HEADING.finditer(text, start):
+        found.append(_Landmark(match.start(), match.end(), "appendix", match.group(0).strip()))
+    for match in AREA_HEADING.finditer(text, start):
+        title_end = _area_title_end(text, match.end())
+        if title_end > match.end() and not _LEADER.match(text, title_end):
+            found.append(_Landmark(match.start(), title_end, "area", text[match.start():title_end].strip(),
+                                   int(match.group(1))))
+    found.sort(key=lambda landmark: landmark.start)
+    # A landmark inside another's heading (a title that quotes a section name) is not one.
+    kept: list[_Landmark] = []
+    for landmark in found:
+        if kept and landmark.start < kept[-1].end:
+            continue
+        if kept and kept[-1].start == landmark.start:
+            kept[-1] = landmark
+            continue
+        kept.append(landmark)
+    return kept
+
+
+def _area_title_end(text: str, start: int) -> int:
+    """Where an area title that starts at `start` ends."""
+    window = text[start:start + 300]
+    words = list(re.finditer(r"\S+", window))
+    if not words:
+        return start
+    rubrics = RUBRICS_WORD.search(window)
+    if rubrics and len(window[:rubrics.start()].split()) <= 15:
+        return start + len(window[:rubrics.start()].rstrip())
+    if words[0].group().isupper() and len(words[0].group()) > 1:
+        last = words[0]
+        for word in words[1:]:
+            if not (word.group().isupper() or not any(c.isalpha() for c in word.group())):
+                break
+            last = word
+        return start + last.end()
+    length = known_title_prefix([word.group() for word in words[:12]])
+    if length:
+        return start + words[length - 1].end()
+    items = split_items(" ".join(word.group() for word in words[:15]))
+    return start + words[len(items[0].split()) - 1].end() if items else start
+
+
+def _region_blocks(stream: _Stream, landmark: _Landmark, end: int, known: list[str]) -> list[Block]:
+    text, start = stream.text, landmark.end
+    blocks: list[Block] = []
+    if landmark.heading:
+        blocks.append(Heading(landmark.heading, stream.page_at(landmark.start)))
+    if landmark.kind == "area":
+        box, start = _rubric_box(stream, start, end)
+        if box:
+            blocks.append(box)
+        findings_start = _findings_start(text, start, end)
+        known = [*known, *(box.items if box else [])]
+        blocks.extend(_narrative(stream, start, findings_start, known))
+        if findings_start < end:
+            blocks.append(_findings(stream, findings_start, end))
+        return blocks
+    if landmark.kind in ("scores", "appendix"):
+        first_row = (_SCORE_TITLE if landmark.kind == "scores" else _YEARS).search(text, start, end)
+        blocks.extend(_narrative(stream, start, first_row.start() if first_row else end, known))
+        blocks.extend(_score_tables(stream, start, end) if landmark.kind == "scores" else _year_tables(stream, start, end))
+        return blocks
+    blocks.extend(_narrative(stream, start, end, known))
+    return blocks
+
+
+def _rubric_box(stream: _Stream, start: int, end: int) -> tuple[RubricBox | None, int]:
+    """The "Rubriker <items> Poäng NN" box right after an area heading."""
+    text = stream.text
+    head = RUBRICS_WORD.match(text, start) or RUBRICS_WORD.match(text, start + 1)
+    if not head:
+        return None, start
+    position = head.end()
+    points = POINTS_WORD.match(text, position + 1)
+    if points:
+        position = points.end()
+    number = _NUMBER.search(text, position, min(end, position + 600))
+    if not number:
+        return None, start
+    listing = text[position:number.start()]
+    trailing_points = POINTS_WORD.search(listing)
+    if trailing_points:
+        listing = listing[:trailing_points.start()]
+    items = split_items(listing)
+    return RubricBox(items, int(number.group(1)), stream.page_at(head.start())), number.end()
+
+
+def _findings_start(text: str, start: int, end: int) -> int:
+    """Where the findings headers of an area start, `end` when it has none."""
+    for match in STRENGTH_HEADER.finditer(text, start, end):
+        after = text[match.end():end].lstrip()
+        if not after or IMPROVEMENT_HEADER.match(after) or re.match(rf"[(\"”“]*[{UPPER}]", after):
+            if IMPROVEMENT_HEADER.search(text, match.end(), end) or not after:
+                return match.start()
+    return end
+
+
+def _findings(stream: _Stream, start: int, end: int) -> FindingsBlock:
+    text = stream.text
+    strength = STRENGTH_HEADER.match(text, start)
+    improvement = IMPROVEMENT_HEADER.search(text, strength.end(), end)
+    left = _items_with_pages(stream, strength.end(), improvement.start() if improvement else end)
+    right = _items_with_pages(stream, improvement.end(), end) if improvement else []
+    return flattened_findings(left, right, has_right_header=improvement is not None,
+                              page=stream.page_at(start))
+
+
+def _items_with_pages(stream: _Stream, start: int, end: int) -> list[tuple[str, int]]:
+    items = []
+    position = start
+    for item in split_items(stream.text[start:end]):
+        offset = stream.text.find(item.split()[0], position)
+        items.append((item, stream.page_at(offset)))
+        position = offset + 1
+    return items
+
+
+def _narrative(stream: _Stream, start: int, end: int, known: list[str]) -> list[Block]:
+    """Paragraph blocks, split at sub-headings that the report names elsewhere."""
+    text = stream.text[start:end]
+    if not text.strip():
+        return []
+    headings = sorted({h for h in known if len(h) > 3}, key=len, reverse=True)
+    cuts: list[tuple[int, int]] = []
+    if headings:
+        pattern = re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, headings))})(?=\s+[(\"”“]*[{UPPER}])")
+        for match in pattern.finditer(text):
+            before = text[:match.start()]
+            if (not before.strip() or _SENTENCE_END.search(before)) and not any(a <= match.start() < b for a, b in cuts):
+                cuts.append((match.start(), match.end()))
+    blocks: list[Block] = []
+    position = 0
+    for cut_start, cut_end in cuts:
+        if text[position:cut_start].strip():
+            blocks.append(Paragraph(text[position:cut_start].strip(), stream.page_at(start + position)))
+        blocks.append(Heading(text[cut_start:cut_end], stream.page_at(start + cut_start)))
+        position = cut_end
+    if text[position:].strip():
+        blocks.append(Paragraph(text[position:].strip(), stream.page_at(start + position)))
+    return blocks
+
+
+def _score_tables(stream: _Stream, start: int, end: int) -> list[ScoreTable]:
+    """Section 4's tables: a title row per area, its subquestion rows and a sum row."""
+    text = stream.text
+    titles = list(_SCORE_TITLE.finditer(text, start, end))
+    tables = []
+    for title, following in zip(titles, [*titles[1:], None]):
+        table_end = following.start() if following else end
+        rows = [ScoreRow(m.group(1), (m.group(2) or "").strip(), [m.group(3), m.group(4), m.group(5)],
+                         stream.page_at(m.start()))
+                for m in _SCORE_ROW.finditer(text, title.end(), table_end)]
+        tables.append(ScoreTable(f"{title.group(1)}. {title.group(2).strip()}", ["Uppnått", "Max", "Procent"],
+                                 rows, stream.page_at(title.start())))
+    return tables
+
+
+def _year_tables(stream: _Stream, start: int, end: int) -> list[ScoreTable]:
+    """An appended earlier evaluation: rows of an area label and one score per year column."""
+    text = stream.text
+    tables = []
+    for header in _YEARS.finditer(text, start, end):
+        years = re.findall(r"(?:19|20)\d\d", header.group(0))
+        rows = []
+        for match in _YEAR_ROW.finditer(text, header.end(), end):
+            values = [match.group(3), *match.group(4).split()]
+            if len(values) != len(years):
+                break
+            rows.append(ScoreRow(match.group(1), match.group(2).strip(), values, stream.page_at(match.start())))
+        if rows:
+            tables.append(ScoreTable(text[start:header.start()].strip(), years, rows, stream.page_at(header.start())))
+    return tables

@@ -1,0 +1,97 @@
+"""Raw report records: what a report says, as printed, before normalization."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+STRENGTH, IMPROVEMENT, UNKNOWN = "strength", "improvement", "unknown"
+
+
+@dataclass(frozen=True)
+class Problem:
+    severity: str  # error, warning, info
+    code: str
+    message: str
+    page: int | None = None
+
+
+@dataclass
+class RawFinding:
+    kind: str
+    text: str
+    page: int | None = None
+
+
+@dataclass
+class RawSection:
+    heading: str
+    text: str
+    page: int | None = None
+
+
+@dataclass
+class RawArea:
+    area_no: int
+    title: str
+    page: int | None = None
+    score: int | None = None
+    rubrics: list[str] = field(default_factory=list)
+    findings: list[RawFinding] = field(default_factory=list)
+    findings_present: bool = False
+    sections: list[RawSection] = field(default_factory=list)
+
+
+@dataclass
+class RawSubquestion:
+    area_no: int
+    code: str
+    text: str
+    achieved: int
+    max: int
+    percent: float
+    page: int | None = None
+
+
+@dataclass(frozen=True)
+class RawAreaTotal:
+    """The sum row under an area's subquestions in section 4."""
+
+    area_no: int
+    achieved: int
+    max: int
+    percent: float | None
+    page: int | None = None
+
+
+@dataclass
+class RawPriorScore:
+    ref_year: int
+    area_no: int | None
+    score: int
+    source: str  # appendix, text
+    page: int | None = None
+
+
+@dataclass
+class RawReport:
+    source_path: str
+    sha256: str
+    source_format: str
+    rendering: str
+    municipality: str | None = None  # as printed on the cover, "SOLLENTUNA KOMMUN"
+    year: int | None = None
+    report_date: date | None = None
+    evaluation_period: str | None = None
+    evaluators: list[str] = field(default_factory=list)
+    evaluation_number: int | None = None
+    stated_total: int | None = None
+    page_count: int | None = None
+    complete: bool = False
+    areas: list[RawArea] = field(default_factory=list)
+    subquestions: list[RawSubquestion] = field(default_factory=list)
+    area_totals: list[RawAreaTotal] = field(default_factory=list)
+    prior_scores: list[RawPriorScore] = field(default_factory=list)
+    # area titles wherever the report names them (table of contents, headings)
+    named_areas: dict[int, list[str]] = field(default_factory=dict)
+    version_mentions: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)

@@ -1,0 +1,205 @@
+"""The report grammar: a layout's blocks become one raw report record.
+
+Every KommunKompassen report runs: cover, contents, summary sections (1-2),
+the detailed review with one part per area (3), the subquestion tables (4),
+facts about the municipality (5) and sometimes an appended earlier
+evaluation. This module follows that order over the blocks of any layout
+family and records what each part states.
+"""
+from __future__ import annotations
+
+import regex as re
+
+from extract.model import Document
+from parsers.blocks import FindingsBlock, Heading, Layout, Paragraph, RubricBox, ScoreTable
+from parsers.cover import read_cover
+from parsers.running_heads import head_date
+from parsers.record import (Problem, RawArea, RawAreaTotal, RawPriorScore, RawReport, RawSection,
+                            RawSubquestion)
+from parsers.statements import (evaluation_number, evaluation_period, previous_evaluation_year,
+                                prior_area_scores, prior_total, stated_total)
+from parsers.tables import area_number_of_label, parse_percent
+from parsers.vocabulary import APPENDIX_HEADING, AREA_HEADING, SECTION_HEADING, section_kind
+
+_VERSION = re.compile(r"(?:version(?:en)?\s*|\(v\.?\s*|\()(2\.[0-9])\b", re.I)
+_TOTAL_LABEL = re.compile(r"^\s*(?:totalt?|summa|total\s*poäng|totalpoäng)\b", re.I)
+
+
+class _Reader:
+    """Walks the blocks, keeping track of the section and area it is in."""
+
+    def __init__(self, report: RawReport):
+        self.report = report
+        self.section = "front"
+        self.area: RawArea | None = None
+        self.summary_text: list[str] = []
+        self.area_text: dict[int, list[str]] = {}
+        self.appendix_year: int | None = None
+        self.sections_seen: set[str] = set()
+
+    def heading(self, block: Heading) -> None:
+        text = block.text.strip()
+        area = AREA_HEADING.match(text)
+        if area and self.section in ("front", "summary", "areas"):
+            self.section = "areas"
+            self._start_area(int(area.group(1)), text[area.end():].strip(), block.page)
+            return
+        section = SECTION_HEADING.match(text)
+        if section:
+            self.section = section_kind(section.group(2))
+            self.sections_seen.add(self.section)
+            self.area = None
+            return
+        if APPENDIX_HEADING.match(text):
+            self.section = "appendix"
+            self.sections_seen.add("appendix")
+            self.area = None
+            years = re.findall(r"(?:19|20)\d\d", text)
+            self.appendix_year = int(years[0]) if years else None
+            return
+        if self.area is not None:
+            self.area.sections.append(RawSection(text, "", block.page))
+        elif self.section in ("front", "summary"):
+            self.summary_text.append(text)
+
+    def _start_area(self, area_no: int, title: str, page: int | None) -> None:
+        existing = next((a for a in self.report.areas if a.area_no == area_no), None)
+        if existing:  # the heading repeated on a continuation page
+            self.area = existing
+            return
+        self.area = RawArea(area_no=area_no, title=title, page=page)
+        self.report.areas.append(self.area)
+        self.report.named_areas.setdefault(area_no, []).append(title)
+
+    def paragraph(self, block: Paragraph) -> None:
+        if self.area is not None:
+            if not self.area.sections:
+                self.area.sections.append(RawSection("", "", block.page))
+            section = self.area.sections[-1]
+            section.text = f"{section.text} {block.text}".strip()
+            self.area_text.setdefault(self.area.area_no, []).append(block.text)
+        elif self.section in ("front", "summary"):
+            self.summary_text.append(block.text)
+
+    def rubrics(self, block: RubricBox) -> None:
+        if self.area is None:
+            return
+        if not self.area.rubrics:
+            self.area.rubrics = block.items
+        if self.area.score is None:
+            self.area.score = block.score
+
+    def findings(self, block: FindingsBlock) -> None:
+        if self.area is None:
+            self.report.problems.append(Problem("warning", "findings_outside_area",
+                                                "A strengths/improvements table stands outside any area; it was skipped.",
+                                                block.page))
+            return
+        self.area.findings.extend(block.items)
+        self.area.findings_present = True
+        for problem in block.problems:
+            self.report.problems.append(Problem(problem.severity, problem.code,
+                                                f"Område {self.area.area_no}: {problem.message}", problem.page))
+
+    def score_table(self, block: ScoreTable) -> None:
+        if self.section == "appendix" or any(re.fullmatch(r"(?:19|20)\d\d", c) for c in block.columns):
+            self._appendix_table(block)
+            return
+        title_area = area_number_of_label(block.title)
+        known = {sq.code for sq in self.report.subquestions}
+        for row in block.rows:
+            numbers = _numbers(row.values)
+            if numbers is None:
+                continue
+            achieved, maximum, percent = numbers
+            if row.code:
+                if row.code not in known:
+                    known.add(row.code)
+                    self.report.subquestions.append(RawSubquestion(
+                        int(row.code.split(".")[0]), row.code, row.label, achieved, maximum, percent, row.page))
+            elif title_area is not None:
+                self.report.area_totals.append(RawAreaTotal(title_area, achieved, maximum, percent, row.page))
+
+    def _appendix_table(self, block: ScoreTable) -> None:
+        years = [int(c) if re.fullmatch(r"(?:19|20)\d\d", c) else None for c in block.columns]
+        for row in block.rows:
+            area_no = None if _TOTAL_LABEL.match(row.label) else area_number_of_label(
+                f"{row.code}. {row.label}" if row.code else row.label)
+            if area_no is None and not _TOTAL_LABEL.match(row.label):
+                continue
+            for year, value in zip(years, row.values):
+                if year is None or not value.isdigit():
+                    continue
+                if self.report.year is not None and year >= self.report.year:
+                    continue
+                self.report.prior_scores.append(RawPriorScore(year, area_no, int(value), "appendix", row.page))
+
+
+def _numbers(values: list[str]) -> tuple[int, int, float] | None:
+    if len(values) < 3 or not values[0].isdigit() or not values[1].isdigit():
+        return None
+    percent = parse_percent(values[2])
+    return (int(values[0]), int(values[1]), percent) if percent is not None else None
+
+
+def build_report(document: Document, layout: Layout) -> RawReport:
+    report = RawReport(document.source_path, document.sha256, document.format, document.rendering)
+    cover = read_cover(layout.cover)
+    report.municipality, report.year, report.evaluators = cover.municipality, cover.year, cover.evaluators
+    report.report_date = cover.report_date or head_date(layout.running_heads)
+    report.problems.extend(layout.problems)
+    reader = _Reader(report)
+    for block in layout.blocks:
+        if isinstance(block, Heading):
+            reader.heading(block)
+        elif isinstance(block, Paragraph):
+            reader.paragraph(block)
+        elif isinstance(block, RubricBox):
+            reader.rubrics(block)
+        elif isinstance(block, FindingsBlock):
+            reader.findings(block)
+        elif isinstance(block, ScoreTable):
+            reader.score_table(block)
+    _read_contents(report, layout.contents)
+    _read_statements(report, reader)
+    report.page_count = layout.page_count
+    report.complete = _complete(report, layout, reader.sections_seen)
+    return report
+
+
+def _read_contents(report: RawReport, contents: list[str]) -> None:
+    for entry in contents:
+        match = AREA_HEADING.match(entry)
+        if match:
+            report.named_areas.setdefault(int(match.group(1)), []).append(entry[match.end():].strip())
+
+
+def _read_statements(report: RawReport, reader: _Reader) -> None:
+    summary = " ".join(reader.summary_text)
+    everything = " ".join([summary, *(" ".join(t) for t in reader.area_text.values())])
+    report.evaluation_number = evaluation_number(summary) or evaluation_number(everything)
+    report.evaluation_period = evaluation_period(summary) or evaluation_period(everything)
+    report.stated_total = stated_total(summary, report.year)
+    report.version_mentions = [m.group(1) for m in _VERSION.finditer(everything)]
+    previous = previous_evaluation_year(summary, report.year) or previous_evaluation_year(everything, report.year)
+    earlier_total = prior_total(summary)
+    if earlier_total is not None and previous is not None:
+        report.prior_scores.append(RawPriorScore(previous, None, earlier_total, "text"))
+    for area in report.areas:
+        text = " ".join(reader.area_text.get(area.area_no, []))
+        seen = set()
+        for year, score in prior_area_scores(text, report.year, previous, area.score):
+            if (year, score) not in seen:
+                seen.add((year, score))
+                report.prior_scores.append(RawPriorScore(year, area.area_no, score, "text", area.page))
+
+
+def _complete(report: RawReport, layout: Layout, sections_seen: set[str]) -> bool:
+    """Whether the document runs to the end of the report."""
+    listed = {section_kind(entry) for entry in layout.contents}
+    if listed & {"scores", "facts"} - sections_seen:
+        return False
+    if layout.page_count and layout.last_page and layout.last_page < layout.page_count:
+        return False
+    areas = {area.area_no: area for area in report.areas}
+    return set(areas) == set(range(1, 9)) and areas[8].findings_present

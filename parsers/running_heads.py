@@ -1,0 +1,79 @@
+"""Running heads and footers: found by repetition, removed from the body, read for facts.
+
+A line at the top or bottom of a page whose text repeats on many pages once its
+digits are masked ("Sveriges Kommuner och Landsting 2018-06-19 # (#)", a bare
+page number) is a running head. It is not narrative, but it carries the
+report's date and its page count ("7 (34)").
+"""
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+import regex as re
+
+from extract.model import Document, Line
+
+_DIGITS = re.compile(r"\d+")
+_DATE = re.compile(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b")
+_PAGE_OF = re.compile(r"(?:\b(\d{1,3})\s*)?\((\d{1,3})\)")
+_MARGIN = 0.1  # share of the page height where heads and footers stand
+
+
+@dataclass
+class Body:
+    """The document without its running heads."""
+
+    pages: dict[int, list[Line]]
+    heads: list[str]
+    declared_page_count: int | None
+
+
+def _candidates(lines: list[Line], height: float | None) -> list[Line]:
+    if height and all(line.top is not None for line in lines):
+        return [line for line in lines
+                if line.top < height * _MARGIN or line.bottom > height * (1 - _MARGIN)]
+    return lines[:1] + lines[-1:] if len(lines) > 1 else lines
+
+
+def _mask(text: str) -> str:
+    return _DIGITS.sub("#", text.strip())
+
+
+def split_running_heads(document: Document) -> Body:
+    pages_with_text = [page for page in document.pages if page.lines]
+    quorum = max(2, math.ceil(0.3 * len(pages_with_text)))
+    counts: Counter[str] = Counter()
+    for page in pages_with_text:
+        counts.update({_mask(line.text) for line in _candidates(page.lines, page.height)})
+    repeated = {text for text, count in counts.items() if count >= quorum} if len(pages_with_text) >= 3 else set()
+    body: dict[int, list[Line]] = {}
+    heads: list[str] = []
+    for page in document.pages:
+        candidates = set(map(id, _candidates(page.lines, page.height)))
+        kept = []
+        for line in page.lines:
+            if id(line) in candidates and _mask(line.text) in repeated:
+                heads.append(line.text)
+            else:
+                kept.append(line)
+        body[page.number] = kept
+    return Body(body, heads, _declared_pages(heads))
+
+
+def head_date(heads: list[str]) -> date | None:
+    """The date that the running heads print most often."""
+    found = Counter(m.groups() for text in heads for m in _DATE.finditer(text))
+    for (year, month, day), _ in found.most_common():
+        try:
+            return date(int(year), int(month), int(day))
+        except ValueError:
+            continue
+    return None
+
+
+def _declared_pages(heads: list[str]) -> int | None:
+    totals = Counter(int(m.group(2)) for text in heads for m in _PAGE_OF.finditer(text))
+    return totals.most_common(1)[0][0] if totals else None

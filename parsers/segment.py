@@ -1,0 +1,44 @@
+"""Splitting a list whose bullets were lost ("A b c D e F g") into its items.
+
+Flattened renderings print the items of a list one after the other with nothing
+between them. Each item starts with a capital letter, and inside an item a
+capital follows a word that binds it to what comes before ("via SKL", "i
+Sollentuna", "av KF") or stands inside parentheses. So a new item starts at a
+capitalized word that follows a free word at parenthesis depth zero.
+"""
+from __future__ import annotations
+
+import regex as re
+
+# Words after which a capitalized word continues the same item.
+_BINDING = frozenset("""
+i på av till för med och samt eller via om från mot inom enligt hos vid under efter ur kring
+mellan utan genom både som en ett den det de är att per bland än inför utifrån gällande avseende
+trots åt t.ex. exv. bl.a. dvs. m.fl. s.k. ex. resp. respektive eller/och mm. typ
+""".split())
+_ITEM_START = re.compile(r"^[(\"”“'«]*\p{Lu}")
+_CONTINUES = (",", ";", ":", "-", "–", "—", "/", "&", "+")
+
+
+def split_items(text: str) -> list[str]:
+    """The items of a flattened list, in order."""
+    tokens = text.split()
+    items: list[list[str]] = []
+    depth = 0
+    for token in tokens:
+        if items and depth == 0 and _starts_item(items[-1][-1], token):
+            items.append([token])
+        elif items:
+            items[-1].append(token)
+        else:
+            items.append([token])
+        depth = max(0, depth + token.count("(") - token.count(")"))
+    return [" ".join(item) for item in items]
+
+
+def _starts_item(previous: str, token: str) -> bool:
+    if not _ITEM_START.match(token):
+        return False
+    if previous.endswith(_CONTINUES):
+        return False
+    return previous.casefold() not in _BINDING

@@ -1,0 +1,127 @@
+"""Facts that the narrative states in words: when and how many times the municipality
+was evaluated, its total, and the scores of its earlier evaluation.
+
+Only explicit statements count: "var kommunens andra utvärdering", "genomfördes
+i maj 2018", "från totalt 551 till 602", "jämfört med 2015 (65 poäng)". A score
+in parentheses is a prior score only when its sentence names an earlier year or
+the earlier evaluation, and not when it quotes an average or another
+municipality's best result.
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+import regex as re
+
+from parsers.dates import MONTH
+
+ORDINALS = {"första": 1, "andra": 2, "tredje": 3, "fjärde": 4, "femte": 5, "sjätte": 6, "sjunde": 7,
+            "åttonde": 8}
+_ORDINAL = "|".join(ORDINALS)
+_EVALUATION_NUMBER = (
+    re.compile(rf"\bvar\s+(?:kommunens|stadens|\p{{Lu}}[\w-]*s|dess|den)\s+({_ORDINAL})\s+utvärdering", re.I),
+    re.compile(rf"\b({_ORDINAL})\s+gången\s+(?:som\s+)?[\w-]+\s+(?:utvärderas|utvärderades|deltar)", re.I),
+    re.compile(rf"\butvärderingen\s+är\s+(?:kommunens|stadens)\s+({_ORDINAL})\b", re.I),
+)
+_PERIOD = re.compile(
+    rf"\b(?:genomfördes|gjordes|ägde\s+rum|skedde)\s+(?:under\s+)?(?:i\s+)?"
+    rf"((?:(?:slutet|början|mitten)\s+av\s+)?(?:{MONTH})(?:\s*(?:[-–]|och|till)\s*(?:{MONTH}))?"
+    rf"\s+(?:år\s+)?(?:19|20)\d\d)", re.I)
+_YEAR = re.compile(r"(?<![\d-])((?:19|20)\d\d)(?![\d-])")
+_CHART_TOTAL = re.compile(r"(?<![\d-])((?:19|20)\d\d)\s*[-–:]?\s*(\d{3})\s?p\b")
+_TOTAL = (
+    re.compile(r"\bfrån\s+(?:totalt\s+)?\d{3}\s+(?:poäng\s+)?till\s+(?:totalt\s+)?(\d{3})\b"),
+    re.compile(r"\btotal(?:t|poäng(?:en)?|resultat(?:et)?)\s+(?:är\s+|blev\s+|på\s+|om\s+|av\s+)?(\d{3})\b", re.I),
+    re.compile(r"\b(\d{3})\s+poäng\s+(?:totalt|av\s+800)\b"),
+)
+_PRIOR_TOTAL = re.compile(r"\bfrån\s+(?:totalt\s+)?(\d{3})\s+(?:poäng\s+)?till\s+(?:totalt\s+)?\d{3}\b")
+_PREVIOUS_YEAR = (
+    re.compile(r"\b(?:förra|föregående|tidigare|första|senaste)\s+(?:utvärdering\w*|kompass\w*|mätning\w*)"
+               r"(?:\s+\S+){0,6}?\s+(?:år\s+)?((?:19|20)\d\d)(?![\d-])", re.I),
+    re.compile(r"\b(?:den\s+förra|föregående)\s+(?:\S+\s+){0,2}?genomfördes\s+(?:\S+\s+){0,3}?((?:19|20)\d\d)\b", re.I),
+    re.compile(r"\bjämfört\s+med\s+((?:19|20)\d\d)(?![\d-])", re.I),
+    re.compile(r"\b(?:kompass|kommunkompass\w*)\s+(?:från\s+)?((?:19|20)\d\d)(?![\d-])", re.I),
+)
+_PARENTHESIZED_SCORE = re.compile(r"\((\d{1,3})\s*(?:poäng|p)\)")
+_FROM_TO = re.compile(r"\bfrån\s+(\d{1,3})\s+(?:poäng\s+)?till\s+(\d{1,3})\s+poäng\b")
+_NOT_OURS = re.compile(r"genomsnitt|\bsnitt|medel|median|toppresultat|högsta|bästa|lägsta|jämförbara kommuner",
+                       re.I)
+_EARLIER = re.compile(r"förra|föregående|tidigare|senaste|förut|redan|sist", re.I)
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[\p{Lu}\d(])")
+
+
+def sentences(text: str) -> list[str]:
+    return _SENTENCE.split(text)
+
+
+def evaluation_number(text: str) -> int | None:
+    for pattern in _EVALUATION_NUMBER:
+        match = pattern.search(text)
+        if match:
+            return ORDINALS[match.group(1).lower()]
+    return None
+
+
+def evaluation_period(text: str) -> str | None:
+    match = _PERIOD.search(text)
+    return re.sub(r"\s+", " ", match.group(1)) if match else None
+
+
+def stated_total(text: str, year: int | None) -> int | None:
+    for match in _CHART_TOTAL.finditer(text):
+        if year is None or int(match.group(1)) == year:
+            return _total(match.group(2))
+    for pattern in _TOTAL:
+        match = pattern.search(text)
+        if match and _total(match.group(1)) is not None:
+            return int(match.group(1))
+    return None
+
+
+def _total(value: str) -> int | None:
+    number = int(value)
+    return number if number <= 800 else None
+
+
+def previous_evaluation_year(text: str, year: int | None) -> int | None:
+    """The year of the municipality's previous evaluation, as the text states it."""
+    found: Counter[int] = Counter()
+    for pattern in _PREVIOUS_YEAR:
+        for match in pattern.finditer(text):
+            candidate = int(match.group(1))
+            if year is None or candidate < year:
+                found[candidate] += 1
+    return found.most_common(1)[0][0] if found else None
+
+
+def prior_total(text: str) -> int | None:
+    match = _PRIOR_TOTAL.search(text)
+    return _total(match.group(1)) if match else None
+
+
+def prior_area_scores(text: str, year: int | None, previous_year: int | None,
+                      current_score: int | None) -> list[tuple[int, int]]:
+    """(year, score) of earlier evaluations that an area's narrative quotes."""
+    found = []
+    for sentence in sentences(text):
+        if _NOT_OURS.search(sentence):
+            continue
+        for match in _PARENTHESIZED_SCORE.finditer(sentence):
+            ref = _reference_year(sentence[:match.start()], year, previous_year)
+            score = int(match.group(1))
+            if ref is not None and score <= 100:
+                found.append((ref, score))
+        for match in _FROM_TO.finditer(sentence):
+            earlier, now = int(match.group(1)), int(match.group(2))
+            if previous_year is not None and earlier <= 100 and (current_score is None or now == current_score):
+                found.append((previous_year, earlier))
+    return found
+
+
+def _reference_year(before: str, year: int | None, previous_year: int | None) -> int | None:
+    years = [int(y) for y in _YEAR.findall(before) if year is None or int(y) < year]
+    if years:
+        return years[-1]
+    if previous_year is not None and _EARLIER.search(before):
+        return previous_year
+    return None

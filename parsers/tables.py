@@ -1,0 +1,105 @@
+"""Explicit tables (markdown/HTML cells, PDF columns) and the blocks they stand for.
+
+The header row says what a table is: "Rubriker | Poäng", "Styrkor |
+Förbättringsmöjligheter", "<area> | Uppnått | Max | Procent", or year columns
+of an appended earlier evaluation.
+"""
+from __future__ import annotations
+
+import regex as re
+
+from extract.model import Cell
+from normalize.catalog import area_numbers_for_title
+from parsers.blocks import Block, RubricBox, ScoreRow, ScoreTable
+from parsers.findings import column_findings
+from parsers.vocabulary import (IMPROVEMENT_HEADER, POINTS_WORD, RUBRICS_WORD, SCORE_COLUMNS,
+                                STRENGTH_HEADER, SUBQUESTION_CODE)
+
+_LEADING_NUMBER = re.compile(r"^\s*(?:Område\s+)?([1-8])\.?(?:\s+|$)", re.I)
+_PERCENT = re.compile(r"^(\d{1,3}(?:[,.]\d+)?)\s?%?$")
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+_SCORE = re.compile(r"^\d{1,3}$")
+
+Row = tuple[Cell, ...]
+
+
+def parse_percent(text: str) -> float | None:
+    match = _PERCENT.match(text.strip())
+    return float(match.group(1).replace(",", ".")) if match else None
+
+
+def area_number_of_label(label: str) -> int | None:
+    """Area number of a row or table label: "1. Offentlighet och demokrati" or a known title."""
+    match = _LEADING_NUMBER.match(label)
+    if match:
+        return int(match.group(1))
+    numbers = area_numbers_for_title(label)
+    return next(iter(numbers)) if len(numbers) == 1 else None
+
+
+def cell_text(cell: Cell) -> str:
+    return " ".join(cell.items).strip()
+
+
+def blocks_from_table(rows: list[Row], page: int | None) -> list[Block] | None:
+    """The blocks a table stands for, or None when it is not one of the report's tables."""
+    if not rows:
+        return None
+    header = [cell_text(cell) for cell in rows[0]]
+    first = header[0] if header else ""
+    if RUBRICS_WORD.fullmatch(first.strip()):
+        return [_rubric_box(rows, page)]
+    if STRENGTH_HEADER.fullmatch(first.strip()) and len(header) > 1 and IMPROVEMENT_HEADER.fullmatch(header[1].strip()):
+        left = [(item, page) for row in rows[1:] if row for item in row[0].items]
+        right = [(item, page) for row in rows[1:] if len(row) > 1 for item in row[1].items]
+        return [column_findings(left, right, page)]
+    if SCORE_COLUMNS.search(" ".join(header)):
+        return [_score_table(rows, page)]
+    years = [text for text in header if _YEAR.match(text)]
+    if years:
+        return [_year_table(rows, page)]
+    return None
+
+
+def _rubric_box(rows: list[Row], page: int | None) -> RubricBox:
+    items, score = [], None
+    for row in rows[1:]:
+        texts = [cell_text(cell) for cell in row]
+        numbers = [t for t in texts if _SCORE.match(t)]
+        if numbers and score is None:
+            score = int(numbers[0])
+        items.extend(item for cell in row for item in cell.items
+                     if not _SCORE.match(item) and not POINTS_WORD.fullmatch(item))
+    return RubricBox(items, score, page)
+
+
+def _score_table(rows: list[Row], page: int | None) -> ScoreTable:
+    header = [cell_text(cell) for cell in rows[0]]
+    title_cells = []
+    for text in header:
+        if re.match(r"Uppnått", text, re.I):
+            break
+        title_cells.append(text)
+    table = ScoreTable(" ".join(title_cells).strip(), ["Uppnått", "Max", "Procent"], [], page)
+    for row in rows[1:]:
+        texts = [cell_text(cell) for cell in row]
+        filled = [t for t in texts if t]
+        if len(filled) < 3:
+            continue
+        code = filled[0] if SUBQUESTION_CODE.match(filled[0]) else None
+        label = " ".join(filled[1:-3]) if code else " ".join(filled[:-3])
+        table.rows.append(ScoreRow(code, label, filled[-3:], page))
+    return table
+
+
+def _year_table(rows: list[Row], page: int | None) -> ScoreTable:
+    header = [cell_text(cell) for cell in rows[0]]
+    years = [text for text in header if _YEAR.match(text)]
+    table = ScoreTable(" ".join(t for t in header if not _YEAR.match(t)), years, [], page)
+    for row in rows[1:]:
+        texts = [t for t in (cell_text(cell) for cell in row) if t]
+        values = texts[-len(years):]
+        label = " ".join(texts[:-len(years)])
+        if label and len(values) == len(years):
+            table.rows.append(ScoreRow(None, label, values, page))
+    return table
