@@ -11,6 +11,15 @@ from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
+class Word:
+    """A word with its horizontal extent, so parsers can cut a line at a column edge."""
+
+    text: str
+    x0: float
+    x1: float
+
+
+@dataclass(frozen=True)
 class Line:
     """A run of text on one visual line, or one logical line of a text source.
 
@@ -26,6 +35,7 @@ class Line:
     bottom: float | None = None
     size: float | None = None
     bold: bool | None = None
+    words: tuple[Word, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -10,10 +10,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from parsers.record import AREA_MAX_SCORE as AREA_MAX
+from parsers.record import TOTAL_MAX_SCORE as TOTAL_MAX
 from parsers.record import Problem, RawReport
-
-AREA_MAX = 100
-TOTAL_MAX = 800
 
 
 def validate(report: RawReport) -> list[Problem]:

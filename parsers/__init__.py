@@ -5,6 +5,7 @@ from extract.model import Document
 from parsers.blocks import Layout
 from parsers.flat import read_flat
 from parsers.lined import read_lined
+from parsers.pdf_layout import read_pdf_layout
 from parsers.record import RawReport
 from parsers.report import build_report
 
@@ -15,6 +16,7 @@ LAYOUT_FAMILIES = {
     "paged": read_flat,
     "markdown": read_lined,
     "html": read_lined,
+    "pdf": read_pdf_layout,
 }
 
 

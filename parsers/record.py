@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 STRENGTH, IMPROVEMENT, UNKNOWN = "strength", "improvement", "unknown"
+AREA_MAX_SCORE, TOTAL_MAX_SCORE = 100, 800
 
 
 @dataclass(frozen=True)

@@ -14,10 +14,10 @@ from extract.model import Document
 from parsers.blocks import FindingsBlock, Heading, Layout, Paragraph, RubricBox, ScoreTable
 from parsers.cover import read_cover
 from parsers.running_heads import head_date
-from parsers.record import (Problem, RawArea, RawAreaTotal, RawPriorScore, RawReport, RawSection,
+from parsers.record import (AREA_MAX_SCORE, TOTAL_MAX_SCORE, Problem, RawArea, RawAreaTotal, RawPriorScore, RawReport, RawSection,
                             RawSubquestion)
-from parsers.statements import (evaluation_number, evaluation_period, previous_evaluation_year,
-                                prior_area_scores, prior_total, stated_total)
+from parsers.statements import (evaluation_number, evaluation_period, previous_evaluation_year, prior_total,
+                                quoted_scores, stated_total)
 from parsers.tables import area_number_of_label, parse_percent
 from parsers.vocabulary import APPENDIX_HEADING, AREA_HEADING, SECTION_HEADING, section_kind
 
@@ -185,13 +185,14 @@ def _read_statements(report: RawReport, reader: _Reader) -> None:
     earlier_total = prior_total(summary)
     if earlier_total is not None and previous is not None:
         report.prior_scores.append(RawPriorScore(previous, None, earlier_total, "text"))
+    for ref_year, score in quoted_scores(summary, report.year, previous, report.stated_total):
+        if AREA_MAX_SCORE < score <= TOTAL_MAX_SCORE:
+            report.prior_scores.append(RawPriorScore(ref_year, None, score, "text"))
     for area in report.areas:
         text = " ".join(reader.area_text.get(area.area_no, []))
-        seen = set()
-        for year, score in prior_area_scores(text, report.year, previous, area.score):
-            if (year, score) not in seen:
-                seen.add((year, score))
-                report.prior_scores.append(RawPriorScore(year, area.area_no, score, "text", area.page))
+        for ref_year, score in quoted_scores(text, report.year, previous, area.score):
+            if score <= AREA_MAX_SCORE:
+                report.prior_scores.append(RawPriorScore(ref_year, area.area_no, score, "text", area.page))
 
 
 def _complete(report: RawReport, layout: Layout, sections_seen: set[str]) -> bool:

@@ -32,10 +32,16 @@ class Body:
 
 
 def _candidates(lines: list[Line], height: float | None) -> list[Line]:
-    if height and all(line.top is not None for line in lines):
-        return [line for line in lines
-                if line.top < height * _MARGIN or line.bottom > height * (1 - _MARGIN)]
-    return lines[:1] + lines[-1:] if len(lines) > 1 else lines
+    """The page's first and last rows (lines, without geometry), where heads and footers stand."""
+    if len(lines) <= 1:
+        return lines
+    if not height or any(line.bottom is None for line in lines):
+        return [lines[0], lines[-1]]
+    first = min(line.bottom for line in lines)
+    last = max(line.bottom for line in lines)
+    return [line for line in lines
+            if (abs(line.bottom - first) < 2 and line.top < height * _MARGIN)
+            or (abs(line.bottom - last) < 2 and line.bottom > height * (1 - _MARGIN))]
 
 
 def _mask(text: str) -> str:

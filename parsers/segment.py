@@ -26,7 +26,7 @@ def split_items(text: str) -> list[str]:
     items: list[list[str]] = []
     depth = 0
     for token in tokens:
-        if items and depth == 0 and _starts_item(items[-1][-1], token):
+        if items and depth == 0 and starts_item(items[-1][-1], token):
             items.append([token])
         elif items:
             items[-1].append(token)
@@ -36,7 +36,7 @@ def split_items(text: str) -> list[str]:
     return [" ".join(item) for item in items]
 
 
-def _starts_item(previous: str, token: str) -> bool:
+def starts_item(previous: str, token: str) -> bool:
     if not _ITEM_START.match(token):
         return False
     if previous.endswith(_CONTINUES):

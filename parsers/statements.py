@@ -14,6 +14,7 @@ from collections import Counter
 import regex as re
 
 from parsers.dates import MONTH
+from parsers.record import TOTAL_MAX_SCORE
 
 ORDINALS = {"första": 1, "andra": 2, "tredje": 3, "fjärde": 4, "femte": 5, "sjätte": 6, "sjunde": 7,
             "åttonde": 8}
@@ -80,7 +81,7 @@ def stated_total(text: str, year: int | None) -> int | None:
 
 def _total(value: str) -> int | None:
     number = int(value)
-    return number if number <= 800 else None
+    return number if number <= TOTAL_MAX_SCORE else None
 
 
 def previous_evaluation_year(text: str, year: int | None) -> int | None:
@@ -99,21 +100,20 @@ def prior_total(text: str) -> int | None:
     return _total(match.group(1)) if match else None
 
 
-def prior_area_scores(text: str, year: int | None, previous_year: int | None,
-                      current_score: int | None) -> list[tuple[int, int]]:
-    """(year, score) of earlier evaluations that an area's narrative quotes."""
+def quoted_scores(text: str, year: int | None, previous_year: int | None,
+                  current_score: int | None = None) -> list[tuple[int, int]]:
+    """(year, score) of earlier evaluations that a passage quotes: "jämfört med 2015 (65 poäng)"."""
     found = []
     for sentence in sentences(text):
         if _NOT_OURS.search(sentence):
             continue
         for match in _PARENTHESIZED_SCORE.finditer(sentence):
             ref = _reference_year(sentence[:match.start()], year, previous_year)
-            score = int(match.group(1))
-            if ref is not None and score <= 100:
-                found.append((ref, score))
+            if ref is not None:
+                found.append((ref, int(match.group(1))))
         for match in _FROM_TO.finditer(sentence):
             earlier, now = int(match.group(1)), int(match.group(2))
-            if previous_year is not None and earlier <= 100 and (current_score is None or now == current_score):
+            if previous_year is not None and (current_score is None or now == current_score):
                 found.append((previous_year, earlier))
     return found
 

@@ -1,0 +1,427 @@
+"""Layout family: positioned lines of a PDF.
+
+Geometry settles what text alone cannot: a table header row fixes its column
+edges ("Styrkor | Förbättringsmöjligheter", "Rubriker | Poäng", "Uppnått | Max
+| Procent", year columns), and every row below it is cut at those edges until a
+row crosses them or a heading starts; tables continue across page breaks, with
+or without a repeated header. Bullets start items, indented lines continue
+them. Headings are told by size and weight against the body text.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+import regex as re
+
+from extract.model import Document, Line, Word
+from parsers.blocks import Block, FindingsBlock, Heading, Layout, Paragraph, RubricBox, ScoreRow, ScoreTable
+from parsers.findings import column_findings
+from parsers.running_heads import split_running_heads
+from parsers.segment import starts_item
+from parsers.vocabulary import (APPENDIX_HEADING, AREA_HEADING, BULLET_START, CONTENTS_WORD, IMPROVEMENT_HEADER,
+                                POINTS_WORD, RUBRICS_WORD, SECTION_HEADING, STRENGTH_HEADER, SUBQUESTION_CODE)
+
+_LEADER_ENTRY = re.compile(r"(?:\.{2,}|…)\s*\d{0,3}\s*$|\s\d{1,3}$")
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+_NUMBER = re.compile(r"^\d{1,3}$")
+_POINTS_LINE = re.compile(r"^(?:Poäng|POÄNG)\s*:?\s*(\d{1,3})$")
+_ROW_TOLERANCE = 0.35
+_TABLE_GAP = 2.6  # a vertical gap wider than this many font sizes ends a table
+_BOX_GAP = 1.5  # the rubric box is set tight; a wider gap ends it
+_COLUMN_SLACK = 4.0
+
+
+@dataclass
+class _Row:
+    page: int
+    top: float
+    bottom: float
+    lines: list[Line]
+
+    @property
+    def text(self) -> str:
+        return " ".join(line.text for line in self.lines)
+
+    @property
+    def words(self) -> list[Word]:
+        return [word for line in self.lines for word in line.words]
+
+    @property
+    def size(self) -> float:
+        return max(line.size or 0 for line in self.lines)
+
+    @property
+    def x0(self) -> float:
+        return min(line.x0 or 0 for line in self.lines)
+
+    @property
+    def x1(self) -> float:
+        return max(line.x1 or 0 for line in self.lines)
+
+
+def _rows(lines: list[Line]) -> list[_Row]:
+    rows: list[_Row] = []
+    for line in lines:
+        row = rows[-1] if rows else None
+        if row and row.page == line.page and abs(row.bottom - line.bottom) <= _ROW_TOLERANCE * (line.size or 10):
+            row.lines.append(line)
+            row.top, row.bottom = min(row.top, line.top), max(row.bottom, line.bottom)
+        else:
+            rows.append(_Row(line.page, line.top, line.bottom, [line]))
+    for row in rows:
+        row.lines.sort(key=lambda line: line.x0)
+    return rows
+
+
+@dataclass
+class _Style:
+    body_size: float
+    right_edge: float  # where full-width text lines end
+
+    def is_heading(self, row: _Row) -> bool:
+        if len(row.lines) != 1 or BULLET_START.match(row.text):
+            return False
+        line = row.lines[0]
+        text = line.text.strip()
+        if len(text.split()) > 20 or text.endswith((".", ",", ";")) or _NUMBER.match(text):
+            return False
+        return bool(line.bold) or (line.size or 0) > self.body_size + 0.9
+
+
+def _style(rows: list[_Row]) -> _Style:
+    sizes: Counter[float] = Counter()
+    edges: Counter[int] = Counter()
+    for row in rows:
+        for line in row.lines:
+            sizes[round(line.size or 0, 1)] += len(line.text)
+            if not line.bold:
+                edges[round(line.x1)] += 1
+    body = sizes.most_common(1)[0][0] if sizes else 11.0
+    return _Style(body, float(max(edges, key=edges.get)) if edges else 500.0)
+
+
+@dataclass
+class _Column:
+    x0: float
+    x1: float
+    lines: list[Line] = field(default_factory=list)
+
+
+def read_pdf_layout(document: Document) -> Layout:
+    body = split_running_heads(document)
+    numbers = sorted(body.pages)
+    rows = _rows([line for number in numbers for line in body.pages[number]])
+    style = _style([row for row in rows if row.page != numbers[0]])
+    cover = [line.text for line in body.pages.get(numbers[0], [])]
+    start, contents = _contents(rows, numbers[0])
+    blocks = _Reader(rows, style).read(start)
+    pages_with_text = [page.number for page in document.pages if page.lines]
+    return Layout(cover=cover, contents=contents, blocks=blocks, running_heads=body.heads,
+                  page_count=len(document.pages), last_page=max(pages_with_text) if pages_with_text else None)
+
+
+def _contents(rows: list[_Row], cover_page: int) -> tuple[int, list[str]]:
+    """Index of the first body row, and the contents entries before it."""
+    first = next((i for i, row in enumerate(rows) if row.page != cover_page), len(rows))
+    heading = next((i for i in range(first, min(len(rows), first + 400))
+                    if CONTENTS_WORD.fullmatch(rows[i].text.strip())), None)
+    if heading is None:
+        return first, []
+    entries: list[str] = []
+    index = heading + 1
+    while index < len(rows):
+        text = rows[index].text.strip()
+        if not _LEADER_ENTRY.search(text):
+            following = rows[index + 1].text.strip() if index + 1 < len(rows) else ""
+            if _LEADER_ENTRY.search(following) and rows[index + 1].page == rows[index].page:
+                entries.append(text)  # an entry wrapped onto the next line
+                index += 1
+                continue
+            break
+        entry = _LEADER_ENTRY.sub("", text).strip().rstrip(".… ")
+        if entries and entries[-1] and not _LEADER_ENTRY.search(rows[index - 1].text.strip()):
+            entries[-1] = f"{entries[-1]} {entry}"
+        else:
+            entries.append(entry)
+        index += 1
+    return index, [entry for entry in entries if entry]
+
+
+class _Reader:
+    """Walks the rows, turning table regions into table blocks and the rest into text blocks."""
+
+    def __init__(self, rows: list[_Row], style: _Style):
+        self.rows = rows
+        self.style = style
+        self.blocks: list[Block] = []
+
+    def read(self, start: int) -> list[Block]:
+        index = start
+        while index < len(self.rows):
+            index = self._step(index)
+        return self.blocks
+
+    def _step(self, index: int) -> int:
+        row = self.rows[index]
+        words = [w.text for w in row.words]
+        for reader in (self._findings_table, self._findings_lists, self._rubric_box, self._score_table,
+                       self._year_table):
+            after = reader(index)
+            if after is not None:
+                return after
+        if self.style.is_heading(row) or AREA_HEADING.match(row.text) or SECTION_HEADING.match(row.text) \
+                or (words and APPENDIX_HEADING.match(row.text) and row.lines[0].bold):
+            return self._heading(index)
+        self.blocks.append(Paragraph(row.text, row.page))
+        return index + 1
+
+    def _heading(self, index: int) -> int:
+        row = self.rows[index]
+        text = row.text
+        index += 1
+        while index < len(self.rows):
+            following = self.rows[index]
+            wrapped = row.x1 > 0.75 * self.style.right_edge or re.fullmatch(r"(?:Område|OMRÅDE)\s+\d", text)
+            if (following.page == row.page and self.style.is_heading(following) and wrapped
+                    and abs(following.size - row.size) < 0.5 and following.top - row.bottom < 1.2 * row.size):
+                text = f"{text} {following.text}"
+                row = following
+                index += 1
+            else:
+                break
+        self.blocks.append(Heading(text, self.rows[index - 1].page))
+        return index
+
+    # -- findings -------------------------------------------------------------------------------
+
+    def _findings_table(self, index: int) -> int | None:
+        row = self.rows[index]
+        edges = _header_edges(row, STRENGTH_HEADER, IMPROVEMENT_HEADER)
+        if edges is None:
+            return None
+        left_x0, split = edges
+        left, right = _Column(left_x0, split), _Column(split, self.style.right_edge + 50)
+        index = self._column_rows(index + 1, [left, right], header=row)
+        strengths, improvements = _items(left.lines), _items(right.lines)
+        self.blocks.append(column_findings(strengths, improvements, row.page))
+        return index
+
+    def _column_rows(self, index: int, columns: list[_Column], header: _Row) -> int:
+        """Assigns the rows below a header to its columns; returns the index after the table."""
+        previous = header
+        while index < len(self.rows):
+            row = self.rows[index]
+            if _header_edges(row, STRENGTH_HEADER, IMPROVEMENT_HEADER) is not None:
+                index += 1  # the header repeated on a continuation page
+                previous = row
+                continue
+            if self._ends_table(row, previous, columns):
+                break
+            for part, column in _cut(row, columns):
+                column.lines.append(part)
+            previous = row
+            index += 1
+        return index
+
+    def _ends_table(self, row: _Row, previous: _Row, columns: list[_Column]) -> bool:
+        if row.page == previous.page and row.top - previous.bottom > _TABLE_GAP * self.style.body_size:
+            return True
+        if AREA_HEADING.match(row.text) or SECTION_HEADING.match(row.text):
+            return True
+        if self.style.is_heading(row) and not BULLET_START.match(row.text):
+            return True
+        return any(word.x0 < edge - _COLUMN_SLACK < word.x1 - _COLUMN_SLACK
+                   for word in row.words for edge in (c.x0 for c in columns[1:]))
+
+    def _findings_lists(self, index: int) -> int | None:
+        """Strengths and improvements as two headed lists ("STYRKOR" ..., "FÖRBÄTTRINGSOMRÅDEN" ...)."""
+        row = self.rows[index]
+        if len(row.lines) != 1 or not STRENGTH_HEADER.fullmatch(row.text.strip().rstrip(":")):
+            return None
+        strengths, index = self._list_items(index + 1)
+        improvements: list[tuple[str, int | None]] = []
+        if index < len(self.rows) and IMPROVEMENT_HEADER.fullmatch(self.rows[index].text.strip().rstrip(":")):
+            improvements, index = self._list_items(index + 1)
+        self.blocks.append(column_findings(strengths, improvements, row.page))
+        return index
+
+    def _list_items(self, index: int) -> tuple[list[tuple[str, int | None]], int]:
+        lines: list[Line] = []
+        bullet_x: float | None = None
+        while index < len(self.rows):
+            row = self.rows[index]
+            bulleted = bool(BULLET_START.match(row.text))
+            if bulleted:
+                bullet_x = row.x0 if bullet_x is None else bullet_x
+            elif bullet_x is None or row.x0 <= bullet_x + 1 or self.style.is_heading(row):
+                break
+            if lines and row.page == self.rows[index - 1].page and \
+                    row.top - self.rows[index - 1].bottom > _TABLE_GAP * self.style.body_size:
+                break
+            lines.extend(row.lines)
+            index += 1
+        return _items(lines), index
+
+    # -- rubrics --------------------------------------------------------------------------------
+
+    def _rubric_box(self, index: int) -> int | None:
+        """The "Rubriker | Poäng" box: rubric lines on the left, the score under "Poäng"."""
+        row = self.rows[index]
+        if not row.words or not RUBRICS_WORD.fullmatch(row.words[0].text):
+            return None
+        points = next((w for w in row.words if POINTS_WORD.fullmatch(w.text)), None)
+        edge = points.x0 - 2 * _COLUMN_SLACK if points else self.style.right_edge + 50
+        items: list[Line] = []
+        score: int | None = None
+        previous = row
+        index += 1
+        while index < len(self.rows):
+            row = self.rows[index]
+            if row.page != previous.page or row.top - previous.bottom > _BOX_GAP * self.style.body_size:
+                break
+            found = _POINTS_LINE.match(row.text.strip())
+            if found:
+                score = int(found.group(1))
+                index += 1
+                break
+            left = [line for line in row.lines if line.x1 <= edge + _COLUMN_SLACK]
+            right = [line for line in row.lines if line.x0 >= edge - _COLUMN_SLACK and _NUMBER.match(line.text)]
+            if len(left) + len(right) != len(row.lines):
+                break
+            if right and score is None:
+                score = int(right[0].text)
+            items.extend(left)
+            previous = row
+            index += 1
+        texts = [text for text, _ in _items(items)]
+        self.blocks.append(RubricBox(texts, score, self.rows[index - 1].page))
+        return index
+
+    # -- score tables ---------------------------------------------------------------------------
+
+    def _score_table(self, index: int) -> int | None:
+        row = self.rows[index]
+        names = [w.text for w in row.words]
+        if not {"Uppnått", "Max", "Procent"} <= set(names):
+            return None
+        columns = [next(w for w in row.words if w.text == name) for name in ("Uppnått", "Max", "Procent")]
+        title = " ".join(w.text for w in row.words if w.x1 <= columns[0].x0)
+        table = ScoreTable(title, ["Uppnått", "Max", "Procent"], [], row.page)
+        index = self._numeric_rows(index + 1, columns, table)
+        self.blocks.append(table)
+        return index
+
+    def _year_table(self, index: int) -> int | None:
+        row = self.rows[index]
+        if not _is_year_header(row):
+            return None
+        years = [w for w in row.words if _YEAR.match(w.text)]
+        title = " ".join(w.text for w in row.words if w.x1 <= years[0].x0)
+        table = ScoreTable(title, [w.text for w in years], [], row.page)
+        index = self._numeric_rows(index + 1, years, table)
+        if not table.rows:
+            return None
+        self.blocks.append(table)
+        return index
+
+    def _numeric_rows(self, index: int, columns: list[Word], table: ScoreTable) -> int:
+        """Rows under numeric column headers: label words on the left, numbers under the headers."""
+        first_column = columns[0].x0 - 3 * _COLUMN_SLACK
+        centers = [(w.x0 + w.x1) / 2 for w in columns]
+        pending: ScoreRow | None = None
+        previous = self.rows[index - 1]
+        while index < len(self.rows):
+            row = self.rows[index]
+            if {"Uppnått", "Max", "Procent"} <= {w.text for w in row.words} or _is_year_header(row):
+                break
+            if row.page == previous.page and row.top - previous.bottom > _TABLE_GAP * self.style.body_size:
+                break
+            label_words = [w.text for w in row.words if w.x1 < first_column]
+            values = _column_values([w for w in row.words if w.x1 >= first_column], centers)
+            code = label_words[0] if label_words and SUBQUESTION_CODE.match(label_words[0]) else None
+            label = " ".join(label_words[1:] if code else label_words)
+            if not any(values) and code is None:
+                if pending is None or not label or self.style.is_heading(row):
+                    break
+                pending.label = f"{pending.label} {label}".strip()
+            elif code is not None or pending is None or all(pending.values):
+                pending = ScoreRow(code, label, values, row.page)
+                table.rows.append(pending)
+            else:
+                pending.label = f"{pending.label} {label}".strip()
+                pending.values = values
+            previous = row
+            index += 1
+        table.rows = [r for r in table.rows if all(r.values)]
+        return index
+
+
+def _is_year_header(row: _Row) -> bool:
+    """A header of year columns: two or more years, and nothing but years right of the first."""
+    years = [w for w in row.words if _YEAR.match(w.text)]
+    return len(years) >= 2 and all(_YEAR.match(w.text) for w in row.words if w.x0 >= years[0].x0)
+
+
+def _column_values(words: list[Word], centers: list[float]) -> list[str]:
+    values = [""] * len(centers)
+    for word in words:
+        column = min(range(len(centers)), key=lambda i: abs((word.x0 + word.x1) / 2 - centers[i]))
+        values[column] = f"{values[column]} {word.text}".strip() if word.text != "%" else f"{values[column]} %"
+    return [value.strip() for value in values]
+
+
+def _header_edges(row: _Row, left_header: re.Pattern, right_header: re.Pattern) -> tuple[float, float] | None:
+    """(left column x0, right column x0) when a row is a two-column header."""
+    words = row.words
+    texts = [w.text for w in words]
+    joined = " ".join(texts)
+    left = left_header.match(joined)
+    if not left:
+        return None
+    right = right_header.fullmatch(joined[left.end():].strip())
+    if not right:
+        return None
+    count = len(left.group(0).split())
+    return words[0].x0, words[count].x0 - _COLUMN_SLACK
+
+
+def _cut(row: _Row, columns: list[_Column]) -> list[tuple[Line, _Column]]:
+    """The row's words, cut at the column edges, as one line per column."""
+    parts: dict[int, list[tuple[Word, Line]]] = {}
+    for line in row.lines:
+        for word in line.words:
+            column = max(i for i, c in enumerate(columns) if word.x0 >= c.x0 - _COLUMN_SLACK or i == 0)
+            parts.setdefault(column, []).append((word, line))
+    cut = []
+    for column, entries in sorted(parts.items()):
+        words = [word for word, _ in entries]
+        source = entries[0][1]
+        cut.append((Line(" ".join(w.text for w in words), source.page, words[0].x0, words[-1].x1, source.top,
+                         source.bottom, source.size, source.bold, tuple(words)), columns[column]))
+    return cut
+
+
+def _items(lines: list[Line]) -> list[tuple[str, int | None]]:
+    """List items of a column: a bullet starts an item and indented lines continue it.
+
+    Without bullets, a line continues the item above when it starts in lower
+    case or the line above ends with a word that binds what follows.
+    """
+    bullet_x = min((line.x0 for line in lines if BULLET_START.match(line.text)), default=None)
+    items: list[list] = []
+    for line in lines:
+        text = line.text.strip()
+        if bullet_x is not None:
+            # a dash that opens a continuation line ("– har det effekt?") stands at the text indent
+            if BULLET_START.match(text) and line.x0 <= bullet_x + _COLUMN_SLACK:
+                items.append([BULLET_START.sub("", text, count=1), line.page])
+            elif items:
+                items[-1][0] += " " + text
+            continue
+        previous = items[-1][0].split()[-1] if items and items[-1][0].split() else ""
+        if items and not starts_item(previous, text.split()[0]):
+            items[-1][0] += " " + text
+        else:
+            items.append([text, line.page])
+    return [(text.strip(), page) for text, page in items if text.strip()]
