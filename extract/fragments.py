@@ -28,6 +28,9 @@ def cell_from_markup(markup: str) -> Cell:
     text = strip_tags(markup)
     if "<ul" in markup.lower() or text.startswith(("•", "▪", "●")):
         return Cell(tuple(item for item in _BULLET_SPLIT.split(text) if item))
+    if re.search(r"<br\b", markup, re.I):
+        parts = (strip_tags(part) for part in re.split(r"<br\b[^>]*>", markup, flags=re.I))
+        return Cell(tuple(part.lstrip("•▪●-– ").strip() for part in parts if part.strip()))
     return Cell((text,) if text else ())
 
 

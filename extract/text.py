@@ -67,16 +67,19 @@ def _transcript_pages(text: str) -> list[str]:
 
 
 def _with_running_heads(page_texts: list[str]) -> list[Page]:
-    head = _running_head(page_texts)
+    """Pages whose repeated leading and trailing tokens (head, footer) are Lines of their own."""
+    token_lists = [text.split() for text in page_texts]
+    head = _running_edge(token_lists)
+    tail = _running_edge([tokens[::-1] for tokens in token_lists])
     pages = []
-    for number, text in enumerate(page_texts, start=1):
-        tokens = text.split()
-        lines = []
+    for number, tokens in enumerate(token_lists, start=1):
+        start, end = 0, len(tokens)
         if head and _mask(tokens[:len(head)]) == head:
-            lines.append(Line(text=" ".join(tokens[:len(head)]), page=number))
-            tokens = tokens[len(head):]
-        if tokens:
-            lines.append(Line(text=" ".join(tokens), page=number))
+            start = len(head)
+        if tail and end - start > len(tail) and _mask(tokens[::-1][:len(tail)]) == tail:
+            end -= len(tail)
+        lines = [Line(text=" ".join(part), page=number)
+                 for part in (tokens[:start], tokens[start:end], tokens[end:]) if part]
         pages.append(Page(number=number, lines=lines))
     return pages
 
@@ -85,20 +88,20 @@ def _mask(tokens: list[str]) -> tuple[str, ...]:
     return tuple(_DIGITS.sub("#", token) for token in tokens)
 
 
-def _running_head(page_texts: list[str]) -> tuple[str, ...]:
+def _running_edge(token_lists: list[list[str]]) -> tuple[str, ...]:
     """The leading tokens that most pages share once digits are masked.
 
-    A running head ("Sveriges Kommuner och Landsting 2018-06-19 7 (34)") repeats
-    on most pages; body text does not. Empty when there is none.
+    A running head ("Sveriges Kommuner och Landsting 2018-06-19 7 (34)") or,
+    read backwards, a footer (a bare page number) repeats on most pages; body
+    text does not. Empty when there is none.
     """
-    if len(page_texts) < 3:
+    if len(token_lists) < 3:
         return ()
-    quorum = max(2, len(page_texts) // 2)
-    head: tuple[str, ...] = ()
+    quorum = max(2, len(token_lists) // 2)
+    edge: tuple[str, ...] = ()
     for length in range(1, _MAX_HEAD_TOKENS + 1):
         counts: dict[tuple[str, ...], int] = {}
-        for text in page_texts:
-            tokens = text.split()
+        for tokens in token_lists:
             if len(tokens) > length:
                 key = _mask(tokens[:length])
                 counts[key] = counts.get(key, 0) + 1
@@ -107,5 +110,5 @@ def _running_head(page_texts: list[str]) -> tuple[str, ...]:
         key, count = max(counts.items(), key=lambda item: item[1])
         if count < quorum:
             break
-        head = key
-    return head
+        edge = key
+    return edge

@@ -16,9 +16,9 @@ import regex as re
 from extract.model import Document
 from normalize.catalog import known_title_prefix
 from parsers.blocks import Block, FindingsBlock, Heading, Layout, Paragraph, RubricBox, ScoreRow, ScoreTable
-from parsers.findings import flattened_findings
+from parsers.findings import column_findings, flattened_findings
 from parsers.running_heads import split_running_heads
-from parsers.segment import split_items
+from parsers.segment import split_items, split_list
 from parsers.vocabulary import (APPENDIX_HEADING, AREA_HEADING, CONTENTS_WORD, IMPROVEMENT_HEADER,
                                 POINTS_WORD, RUBRICS_WORD, SECTION_HEADING, STRENGTH_HEADER, UPPER,
                                 section_kind)
@@ -31,6 +31,7 @@ _SCORE_TITLE = re.compile(rf"(?<![\w.])([1-8])\.?\s+([{UPPER}][^%]*?)\s+Uppnått
 _YEARS = re.compile(r"(?<!\d)((?:19|20)\d\d)(?:\s+((?:19|20)\d\d))+(?!\d)")
 _YEAR_ROW = re.compile(rf"(?:(?<![\w.])([1-8])\.?\s+)?([{UPPER}][^\d%]*?)\s+(\d{{1,3}})((?:\s+\d{{1,3}})+)(?!\s?%)")
 _NUMBER = re.compile(r"(?<![\w.,-])(\d{1,3})(?![\w.,%-]|\s?%)")
+_REPEATED_HEADER = re.compile(rf"{STRENGTH_HEADER.pattern}\s+{IMPROVEMENT_HEADER.pattern}")
 _SENTENCE_END = re.compile(r"[.?!:]\s*$")
 _GENERIC_HEADINGS = ("Allmänt", "Sammanfattning", "Sammanfattande kommentarer kring resultatet",
                      "Utvärderingen", "Sammanfattning av resultat", "Jämförelser")
@@ -196,7 +197,7 @@ def _rubric_box(stream: _Stream, start: int, end: int) -> tuple[RubricBox | None
     trailing_points = POINTS_WORD.search(listing)
     if trailing_points:
         listing = listing[:trailing_points.start()]
-    items = split_items(listing)
+    items = split_list(listing)
     return RubricBox(items, int(number.group(1)), stream.page_at(head.start())), number.end()
 
 
@@ -216,18 +217,31 @@ def _findings(stream: _Stream, start: int, end: int) -> FindingsBlock:
     improvement = IMPROVEMENT_HEADER.search(text, strength.end(), end)
     left = _items_with_pages(stream, strength.end(), improvement.start() if improvement else end)
     right = _items_with_pages(stream, improvement.end(), end) if improvement else []
+    if left and improvement and _headed_lists(strength.group(), improvement.group()):
+        return column_findings(left, right, stream.page_at(start))
     return flattened_findings(left, right, has_right_header=improvement is not None,
                               page=stream.page_at(start))
 
 
+def _headed_lists(strength_header: str, improvement_header: str) -> bool:
+    """Whether the headers head two lists (their items stay in order) rather than a table's columns.
+
+    Lists are headed "STYRKOR" / "FÖRBÄTTRINGSOMRÅDEN"; tables "Styrkor" | "Förbättringsmöjligheter".
+    """
+    return strength_header.isupper() or improvement_header.casefold().startswith(("förbättringsområden",
+                                                                                 "utvecklingsområden"))
+
+
 def _items_with_pages(stream: _Stream, start: int, end: int) -> list[tuple[str, int]]:
-    items = []
+    # a header row repeated where the table continues on a new page is not an item
+    text = _REPEATED_HEADER.sub(" ", stream.text[start:end])
+    found = []
     position = start
-    for item in split_items(stream.text[start:end]):
+    for item in split_list(text):
         offset = stream.text.find(item.split()[0], position)
-        items.append((item, stream.page_at(offset)))
+        found.append((item, stream.page_at(offset)))
         position = offset + 1
-    return items
+    return found
 
 
 def _narrative(stream: _Stream, start: int, end: int, known: list[str]) -> list[Block]:

@@ -9,10 +9,12 @@ from __future__ import annotations
 import regex as re
 
 from extract.model import Document, Line, Table
-from parsers.blocks import Block, Heading, Layout, Paragraph
+from parsers.blocks import Block, FindingsBlock, Heading, Layout, Paragraph
+from parsers.findings import column_findings
 from parsers.running_heads import split_running_heads
 from parsers.tables import blocks_from_table, cell_text
-from parsers.vocabulary import APPENDIX_HEADING, AREA_HEADING, CONTENTS_WORD, SECTION_HEADING
+from parsers.vocabulary import (APPENDIX_HEADING, AREA_HEADING, CONTENTS_WORD, IMPROVEMENT_HEADER, SECTION_HEADING,
+                                STRENGTH_HEADER)
 
 _PAGE_REFERENCE = re.compile(r"\s*(?:\.{2,}|…)?\s*\d{1,3}\s*$")
 _CLOSING = re.compile(r"[.!?:;,]$")
@@ -34,17 +36,46 @@ def read_lined(document: Document) -> Layout:
     start = _body_start(elements)
     cover, contents = _front(elements[:start])
     blocks: list[Block] = []
-    for index in range(start, len(elements)):
+    index = start
+    while index < len(elements):
         element = elements[index]
         if isinstance(element, Table):
             blocks.extend(blocks_from_table(list(element.rows), element.page) or [])
+            index += 1
+            continue
+        if _is_header(element, STRENGTH_HEADER):
+            findings, index = _headed_lists(elements, index)
+            blocks.append(findings)
             continue
         following = elements[index + 1] if index + 1 < len(elements) else None
         blocks.append(_line_block(element, following))
+        index += 1
     pages = [page.number for page in document.pages if page.lines]
     return Layout(cover=cover, contents=contents, blocks=blocks, running_heads=body.heads,
                   page_count=body.declared_page_count or (len(document.pages) if len(document.pages) > 1 else None),
                   last_page=max(pages) if len(pages) > 1 else None)
+
+
+def _is_header(element: Line | Table, header: re.Pattern) -> bool:
+    return isinstance(element, Line) and bool(header.fullmatch(element.text.strip().rstrip(":")))
+
+
+def _headed_lists(elements: list[Line | Table], index: int) -> tuple[FindingsBlock, int]:
+    """ "STYRKOR" and its bullet lines, then "FÖRBÄTTRINGSOMRÅDEN" and its bullet lines."""
+    page = elements[index].page
+    strengths, index = _bullets(elements, index + 1)
+    improvements: list[tuple[str, int | None]] = []
+    if index < len(elements) and _is_header(elements[index], IMPROVEMENT_HEADER):
+        improvements, index = _bullets(elements, index + 1)
+    return column_findings(strengths, improvements, page), index
+
+
+def _bullets(elements: list[Line | Table], index: int) -> tuple[list[tuple[str, int | None]], int]:
+    items = []
+    while index < len(elements) and isinstance(elements[index], Line) and elements[index].text.startswith("• "):
+        items.append((elements[index].text[2:].strip(), elements[index].page))
+        index += 1
+    return items, index
 
 
 def _is_section_heading(line: Line) -> bool:

@@ -17,11 +17,29 @@ mellan utan genom både som en ett den det de är att per bland än inför utifr
 trots åt t.ex. exv. bl.a. dvs. m.fl. s.k. ex. resp. respektive eller/och mm. typ
 """.split())
 _ITEM_START = re.compile(r"^[(\"”“'«]*\p{Lu}")
+# Glyphs that only ever mark list items, and dashes that mark them when a list opens with one.
+_BULLETS = re.compile(r"\s*[•▪●◦➢➤■►\uf0b7\uf0a7\uf0d8\uf076\uf0fc]\s*")
+_DASH_BULLET = re.compile(r"^\s*([–—-])\s")
 _CONTINUES = (",", ";", ":", "-", "–", "—", "/", "&", "+")
 
 
+def split_list(text: str) -> list[str]:
+    """The items of a flattened list, by its bullets where they survived, else by capitals.
+
+    A dash is a bullet only when the list opens with one, and then only where an
+    item can start after it: "– Kontaktcenter – från ax till limpa" is one item.
+    """
+    if _BULLETS.search(text):
+        return [item.strip() for item in _BULLETS.split(text) if item.strip()]
+    dash = _DASH_BULLET.match(text)
+    if dash:
+        pattern = re.compile(rf"(?:^|\s){re.escape(dash.group(1))}\s+(?=[(\"”“'«]*\p{{Lu}})")
+        return [item.strip() for item in pattern.split(text) if item.strip()]
+    return split_items(text)
+
+
 def split_items(text: str) -> list[str]:
-    """The items of a flattened list, in order."""
+    """The items of a flattened list without bullets, in order."""
     tokens = text.split()
     items: list[list[str]] = []
     depth = 0

@@ -1,0 +1,109 @@
+"""Pages per second and peak memory of `kompass extract` against two baselines.
+
+    python bench/pdf_speed.py [PDF or DIR ...] [--runs 3]
+
+On the same PDFs (default: the PDF sample in tests/fixtures/pdf) it times
+  - poppler's `pdftotext` (when installed): the floor any PDF text reader meets,
+  - a bare pdfplumber pass: open, `extract_words()` on every page, close,
+  - `kompass extract` as a user runs it (a new process: start-up, reading,
+    parsing, normalizing and writing the dataset),
+and prints pages per second for each, kompass's cost relative to the bare
+pdfplumber pass, and kompass's peak resident memory per document. Each
+figure is the best of --runs runs. Run on demand; not part of the tests.
+"""
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pdfplumber
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_SAMPLE = ROOT / "tests" / "fixtures" / "pdf"
+
+
+def pdfs(inputs: list[Path]) -> list[Path]:
+    found = []
+    for path in inputs:
+        found += sorted(path.rglob("*.pdf")) if path.is_dir() else [path]
+    return found
+
+
+def page_count(path: Path) -> int:
+    with pdfplumber.open(path) as pdf:
+        return len(pdf.pages)
+
+
+def best_of(runs: int, action) -> float:
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - started)
+    return min(times)
+
+
+def bare_pdfplumber(files: list[Path]) -> None:
+    for path in files:
+        with pdfplumber.open(path) as pdf:
+            for page in pdf.pages:
+                page.extract_words()
+                page.close()
+
+
+def pdftotext(files: list[Path]) -> None:
+    for path in files:
+        subprocess.run(["pdftotext", "-layout", str(path), "-"], check=True, stdout=subprocess.DEVNULL)
+
+
+def kompass_extract(files: list[Path], out: Path) -> None:
+    subprocess.run([sys.executable, "-m", "kompass", "extract", *map(str, files), "--out", str(out)],
+                   check=False, stdout=subprocess.DEVNULL, cwd=ROOT)
+
+
+def peak_memory_mb(path: Path, out: Path) -> float:
+    """Peak resident memory of one `kompass extract` process on one document."""
+    code = ("import resource, sys; from kompass.cli import main\n"
+            "try: main(['extract', sys.argv[1], '--out', sys.argv[2]])\n"
+            "except SystemExit: pass\n"
+            "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)")
+    result = subprocess.run([sys.executable, "-c", code, str(path), str(out)], capture_output=True, text=True,
+                            cwd=ROOT, check=True)
+    return int(result.stdout.strip().splitlines()[-1]) / 1024
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("inputs", nargs="*", type=Path, default=[DEFAULT_SAMPLE])
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    files = pdfs(args.inputs)
+    if not files:
+        print("no PDFs found", file=sys.stderr)
+        return 2
+    pages = sum(page_count(path) for path in files)
+    print(f"{len(files)} PDFs, {pages} pages, best of {args.runs} runs")
+    with tempfile.TemporaryDirectory() as tmp:
+        timings = {"bare pdfplumber": best_of(args.runs, lambda: bare_pdfplumber(files))}
+        if shutil.which("pdftotext"):
+            timings["pdftotext"] = best_of(args.runs, lambda: pdftotext(files))
+        timings["kompass extract"] = best_of(args.runs, lambda: kompass_extract(files, Path(tmp) / "out"))
+        for name, seconds in timings.items():
+            print(f"  {name:16} {seconds:7.2f} s  {pages / seconds:8.1f} pages/s")
+        ratio = timings["kompass extract"] / timings["bare pdfplumber"]
+        print(f"  kompass / bare pdfplumber: {ratio:.2f}x the time")
+        if "pdftotext" in timings:
+            print(f"  kompass / pdftotext:       {timings['kompass extract'] / timings['pdftotext']:.0f}x the time")
+        print("peak memory of kompass extract, one document per process:")
+        for path in files:
+            print(f"  {path.name:28} {page_count(path):3} pages  {peak_memory_mb(path, Path(tmp) / 'one'):6.0f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
