@@ -14,7 +14,7 @@ from extract.model import Cell, Line, Page, Table
 
 _PIPE_RULE = re.compile(r"^\|?\s*:?-{3,}")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*$")
-_BOLD_LINE = re.compile(r"^\*\*(.+?)\*\*$")
+_BOLD_LINE = re.compile(r"^\*\*([^*]+)\*\*$")
 # Only bullet marks: "4. Översikt av poängfördelning" is a numbered heading, not a list item.
 _LIST_MARK = re.compile(r"^\s*[-*+]\s+(?=\S)")
 _EMPHASIS = re.compile(r"(\*\*|__|\*)(?=\S)(.+?)(?<=\S)\1")

@@ -10,6 +10,7 @@ Line of its own, so that parsers can drop it the same way for every source.
 """
 from __future__ import annotations
 
+import math
 import re
 
 from extract.model import Line, Page
@@ -17,6 +18,7 @@ from extract.model import Line, Page
 _TRANSCRIPT_PAGE = re.compile(r"^(\d{1,3}) (\S.*)$")
 _DIGITS = re.compile(r"\d+")
 _MAX_HEAD_TOKENS = 12
+_QUORUM = 0.6  # share of pages a running head stands on
 
 
 def decode(data: bytes) -> str:
@@ -97,7 +99,7 @@ def _running_edge(token_lists: list[list[str]]) -> tuple[str, ...]:
     """
     if len(token_lists) < 3:
         return ()
-    quorum = max(2, len(token_lists) // 2)
+    quorum = max(3, math.ceil(_QUORUM * len(token_lists)))
     edge: tuple[str, ...] = ()
     for length in range(1, _MAX_HEAD_TOKENS + 1):
         counts: dict[tuple[str, ...], int] = {}

@@ -13,20 +13,22 @@ from datetime import date
 
 import regex as re
 
-from parsers.dates import find_date
+from parsers.dates import MONTH, find_date
 
 _COVER_WORDS = re.compile(
     r"(?<!\w)(?:Kommun[Kk]ompassen|KOMMUNKOMPASSEN|ANALYS\s+AV\.?|Analys\s+av\.?|RAPPORT|Rapport"
     r"|Sveriges\s+Kommuner\s+och\s+(?:Landsting|Regioner))(?!\w)")
-_LABEL = re.compile(r"^\s*(?:Utvärderare|UTVÄRDERARE|Utvärderingsgrupp|Utvärderingsteam)\s*:?\s*")
+_LABEL = re.compile(r"(?:Utvärderare|UTVÄRDERARE|Utvärderingsgrupp|Utvärderingsteam)\s*:?\s*")
 _NAME_WORD = r"\p{Lu}[\p{L}'’-]*"
 _MUNICIPALITY_YEAR = re.compile(
-    rf"({_NAME_WORD}(?:[ -]{_NAME_WORD}){{0,2}})\s+(?i:kommun|stad|kommuns|stads)\s+((?:19|20)\d\d)(?![\d-])")
+    rf"({_NAME_WORD}(?:[ -]{_NAME_WORD}){{0,2}})\s+(?i:kommun|stad|kommuns|stads)\s+(?i:(?:{MONTH})\s+)?"
+    r"((?:19|20)\d\d)(?![\d-])")
 _MUNICIPALITY = re.compile(rf"({_NAME_WORD}(?:[ -]{_NAME_WORD}){{0,2}})\s+(?i:kommun|stad)\b")
 _YEAR = re.compile(r"(?<![\d-])((?:19|20)\d\d)(?![\d-])")
 _SEPARATOR = re.compile(r"\s+(?:och|OCH|samt|SAMT|&)\s+|\s*;\s*")
 _DATE_TEXT = re.compile(r"\b(?:19|20)\d\d-\d\d-\d\d\b|\b\d{1,2}\s+\p{L}+\s+(?:19|20)\d\d\b")
 _INITIAL = re.compile(r"^\p{Lu}\.$")
+_NAME = re.compile(r"^\p{Lu}[\p{L}'’-]*$")
 
 
 @dataclass
@@ -59,6 +61,7 @@ def _evaluators(lines: list[str], cover: Cover) -> list[str]:
         rest = _after_title(line, cover)
         rest = _DATE_TEXT.sub(" ", _COVER_WORDS.sub(" ", _LABEL.sub("", rest)))
         rest = re.sub(r"\s+", " ", rest).strip(" :|,")
+        rest = re.sub(r"^[^\p{L}]+", "", rest)  # debris before the first name ("/27")
         if not rest:
             continue
         for part in _SEPARATOR.split(rest):
@@ -67,35 +70,59 @@ def _evaluators(lines: list[str], cover: Cover) -> list[str]:
 
 
 def _after_title(line: str, cover: Cover) -> str:
-    """The part of a cover line after the municipality and year (the whole line if neither is on it)."""
+    """The part of a cover line after the title (municipality, year), the whole line if it has none."""
+    if cover.municipality:
+        title = re.search(rf"{re.escape(cover.municipality)}\s+(?i:kommuns?|stads?)\b(?:\s+(?i:{MONTH}))?"
+                          rf"(?:\s+{cover.year})?", line)
+        if title:
+            return line[title.end():]
     if cover.year is not None:
         year = re.search(rf"(?<![\d-]){cover.year}(?![\d-])", line)
-        if year and cover.municipality and cover.municipality.casefold() in line[:year.start()].casefold():
+        if year and not line[year.end():].lstrip().startswith("-"):
             return line[year.end():]
-    if cover.municipality and re.search(rf"{re.escape(cover.municipality)}\s+(?i:kommun|stad)", line):
-        return ""
-    if cover.year is not None and line.strip() == str(cover.year):
-        return ""
     return line
 
 
 def split_people(text: str) -> list[str]:
-    """ "A B, x C D, y z" -> ["A B, x", "C D, y z"]: a new person starts two words before a comma."""
-    tokens = text.split()
-    commas = [i for i, token in enumerate(tokens) if token.endswith(",")]
-    if len(commas) < 2:
-        return [text] if text else []
-    starts = [0]
-    for comma in commas[1:]:
-        start = comma - 1
-        while start - 1 > starts[-1] and _INITIAL.match(tokens[start - 1]):
-            start -= 1
-        if start <= commas[commas.index(comma) - 1]:
+    """ "A B, x C D, y z" -> ["A B, x", "C D, y z"].
+
+    Each person is "Name Surname" with an affiliation after a comma; where the
+    people run together, a new person starts with the two capitalized words (and
+    any initials) that stand right before a comma.
+    """
+    segments = [segment.strip() for segment in text.split(",")]
+    people: list[list[str]] = []
+    for index, segment in enumerate(segments):
+        words = segment.split()
+        if not words:
             continue
-        starts.append(start)
-    return [" ".join(tokens[a:b]) for a, b in zip(starts, [*starts[1:], len(tokens)])]
+        before_comma = index < len(segments) - 1
+        name_start = _trailing_name_start(words) if before_comma else None
+        if name_start is None:
+            if people:
+                people[-1].append(segment)
+            else:
+                people.append([segment])
+            continue
+        if name_start > 0:
+            if people:
+                people[-1].append(" ".join(words[:name_start]))
+            else:
+                people.append([" ".join(words[:name_start])])
+        people.append([" ".join(words[name_start:])])
+    return [", ".join(person) for person in people]
+
+
+def _trailing_name_start(words: list[str]) -> int | None:
+    """Where the name ("Anna Eklöf", "J. Henrik Bergström") that ends `words` starts, if it does."""
+    if len(words) < 2 or not all(_NAME.match(word) for word in words[-2:]):
+        return None
+    start = len(words) - 2
+    while start > 0 and _INITIAL.match(words[start - 1]):
+        start -= 1
+    return start
 
 
 def _looks_like_person(text: str) -> bool:
-    name = text.split(",")[0].split()
+    name = re.split(r"[,(]", text)[0].split()
     return 1 < len(name) <= 5 and all(word[0].isupper() for word in name)

@@ -97,8 +97,8 @@ def _contents(stream: _Stream) -> tuple[int, list[str]]:
     if not contents_word:
         return 0, []
     end = len(text)
-    index = bisect.bisect_right(stream.starts, contents_word.start()) - 1
-    for index in range(index + 1, len(stream.starts)):
+    contents_page = bisect.bisect_right(stream.starts, contents_word.start()) - 1
+    for index in range(contents_page + 1, len(stream.starts)):
         page_text = text[stream.starts[index]:stream.starts[index + 1] if index + 1 < len(stream.starts) else end]
         if len(re.findall(r"\.{3,}|…", page_text)) < _MIN_LEADERS:
             end = stream.starts[index]
@@ -205,7 +205,7 @@ def _findings_start(text: str, start: int, end: int) -> int:
     """Where the findings headers of an area start, `end` when it has none."""
     for match in STRENGTH_HEADER.finditer(text, start, end):
         after = text[match.end():end].lstrip()
-        if not after or IMPROVEMENT_HEADER.match(after) or re.match(rf"[(\"”“]*[{UPPER}]", after):
+        if not after or IMPROVEMENT_HEADER.match(after) or re.match(rf"[(\"”“•▪●◦–-]*\s*[{UPPER}]", after):
             if IMPROVEMENT_HEADER.search(text, match.end(), end) or not after:
                 return match.start()
     return end

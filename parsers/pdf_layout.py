@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import regex as re
 
 from extract.model import Document, Line, Word
-from parsers.blocks import Block, FindingsBlock, Heading, Layout, Paragraph, RubricBox, ScoreRow, ScoreTable
+from parsers.blocks import Block, Heading, Layout, Paragraph, RubricBox, ScoreRow, ScoreTable
 from parsers.findings import column_findings
 from parsers.running_heads import split_running_heads
 from parsers.segment import starts_item

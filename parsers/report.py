@@ -162,9 +162,22 @@ def build_report(document: Document, layout: Layout) -> RawReport:
             reader.score_table(block)
     _read_contents(report, layout.contents)
     _read_statements(report, reader)
+    if report.year is None:
+        _infer_year(report)
     report.page_count = layout.page_count
     report.complete = _complete(report, layout, reader.sections_seen)
     return report
+
+
+def _infer_year(report: RawReport) -> None:
+    """The title's year is unreadable: take the evaluation's own year, and say so."""
+    years = re.findall(r"(?:19|20)\d\d", report.evaluation_period or "")
+    year = int(years[-1]) if years else (report.report_date.year if report.report_date else None)
+    if year is not None:
+        report.year = year
+        report.problems.append(Problem("warning", "year_inferred",
+                                       f"The cover's year is unreadable; {year} was taken from the evaluation "
+                                       f"period or the report's date.", 1))
 
 
 def _read_contents(report: RawReport, contents: list[str]) -> None:

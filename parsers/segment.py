@@ -20,6 +20,7 @@ _ITEM_START = re.compile(r"^[(\"”“'«]*\p{Lu}")
 # Glyphs that only ever mark list items, and dashes that mark them when a list opens with one.
 _BULLETS = re.compile(r"\s*[•▪●◦➢➤■►\uf0b7\uf0a7\uf0d8\uf076\uf0fc]\s*")
 _DASH_BULLET = re.compile(r"^\s*([–—-])\s")
+_ACRONYM_IN_PARENTHESES = re.compile(r"^\(\p{Lu}[\p{Lu}\d-]*\)")  # "(KF)", "(SKL)" continue an item
 _CONTINUES = (",", ";", ":", "-", "–", "—", "/", "&", "+")
 
 
@@ -55,7 +56,7 @@ def split_items(text: str) -> list[str]:
 
 
 def starts_item(previous: str, token: str) -> bool:
-    if not _ITEM_START.match(token):
+    if not _ITEM_START.match(token) or _ACRONYM_IN_PARENTHESES.match(token):
         return False
     if previous.endswith(_CONTINUES):
         return False

@@ -32,7 +32,8 @@ _YEAR = re.compile(r"(?<![\d-])((?:19|20)\d\d)(?![\d-])")
 _CHART_TOTAL = re.compile(r"(?<![\d-])((?:19|20)\d\d)\s*[-–:]?\s*(\d{3})\s?p\b")
 _TOTAL = (
     re.compile(r"\bfrån\s+(?:totalt\s+)?\d{3}\s+(?:poäng\s+)?till\s+(?:totalt\s+)?(\d{3})\b"),
-    re.compile(r"\btotal(?:t|poäng(?:en)?|resultat(?:et)?)\s+(?:är\s+|blev\s+|på\s+|om\s+|av\s+)?(\d{3})\b", re.I),
+    re.compile(r"\btotal(?:poäng(?:en)?|resultat(?:et)?)\s+(?:är\s+|blev\s+|på\s+|om\s+|av\s+)?(\d{3})\b", re.I),
+    re.compile(r"\btotalt\s+(\d{3})\s+(?:poäng|p)\b", re.I),
     re.compile(r"\b(\d{3})\s+poäng\s+(?:totalt|av\s+800)\b"),
 )
 _PRIOR_TOTAL = re.compile(r"\bfrån\s+(?:totalt\s+)?(\d{3})\s+(?:poäng\s+)?till\s+(?:totalt\s+)?\d{3}\b")

@@ -88,14 +88,21 @@ def kompass_command() -> list[str]:
     return [found]
 
 
+@dataclass
+class CommandRun:
+    out: Path
+    returncode: int
+    stdout: str
+    stderr: str
+
+
 @pytest.fixture(scope="session")
-def extracted_subprocess(tmp_path_factory) -> subprocess.CompletedProcess:
+def extracted_subprocess(tmp_path_factory) -> CommandRun:
     """`kompass extract --out <tmp>` run as a subprocess from the repo root (default input data/raw)."""
     out = tmp_path_factory.mktemp("extract_cli") / "processed"
     completed = subprocess.run([*kompass_command(), "extract", "--out", str(out)], cwd=REPO_ROOT,
                                capture_output=True, text=True, timeout=600)
-    completed.out = out  # type: ignore[attr-defined]
-    return completed
+    return CommandRun(out, completed.returncode, completed.stdout, completed.stderr)
 
 
 def rows_of(tables: dict[str, list[dict]], name: str, report_id: str, area_no: int | None = None) -> list[dict]:

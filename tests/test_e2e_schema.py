@@ -1,0 +1,150 @@
+"""End to end, the published contract: every table, its columns and Arrow types, sorted by key."""
+from __future__ import annotations
+
+import hashlib
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+from conftest import RAW_DIR, TABLE_NAMES
+from kompass import __version__
+from kompass.schema import BY_NAME, TABLES
+
+# The columns that the published contract (docs: datasets spec) requires of each table.
+REQUIRED_COLUMNS = {
+    "reports": ["report_id", "municipality", "municipality_code", "year", "report_date", "evaluation_period",
+                "evaluators", "criteria_version", "evaluation_number", "total_score", "complete", "page_count",
+                "source_path", "source_sha256", "source_format", "extractor_version"],
+    "areas": ["report_id", "area_no", "area_id", "title", "score", "max_score"],
+    "subquestions": ["report_id", "area_no", "code", "question_id", "text", "achieved", "max", "percent"],
+    "findings": ["report_id", "area_no", "area_id", "kind", "position", "text", "page"],
+    "rubrics": ["report_id", "area_no", "position", "text"],
+    "prior_scores": ["report_id", "ref_year", "area_no", "score", "source"],
+    "sections": ["report_id", "area_no", "position", "heading", "text"],
+    "problems": ["source_path", "report_id", "severity", "code", "message", "page"],
+}
+
+
+def test_extract_run_succeeded(extracted):
+    assert extracted.exit_code == 0, extracted.output
+
+
+def test_exactly_the_dataset_tables_are_written(extracted):
+    assert sorted(p.name for p in extracted.out.iterdir()) == sorted(f"{name}.parquet" for name in TABLE_NAMES)
+    assert {schema.name for schema in TABLES} == set(TABLE_NAMES)
+
+
+@pytest.mark.parametrize("name", TABLE_NAMES)
+def test_table_schema_is_the_declared_schema(extracted, name):
+    schema = pq.read_schema(extracted.out / f"{name}.parquet")
+    declared = BY_NAME[name]
+    assert schema.names == [column.name for column in declared.columns]
+    for column in declared.columns:
+        field = schema.field(column.name)
+        assert field.type.equals(column.type), (name, column.name, field.type)
+        assert field.nullable == column.nullable, (name, column.name)
+
+
+@pytest.mark.parametrize("name", TABLE_NAMES)
+def test_required_columns_are_present(extracted, name):
+    names = pq.read_schema(extracted.out / f"{name}.parquet").names
+    assert [column for column in REQUIRED_COLUMNS[name] if column in names] == REQUIRED_COLUMNS[name]
+
+
+@pytest.mark.parametrize("table, column, arrow_type", [
+    ("reports", "year", pa.int16()),
+    ("reports", "report_date", pa.date32()),
+    ("reports", "evaluators", pa.list_(pa.string())),
+    ("reports", "evaluation_number", pa.int8()),
+    ("reports", "total_score", pa.int16()),
+    ("reports", "complete", pa.bool_()),
+    ("areas", "area_no", pa.int8()),
+    ("areas", "score", pa.int16()),
+    ("subquestions", "percent", pa.float64()),
+    ("findings", "position", pa.int16()),
+    ("findings", "page", pa.int16()),
+    ("prior_scores", "ref_year", pa.int16()),
+    ("problems", "page", pa.int16()),
+])
+def test_spot_check_arrow_types(extracted, table, column, arrow_type):
+    assert pq.read_schema(extracted.out / f"{table}.parquet").field(column).type.equals(arrow_type)
+
+
+# The only columns that the contract lets hold nulls ("null ok").
+NULLABLE = {
+    "reports": {"municipality_code", "report_date", "evaluation_period", "evaluation_number", "total_score",
+                "page_count"},
+    "areas": set(), "subquestions": set(), "findings": {"page"}, "rubrics": set(), "prior_scores": {"area_no"},
+    "sections": set(), "problems": {"report_id", "page"},
+}
+
+
+@pytest.mark.parametrize("name", TABLE_NAMES)
+def test_only_contract_nullable_columns_are_nullable(extracted, name):
+    schema = pq.read_schema(extracted.out / f"{name}.parquet")
+    assert {field.name for field in schema if field.nullable} == NULLABLE[name]
+
+
+@pytest.mark.parametrize("name", TABLE_NAMES)
+def test_rows_are_sorted_by_key(extracted, name):
+    def key(row: dict) -> tuple:  # nulls first
+        return tuple((row[c] is not None, row[c] if row[c] is not None else 0) for c in BY_NAME[name].key)
+
+    keys = [key(row) for row in extracted.tables[name]]
+    assert keys == sorted(keys)
+
+
+@pytest.mark.parametrize("name", [n for n in TABLE_NAMES if n != "problems"])
+def test_keys_are_unique(extracted, name):
+    key = BY_NAME[name].key
+    keys = [tuple(row[column] for column in key) for row in extracted.tables[name]]
+    assert len(keys) == len(set(keys))
+
+
+def test_report_provenance(extracted):
+    rows = {row["source_path"]: row for row in extracted.tables["reports"]}
+    assert set(rows) == {path.name for path in RAW_DIR.iterdir()}
+    for source, row in rows.items():
+        assert row["source_sha256"] == hashlib.sha256((RAW_DIR / source).read_bytes()).hexdigest()
+        assert row["source_format"] == ("markdown" if source.endswith(".md") else "text")
+        assert row["extractor_version"] == __version__
+
+
+def test_report_ids_are_ascii_slugs_of_municipality_and_year(extracted):
+    for row in extracted.tables["reports"]:
+        assert row["report_id"].isascii() and row["report_id"] == row["report_id"].lower()
+        assert row["report_id"].endswith(f"-{row['year']}")
+
+
+def test_every_row_belongs_to_a_published_report(extracted):
+    report_ids = {row["report_id"] for row in extracted.tables["reports"]}
+    for name in ("areas", "subquestions", "findings", "rubrics", "prior_scores", "sections"):
+        assert {row["report_id"] for row in extracted.tables[name]} <= report_ids, name
+    assert {row["report_id"] for row in extracted.tables["problems"]} <= report_ids | {None}
+
+
+def test_positions_run_from_one_without_gaps(extracted):
+    for name, group in (("findings", ("report_id", "area_no", "kind")), ("rubrics", ("report_id", "area_no")),
+                        ("sections", ("report_id", "area_no"))):
+        positions: dict[tuple, list[int]] = {}
+        for row in extracted.tables[name]:
+            positions.setdefault(tuple(row[c] for c in group), []).append(row["position"])
+        for key, found in positions.items():
+            assert sorted(found) == list(range(1, len(found) + 1)), (name, key)
+
+
+def test_area_ids_follow_the_canonical_areas(extracted):
+    canonical = {1: "openness_democracy", 2: "access_user_focus", 3: "political_governance",
+                 4: "leadership_delegation", 5: "results_efficiency", 6: "employer_policy",
+                 7: "continuous_improvement", 8: "community_building"}
+    for row in extracted.tables["areas"] + extracted.tables["findings"]:
+        assert row["area_id"] == canonical[row["area_no"]]
+    assert {row["max_score"] for row in extracted.tables["areas"]} == {100}
+
+
+def test_parquet_metadata_names_table_and_version(extracted):
+    for name in TABLE_NAMES:
+        metadata = pq.read_schema(extracted.out / f"{name}.parquet").metadata
+        assert metadata[b"kompass.table"] == name.encode()
+        assert metadata[b"kompass.extractor_version"] == __version__.encode()

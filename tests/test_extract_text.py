@@ -1,0 +1,119 @@
+"""extract.text: which plain-text rendering a file is, its pages, and the running head split off each page."""
+from __future__ import annotations
+
+
+from extract.text import decode, read_text
+
+HEAD = "Sveriges Kommuner och Landsting 2018-06-19 {} (5)"
+
+
+def _flat() -> str:
+    return "\n".join([
+        "KommunKompassen ANALYS AV SOLLENTUNA KOMMUN 2018 Anders Dryselius, Hylte kommun",
+        HEAD.format(2) + " Innehåll 1 Vad är Kommunkompassen?... 3",
+        HEAD.format(3) + " 1 Vad är Kommunkompassen? Kommunkompassen är ett verktyg.",
+        HEAD.format(4) + " Detta är sidan fyra.",
+        HEAD.format(5) + " Sista sidan har också text.",
+    ])
+
+
+def test_flat_rendering_has_one_page_per_line():
+    rendering, pages = read_text(_flat())
+    assert rendering == "flat"
+    assert [page.number for page in pages] == [1, 2, 3, 4, 5]
+
+
+def test_flat_rendering_splits_running_head_off_each_page():
+    _, pages = read_text(_flat())
+    assert [line.text for line in pages[2].lines] == [
+        "Sveriges Kommuner och Landsting 2018-06-19 3 (5)",
+        "1 Vad är Kommunkompassen? Kommunkompassen är ett verktyg.",
+    ]
+    assert all(line.page == 3 for line in pages[2].lines)
+
+
+def test_flat_cover_without_head_stays_one_line():
+    _, pages = read_text(_flat())
+    assert [line.text for line in pages[0].lines] == [
+        "KommunKompassen ANALYS AV SOLLENTUNA KOMMUN 2018 Anders Dryselius, Hylte kommun"]
+
+
+def _transcript() -> str:
+    return "\n".join([
+        "KommunKompassen ANALYS AV X KOMMUN 2015",
+        "Storlek: px",
+        "Transkript",
+        "",
+        "1 KommunKompassen ANALYS AV SOLLENTUNA KOMMUN 2015 RAPPORT",
+        "",
+        "2 Sveriges Kommuner och Landsting (4) Innehåll 1 Vad är Kommunkompassen?",
+        "",
+        "3 Sveriges Kommuner och Landsting (4) Första stycket på sidan tre",
+        "fortsätter på nästa rad.",
+        "",
+        "4 Sveriges Kommuner och Landsting (4) Sidan fyra är den sista.",
+    ])
+
+
+def test_transcript_is_detected_by_numbered_pages():
+    rendering, pages = read_text(_transcript())
+    assert rendering == "transcript"
+    assert [page.number for page in pages] == [1, 2, 3, 4]
+
+
+def test_transcript_drops_web_chrome_and_joins_continuation_lines():
+    _, pages = read_text(_transcript())
+    assert [line.text for line in pages[0].lines] == ["KommunKompassen ANALYS AV SOLLENTUNA KOMMUN 2015 RAPPORT"]
+    assert [line.text for line in pages[2].lines] == [
+        "Sveriges Kommuner och Landsting (4)",
+        "Första stycket på sidan tre fortsätter på nästa rad.",
+    ]
+
+
+def test_transcript_needs_three_numbered_pages():
+    rendering, _ = read_text("1 Första sidan\n2 Andra sidan\n")
+    assert rendering == "flat"
+
+
+def test_form_feeds_make_a_paged_rendering_with_lines_kept():
+    text = "KommunKompassen\nANALYS AV TÄBY KOMMUN\n\fSKL 2 (3)\nRad ett\n  Rad två  \n\fSKL 3 (3)\nSlut\n\f\n"
+    rendering, pages = read_text(text)
+    assert rendering == "paged"
+    assert [[line.text for line in page.lines] for page in pages] == [
+        ["KommunKompassen", "ANALYS AV TÄBY KOMMUN"],
+        ["SKL 2 (3)", "Rad ett", "Rad två"],
+        ["SKL 3 (3)", "Slut"],
+    ]
+    assert [line.page for line in pages[1].lines] == [2, 2, 2]
+
+
+def test_flat_rendering_splits_repeated_footer_off_each_page():
+    bodies = ["Kommunen har en vision.", "Politiken styr via mål.", "Chefer får stöd.", "Resultat följs upp noga.",
+              "Personalen trivs."]
+    text = "\n".join(["Omslag"] + [f"{body} KommunKompassen Täby 2017 {n}" for n, body in zip(range(2, 7), bodies)])
+    _, pages = read_text(text)
+    assert [line.text for line in pages[3].lines] == ["Chefer får stöd.", "KommunKompassen Täby 2017 4"]
+
+
+def test_running_head_does_not_swallow_a_word_that_starts_half_the_pages():
+    head = "Sveriges Kommuner och Landsting 2017-05-02 {} (5)"
+    text = "\n".join([
+        "KommunKompassen ANALYS AV TÄBY KOMMUN 2017",
+        head.format(2) + " Innehåll och annat",
+        head.format(3) + " 1 Vad är Kommunkompassen? Text.",
+        head.format(4) + " Område 1 Offentlighet och demokrati Rubriker",
+        head.format(5) + " Område 7 Ständiga förbättringar Rubriker",
+    ])
+    _, pages = read_text(text)
+    assert [line.text for line in pages[3].lines] == [
+        "Sveriges Kommuner och Landsting 2017-05-02 4 (5)",
+        "Område 1 Offentlighet och demokrati Rubriker",
+    ]
+
+
+def test_decode_reads_utf8_with_bom():
+    assert decode("\ufeffHärdin".encode("utf-8")) == "Härdin"
+
+
+def test_decode_falls_back_to_windows_1252():
+    assert decode("Örnsköldsvik – Härdin".encode("cp1252")) == "Örnsköldsvik – Härdin"

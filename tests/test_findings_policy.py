@@ -1,0 +1,59 @@
+"""parsers.findings: kinds of the items of a findings table, and when they must stay unknown."""
+from __future__ import annotations
+
+from parsers.findings import column_findings, flattened_findings
+from parsers.record import Problem
+
+
+def _kinds(block) -> list[tuple[str, str, int | None]]:
+    return [(item.kind, item.text, item.page) for item in block.items]
+
+
+def test_column_findings_keep_their_columns():
+    block = column_findings([("A", 3), ("B", 3)], [("C", 4)], 3)
+    assert _kinds(block) == [("strength", "A", 3), ("strength", "B", 3), ("improvement", "C", 4)]
+    assert block.page == 3
+    assert block.problems == []
+
+
+def test_only_a_strength_header_gives_a_list_of_strengths():
+    block = flattened_findings([("A", 1), ("B", 1)], [], has_right_header=False, page=1)
+    assert _kinds(block) == [("strength", "A", 1), ("strength", "B", 1)]
+    assert block.problems == []
+
+
+def test_items_between_headers_are_the_left_column_and_as_many_after_are_the_right():
+    block = flattened_findings([("A", 1), ("B", 1)], [("C", 1), ("D", 2)], has_right_header=True, page=1)
+    assert _kinds(block) == [("strength", "A", 1), ("strength", "B", 1),
+                             ("improvement", "C", 1), ("improvement", "D", 2)]
+    assert block.problems == []
+
+
+def test_right_items_beyond_the_left_count_are_unknown_with_a_warning():
+    block = flattened_findings([("A", 1), ("B", 1)], [("C", 1), ("D", 1), ("E", 2)], has_right_header=True, page=1)
+    assert _kinds(block) == [("strength", "A", 1), ("strength", "B", 1),
+                             ("improvement", "C", 1), ("improvement", "D", 1), ("unknown", "E", 2)]
+    assert len(block.problems) == 1
+    problem = block.problems[0]
+    assert isinstance(problem, Problem)
+    assert (problem.severity, problem.code, problem.page) == ("warning", "findings_columns_lost", 1)
+    assert "1 of its 5 items" in problem.message
+
+
+def test_header_row_alone_leaves_every_item_unknown():
+    block = flattened_findings([], [("A", 7), ("B", 8), ("C", 8)], has_right_header=True, page=7)
+    assert _kinds(block) == [("unknown", "A", 7), ("unknown", "B", 8), ("unknown", "C", 8)]
+    assert [(p.severity, p.code, p.page) for p in block.problems] == [("warning", "findings_columns_lost", 7)]
+    assert "3 of its 3 items" in block.problems[0].message
+
+
+def test_fewer_right_items_than_left_are_all_improvements():
+    block = flattened_findings([("A", 1), ("B", 1)], [("C", 1)], has_right_header=True, page=1)
+    assert [item.kind for item in block.items] == ["strength", "strength", "improvement"]
+    assert block.problems == []
+
+
+def test_empty_table_has_no_items_and_no_warning():
+    block = flattened_findings([], [], has_right_header=True, page=2)
+    assert block.items == []
+    assert block.problems == []

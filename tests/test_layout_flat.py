@@ -1,0 +1,111 @@
+"""parsers.flat (and the report grammar over it): a small hand-made flattened report."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from extract.model import Document
+from extract.text import read_text
+from parsers import parse, read_layout
+from parsers.blocks import FindingsBlock, Heading, RubricBox
+
+
+@pytest.fixture
+def flat_document(mini_flat) -> Document:
+    rendering, pages = read_text(mini_flat)
+    assert rendering == "flat"
+    return Document("mini.txt", "0" * 64, "text", rendering, pages)
+
+
+def test_layout_cover_contents_and_pages(flat_document):
+    layout = read_layout(flat_document)
+    assert layout.cover == ["KommunKompassen ANALYS AV TÄBY KOMMUN 2017 Anna Berg, SKL Per Ek, Solna stad"]
+    assert layout.contents == ["1 Vad är Kommunkompassen?", "3 Detaljerad genomgång per område",
+                               "Område 1 Offentlighet och demokrati", "Område 7 Ständiga förbättringar",
+                               "4. Översikt av poängfördelning"]
+    assert (layout.page_count, layout.last_page) == (6, 6)
+    assert len(layout.running_heads) == 5
+
+
+def test_layout_blocks_have_no_running_heads(flat_document):
+    layout = read_layout(flat_document)
+    texts = [getattr(block, "text", "") for block in layout.blocks]
+    assert not any("Landsting 2017-05-02" in text for text in texts)
+
+
+def test_layout_area_heading_rubric_box_and_findings(flat_document):
+    blocks = read_layout(flat_document).blocks
+    headings = [block.text for block in blocks if isinstance(block, Heading)]
+    assert "Område 1 Offentlighet och demokrati" in headings
+    assert "Område 7 Ständiga förbättringar" in headings
+    boxes = [block for block in blocks if isinstance(block, RubricBox)]
+    assert [(box.items, box.score, box.page) for box in boxes] == [
+        (["Strategi för demokrati", "Information till medborgare"], 64, 4), (["Kvalitetsarbete"], 55, 5)]
+    findings = [block for block in blocks if isinstance(block, FindingsBlock)]
+    assert [(item.kind, item.text, item.page) for item in findings[0].items] == [
+        ("strength", "Öppna nämndsmöten", 4), ("strength", "Webbsändningar av KF", 4),
+        ("improvement", "Medborgardialog via webben", 4), ("improvement", "Synpunktshantering", 4)]
+
+
+def test_parsed_flat_report(flat_document):
+    report = parse(flat_document)
+    assert (report.municipality, report.year, report.report_date) == ("TÄBY", 2017, date(2017, 5, 2))
+    assert report.evaluators == ["Anna Berg, SKL", "Per Ek, Solna stad"]
+    assert (report.evaluation_number, report.evaluation_period) == (1, "mars 2017")
+    assert report.page_count == 6
+    assert report.complete is False  # areas 2-6 and 8 are missing
+    assert [(a.area_no, a.title, a.score, a.rubrics) for a in report.areas] == [
+        (1, "Offentlighet och demokrati", 64, ["Strategi för demokrati", "Information till medborgare"]),
+        (7, "Ständiga förbättringar", 55, ["Kvalitetsarbete"])]
+    assert [(f.kind, f.text) for f in report.areas[1].findings] == [
+        ("strength", "Lean i vården"), ("improvement", "Innovationer")]
+    assert [(s.heading, s.text) for s in report.areas[0].sections] == [
+        ("Allmänt", "En kommun är en politiskt styrd organisation. Resultatet har ökat jämfört med 2014 (55 poäng).")]
+
+
+def test_parsed_flat_section_four_and_prior_score(flat_document):
+    report = parse(flat_document)
+    assert [(sq.area_no, sq.code, sq.text, sq.achieved, sq.max, sq.percent, sq.page) for sq in report.subquestions] == [
+        (1, "1.1", "Finns en plan/strategi för demokratiutveckling och information?", 11, 15, 75.0, 6),
+        (1, "1.2", "Informeras invånarna om aktuella frågor i politiken?", 17, 20, 87.0, 6)]
+    assert [(t.area_no, t.achieved, t.max) for t in report.area_totals] == [(1, 64, 100)]
+    assert [(p.ref_year, p.area_no, p.score, p.source) for p in report.prior_scores] == [(2014, 1, 55, "text")]
+    assert report.problems == []
+
+
+_TABLE = ("Styrkor Öppna nämndsmöten Webbsändningar av KF Förbättringsmöjligheter Medborgardialog via webben "
+          "Synpunktshantering")
+
+
+def _parse_variant(mini_flat: str, findings: str):
+    text = mini_flat.replace(_TABLE, findings)
+    assert text != mini_flat
+    rendering, pages = read_text(text)
+    return parse(Document("mini.txt", "0" * 64, "text", rendering, pages))
+
+
+def test_upper_case_headed_lists_are_definite_even_when_uneven(mini_flat):
+    report = _parse_variant(mini_flat, "STYRKOR Öppna nämndsmöten Tydlig vision FÖRBÄTTRINGSOMRÅDEN Medborgardialog "
+                                       "via webben Synpunktshantering Fler e-tjänster")
+    assert [(f.kind, f.text) for f in report.areas[0].findings] == [
+        ("strength", "Öppna nämndsmöten"), ("strength", "Tydlig vision"), ("improvement", "Medborgardialog via webben"),
+        ("improvement", "Synpunktshantering"), ("improvement", "Fler e-tjänster")]
+    assert report.problems == []
+
+
+def test_flattened_table_with_more_right_items_marks_the_rest_unknown(mini_flat):
+    report = _parse_variant(mini_flat, "Styrkor Öppna nämndsmöten Förbättringsmöjligheter Medborgardialog via webben "
+                                       "Tydlig vision")
+    assert [(f.kind, f.text) for f in report.areas[0].findings] == [
+        ("strength", "Öppna nämndsmöten"), ("improvement", "Medborgardialog via webben"), ("unknown", "Tydlig vision")]
+    assert [(p.severity, p.code, p.page) for p in report.problems] == [("warning", "findings_columns_lost", 4)]
+    assert report.problems[0].message.startswith("Område 1: ")
+
+
+def test_bullet_glyphs_after_the_headers_split_the_items(mini_flat):
+    report = _parse_variant(mini_flat, "Styrkor • Öppna nämndsmöten • Webbsändningar av KF Förbättringsmöjligheter "
+                                       "• Medborgardialog via webben • Synpunktshantering")
+    assert [(f.kind, f.text) for f in report.areas[0].findings] == [
+        ("strength", "Öppna nämndsmöten"), ("strength", "Webbsändningar av KF"),
+        ("improvement", "Medborgardialog via webben"), ("improvement", "Synpunktshantering")]

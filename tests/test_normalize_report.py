@@ -1,0 +1,82 @@
+"""normalize.report.normalize_report: a raw record becomes the rows of the published tables."""
+from __future__ import annotations
+
+from datetime import date
+
+from normalize.report import normalize_report
+from parsers.record import RawArea, RawFinding, RawPriorScore, RawReport
+
+
+def _raw(**fields) -> RawReport:
+    report = RawReport("sub/r.txt", "ab" * 32, "text", "flat", municipality="SOLLENTUNA", year=2018,
+                       report_date=date(2018, 6, 19), evaluators=["Anna  Berg,\u00a0SKL"], complete=True)
+    report.named_areas = {7: ["Ständiga förbättringar"]}
+    for name, value in fields.items():
+        setattr(report, name, value)
+    return report
+
+
+def test_no_area_is_unknown_layout_error():
+    result = normalize_report(_raw(), "9.9")
+    assert result.report_id is None
+    assert result.rows == {}
+    assert [(p.severity, p.code) for p in result.problems] == [("error", "unknown_layout")]
+
+
+def test_no_municipality_is_report_unidentified_error():
+    result = normalize_report(_raw(municipality=None, areas=[RawArea(1, "T", score=50)]), "9.9")
+    assert result.report_id is None
+    assert [(p.severity, p.code) for p in result.problems] == [("error", "report_unidentified")]
+
+
+def test_report_row():
+    areas = [RawArea(n, f"Titel {n}", score=70) for n in range(1, 9)]
+    result = normalize_report(_raw(areas=areas), "9.9")
+    assert result.report_id == "sollentuna-2018"
+    [row] = result.rows["reports"]
+    assert row["municipality"] == "Sollentuna"
+    assert row["municipality_code"] == "0163"
+    assert row["evaluators"] == ["Anna Berg, SKL"]
+    assert row["criteria_version"] == "2.1"
+    assert row["total_score"] == 560  # no stated total: the sum of the eight areas
+    assert (row["source_path"], row["source_format"], row["extractor_version"]) == ("sub/r.txt", "text", "9.9")
+
+
+def test_stated_total_wins_and_fewer_than_eight_areas_give_no_sum():
+    assert normalize_report(_raw(areas=[RawArea(1, "T", score=70)], stated_total=602), "1").rows["reports"][0][
+        "total_score"] == 602
+    assert normalize_report(_raw(areas=[RawArea(1, "T", score=70)]), "1").rows["reports"][0]["total_score"] is None
+
+
+def test_unresolved_municipality_keeps_its_name_without_code():
+    result = normalize_report(_raw(municipality="NORRA DJURSHOLM", areas=[RawArea(1, "T", score=50)]), "1")
+    assert result.report_id == "norra-djursholm-2018"
+    assert result.rows["reports"][0]["municipality_code"] is None
+    assert "municipality_unresolved" in [p.code for p in result.problems]
+
+
+def test_findings_positions_per_kind_and_cleaned_text():
+    area = RawArea(7, "STÄNDIGA FÖRBÄTTRINGAR", score=62, findings=[
+        RawFinding("strength", "Stort utbud av e- tjänster", 30), RawFinding("improvement", "Mer utveck- ling", 30),
+        RawFinding("strength", "Lean", 31), RawFinding("unknown", "Oklart", 31)])
+    rows = normalize_report(_raw(areas=[area]), "1").rows
+    assert [(r["kind"], r["position"], r["text"], r["page"], r["area_id"]) for r in rows["findings"]] == [
+        ("strength", 1, "Stort utbud av e-tjänster", 30, "continuous_improvement"),
+        ("improvement", 1, "Mer utveckling", 30, "continuous_improvement"),
+        ("strength", 2, "Lean", 31, "continuous_improvement"),
+        ("unknown", 1, "Oklart", 31, "continuous_improvement")]
+    assert rows["areas"] == [{"report_id": "sollentuna-2018", "area_no": 7, "area_id": "continuous_improvement",
+                              "title": "STÄNDIGA FÖRBÄTTRINGAR", "score": 62, "max_score": 100}]
+
+
+def test_area_without_score_has_no_area_row():
+    rows = normalize_report(_raw(areas=[RawArea(1, "T"), RawArea(2, "U", score=60)]), "1").rows
+    assert [r["area_no"] for r in rows["areas"]] == [2]
+
+
+def test_prior_scores_keep_the_first_of_each_year_and_area():
+    priors = [RawPriorScore(2015, 1, 65, "text"), RawPriorScore(2015, 1, 60, "text"),
+              RawPriorScore(2015, None, 551, "text")]
+    rows = normalize_report(_raw(areas=[RawArea(1, "T", score=76)], prior_scores=priors), "1").rows
+    assert [(r["ref_year"], r["area_no"], r["score"], r["source"]) for r in rows["prior_scores"]] == [
+        (2015, 1, 65, "text"), (2015, None, 551, "text")]

@@ -1,0 +1,131 @@
+"""kompass.pipeline and the `extract` command: bad inputs, exit status, duplicates, discovery."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import MINI_FLAT, MINI_MARKDOWN, RAW_DIR, read_tables
+from kompass.cli import main
+from kompass.pipeline import discover
+
+SOLLENTUNA_2018 = RAW_DIR / "000_c7b2db4eead6c9d1.txt"
+
+
+def _extract(*args: str):
+    return CliRunner().invoke(main, ["extract", *args])
+
+
+@pytest.fixture
+def mixed_inputs(tmp_path) -> Path:
+    """One good report and three inputs that are not reports."""
+    root = tmp_path / "in"
+    (root / "sub").mkdir(parents=True)
+    shutil.copy(SOLLENTUNA_2018, root / "good.txt")
+    (root / "empty.txt").write_bytes(b"")
+    (root / "fake.pdf").write_text("det här är ingen pdf\n", encoding="utf-8")
+    (root / "sub" / "notes.txt").write_text("Hej\nDetta är en inköpslista.\nMjölk och bröd.\n", encoding="utf-8")
+    (root / "ignored.json").write_text("{}", encoding="utf-8")
+    return root
+
+
+def test_bad_inputs_are_error_rows_and_exit_status_is_1(mixed_inputs, tmp_path):
+    out = tmp_path / "out"
+    result = _extract(str(mixed_inputs), "--out", str(out))
+    assert result.exit_code == 1, result.output
+    problems = read_tables(out)["problems"]
+    errors = {row["source_path"]: row for row in problems if row["severity"] == "error"}
+    assert set(errors) == {"empty.txt", "fake.pdf", "sub/notes.txt"}
+    assert errors["empty.txt"]["code"] == "empty_file"
+    assert errors["fake.pdf"]["code"] == "not_a_pdf"
+    assert errors["sub/notes.txt"]["code"] == "unknown_layout"
+    assert all(row["report_id"] is None for row in errors.values())
+
+
+def test_good_document_is_still_published_beside_bad_ones(mixed_inputs, tmp_path):
+    out = tmp_path / "out"
+    result = _extract(str(mixed_inputs), "--out", str(out))
+    tables = read_tables(out)
+    assert [(r["report_id"], r["source_path"]) for r in tables["reports"]] == [("sollentuna-2018", "good.txt")]
+    assert {r["report_id"] for r in tables["areas"]} == {"sollentuna-2018"}
+    assert len(tables["areas"]) == 7
+    assert result.output.strip().splitlines()[-1].startswith(
+        "kompass: 4 documents read, 1 report written, problems: 3 errors, ")
+
+
+def test_good_inputs_exit_0(tmp_path):
+    root = tmp_path / "in"
+    root.mkdir()
+    (root / "taby.md").write_text(MINI_MARKDOWN, encoding="utf-8")
+    result = _extract(str(root), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+    assert read_tables(tmp_path / "out")["reports"][0]["report_id"] == "taby-2017"
+
+
+def test_no_inputs_found_is_usage_error_2_and_writes_nothing(tmp_path):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    (empty / "readme.json").write_text("{}")
+    result = _extract(str(empty), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 2
+    assert "no .pdf, .txt, .md or .html files found" in result.output
+    assert not (tmp_path / "out").exists()
+
+
+def test_missing_input_and_bad_option_are_usage_errors(tmp_path):
+    assert _extract(str(tmp_path / "saknas"), "--out", str(tmp_path / "out")).exit_code == 2
+    assert _extract("--bogus").exit_code == 2
+    assert not (tmp_path / "out").exists()
+
+
+def test_same_report_twice_keeps_one_and_warns_duplicate(tmp_path):
+    root = tmp_path / "in"
+    (root / "b").mkdir(parents=True)
+    shutil.copy(SOLLENTUNA_2018, root / "a.txt")
+    shutil.copy(SOLLENTUNA_2018, root / "b" / "copy.txt")
+    result = _extract(str(root), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+    tables = read_tables(tmp_path / "out")
+    assert [(r["report_id"], r["source_path"]) for r in tables["reports"]] == [("sollentuna-2018", "a.txt")]
+    duplicates = [r for r in tables["problems"] if r["code"] == "duplicate_report"]
+    assert [(r["source_path"], r["report_id"], r["severity"]) for r in duplicates] == [
+        ("b/copy.txt", "sollentuna-2018", "warning")]
+    assert "a.txt" in duplicates[0]["message"]
+    assert len(tables["areas"]) == 7  # rows of one copy only
+
+
+def test_duplicate_keeps_the_more_complete_copy(tmp_path):
+    root = tmp_path / "in"
+    root.mkdir()
+    shutil.copy(SOLLENTUNA_2018, root / "z_full.txt")
+    (root / "a_cut.txt").write_bytes(SOLLENTUNA_2018.read_bytes()[:30000])
+    _extract(str(root), "--out", str(tmp_path / "out"))
+    tables = read_tables(tmp_path / "out")
+    assert [r["source_path"] for r in tables["reports"]] == ["z_full.txt"]
+    assert [r["source_path"] for r in tables["problems"] if r["code"] == "duplicate_report"] == ["a_cut.txt"]
+
+
+def test_duplicate_prefers_markdown_to_text(tmp_path):
+    root = tmp_path / "in"
+    root.mkdir()
+    (root / "a.txt").write_text(MINI_FLAT, encoding="utf-8")
+    (root / "b.md").write_text(MINI_MARKDOWN, encoding="utf-8")
+    _extract(str(root), "--out", str(tmp_path / "out"))
+    tables = read_tables(tmp_path / "out")
+    assert [(r["report_id"], r["source_path"], r["source_format"]) for r in tables["reports"]] == [
+        ("taby-2017", "b.md", "markdown")]
+    assert [r["source_path"] for r in tables["problems"] if r["code"] == "duplicate_report"] == ["a.txt"]
+
+
+def test_discover_recurses_and_keeps_paths_relative_to_each_root(tmp_path):
+    root = tmp_path / "in"
+    (root / "x" / "y").mkdir(parents=True)
+    for name in ["x/y/c.md", "b.TXT", "a.html", "x/d.pdf", "e.json", "x/.gitkeep"]:
+        (root / name).write_text("text")
+    single = tmp_path / "single.txt"
+    single.write_text("text")
+    found = discover([root, single, root / "b.TXT"])
+    assert [source for _, source in found] == ["a.html", "b.TXT", "single.txt", "x/d.pdf", "x/y/c.md"]
+    assert all(path.is_absolute() for path, _ in found)

@@ -1,0 +1,70 @@
+"""parsers.tables: what an explicit table stands for, by its header row."""
+from __future__ import annotations
+
+import pytest
+
+from extract.model import Cell
+from parsers.blocks import FindingsBlock, RubricBox, ScoreTable
+from parsers.tables import area_number_of_label, blocks_from_table, parse_percent
+
+
+def _row(*cells) -> tuple[Cell, ...]:
+    return tuple(Cell(tuple(cell)) if isinstance(cell, (list, tuple)) else Cell((cell,) if cell else ())
+                 for cell in cells)
+
+
+@pytest.mark.parametrize("text, value", [("75 %", 75.0), ("75%", 75.0), ("7,5 %", 7.5), (" 100 ", 100.0),
+                                         ("abc", None), ("", None)])
+def test_parse_percent(text, value):
+    assert parse_percent(text) == value
+
+
+@pytest.mark.parametrize("label, number", [
+    ("1. Offentlighet och demokrati", 1),
+    ("Område 3 Politisk styrning", 3),
+    ("Ständiga förbättringar", 7),
+    ("Verksamhetsutveckling", 7),
+    ("Kommunen som arbetsgivare personalpolitik", 6),
+    ("1.1 Finns en plan", None),
+    ("Totalt", None),
+])
+def test_area_number_of_label(label, number):
+    assert area_number_of_label(label) == number
+
+
+def test_rubric_table():
+    blocks = blocks_from_table([_row("Rubriker", "Poäng"), _row(["Strategi", "Information"], "72")], 4)
+    assert blocks == [RubricBox(["Strategi", "Information"], 72, 4)]
+
+
+def test_findings_table_keeps_columns_across_rows():
+    blocks = blocks_from_table([_row("Styrkor", "Förbättringsmöjligheter Svagheter"),
+                                _row(["A", "B"], ["C"]), _row(["D"], "")], 9)
+    assert len(blocks) == 1 and isinstance(blocks[0], FindingsBlock)
+    assert [(item.kind, item.text) for item in blocks[0].items] == [
+        ("strength", "A"), ("strength", "B"), ("strength", "D"), ("improvement", "C")]
+
+
+def test_section_four_table_rows_and_sum_row():
+    blocks = blocks_from_table([
+        _row("1.", "Offentlighet och demokrati", "Uppnått", "Max", "Procent"),
+        _row("1.1", "Finns en plan?", "11", "15", "75 %"),
+        _row("", "", "72", "100", "72 %"),
+    ], None)
+    assert len(blocks) == 1 and isinstance(blocks[0], ScoreTable)
+    table = blocks[0]
+    assert table.title == "1. Offentlighet och demokrati"
+    assert [(row.code, row.label, row.values) for row in table.rows] == [
+        ("1.1", "Finns en plan?", ["11", "15", "75 %"]), (None, "", ["72", "100", "72 %"])]
+
+
+def test_year_columns_table():
+    blocks = blocks_from_table([_row("Område", "2015", "2013"), _row("Offentlighet och demokrati", "65", "60")], 30)
+    table = blocks[0]
+    assert table.columns == ["2015", "2013"]
+    assert [(row.label, row.values) for row in table.rows] == [("Offentlighet och demokrati", ["65", "60"])]
+
+
+def test_other_tables_are_not_report_tables():
+    assert blocks_from_table([_row("Invånare", "33 432")], 1) is None
+    assert blocks_from_table([], 1) is None
