@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from kompass import __version__
+from kompass import __version__, publication
 from kompass.pipeline import discover, run_extract
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
@@ -33,3 +33,13 @@ def extract(inputs: tuple[Path, ...], out_dir: Path) -> None:
     summary = run_extract(roots, out_dir)
     click.echo(summary.line())
     sys.exit(EXIT_ERRORS if summary.problems["error"] else EXIT_OK)
+
+
+@main.command()
+@click.option("--out", "out_file", type=click.Path(path_type=Path, dir_okay=False),
+              default=Path("docs/codebook.md"), show_default=True)
+def codebook(out_file: Path) -> None:
+    """Write the codebook of the published tables (generated from their schema)."""
+    out_file.parent.mkdir(parents=True, exist_ok=True)
+    out_file.write_text(publication.codebook(), encoding="utf-8")
+    click.echo(f"kompass: wrote {out_file}")

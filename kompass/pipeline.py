@@ -13,6 +13,8 @@ from pathlib import Path
 from extract import SOURCE_SUFFIXES, ExtractionError, read_document
 from kompass import __version__
 from kompass.writer import Row, write_dataset
+from normalize.catalog import catalog_version
+from normalize.panel import build_panel
 from normalize.report import NormalizedReport, normalize_report
 from parsers import parse
 from parsers.record import Problem
@@ -98,6 +100,9 @@ def merge(results: list[DocumentResult]) -> tuple[dict[str, list[Row]], list[Row
             problems.append(_problem_row(other.source_path, report_id, Problem(
                 "warning", "duplicate_report",
                 f"Another input ({kept.source_path}) is the same report; that one was published instead.")))
+    panel = build_panel(tables.get("reports", []), tables.get("areas", []), tables.get("prior_scores", []))
+    tables["panel"] = panel.rows
+    problems += [_problem_row(source_path, report_id, problem) for source_path, report_id, problem in panel.problems]
     return tables, problems
 
 
@@ -112,6 +117,7 @@ def run_extract(inputs: list[Path], out_dir: Path) -> RunSummary:
     results = [process(path, source_path) for path, source_path in sources]
     tables, problems = merge(results)
     tables["problems"] = problems
-    write_dataset(out_dir, tables, {"kompass.extractor_version": __version__})
+    write_dataset(out_dir, tables, {"kompass.extractor_version": __version__,
+                                    "kompass.catalog_version": catalog_version()})
     severities = Counter(str(p["severity"]) for p in problems)
     return RunSummary(len(sources), len(tables.get("reports", [])), severities, time.monotonic() - started)

@@ -61,6 +61,9 @@ TABLES: tuple[TableSchema, ...] = (
     )),
     TableSchema("areas", "One row per report and area.", ("report_id", "area_no"), (
         _REPORT_ID, _AREA_NO, _AREA_ID,
+        _c("comparison_group", pa.string(), "Scores with the same comparison group can be compared across criteria "
+                                            "versions; an area whose criteria changed too much gets a group per "
+                                            "version (see docs/catalog.md)."),
         _c("title", pa.string(), "The area title as printed, without \"Område N\"."),
         _c("score", pa.int16(), "The area's points (0-100)."),
         _c("max_score", pa.int16(), "The most points an area can get: 100."),
@@ -84,6 +87,12 @@ TABLES: tuple[TableSchema, ...] = (
         _c("position", pa.int16(), "1-based order within (report_id, area_no, kind)."),
         _c("text", pa.string(), "The item: bullet removed, whitespace collapsed, hyphenation undone, wording verbatim."),
         _c("page", pa.int16(), "Page the item starts on.", True),
+        _c("lemmas", pa.list_(pa.string()), "Lower-case lemmas of the text without stop words (spaCy, Swedish "
+                                            "lookup lemmas)."),
+        _c("kind_guess", pa.string(), "For kind `unknown`: `strength` or `improvement` as the wording suggests "
+                                      "(imperatives such as \"Utveckla\", \"saknas\", \"bör\"); null when it "
+                                      "gives no cue or the kind is known.", True),
+        _c("kind_guess_reason", pa.string(), "The cue behind kind_guess.", True),
     )),
     TableSchema("rubrics", "The \"Rubriker\" list of each area.", ("report_id", "area_no", "position"), (
         _REPORT_ID, _AREA_NO,
@@ -105,6 +114,21 @@ TABLES: tuple[TableSchema, ...] = (
         _c("heading", pa.string(), "Sub-heading as printed (empty for text before the first sub-heading)."),
         _c("text", pa.string(), "The paragraphs under it: whitespace collapsed, hyphenation undone, "
                                 "page headers removed."),
+    )),
+    TableSchema("panel", "One row per municipality, evaluation year and area (and the total): scores from the "
+                         "evaluation's own report where the dataset has it, else as later reports quote them.",
+                ("municipality", "year", "area_id"), (
+        _c("municipality", pa.string(), "Name without \"kommun\"/\"stad\", SCB's Swedish spelling."),
+        _c("municipality_code", pa.string(), "SCB's four-digit municipality code.", True),
+        _c("year", pa.int16(), "Year of the evaluation."),
+        _c("criteria_version", pa.string(), "Criteria revision of the evaluation; for a quoted evaluation, the "
+                                            "revision in force that year."),
+        _c("area_no", pa.int8(), "Area number; null for the total.", True),
+        _c("area_id", pa.string(), "Canonical area; `total` for the total score."),
+        _c("comparison_group", pa.string(), "Rows with the same comparison group can be compared over time."),
+        _c("score", pa.int16(), "Points."),
+        _c("source", pa.string(), "`report` (the evaluation's own report) or `quoted` (a later report's quote)."),
+        _c("report_id", pa.string(), "The report the score comes from."),
     )),
     TableSchema("problems", "What extraction and validation found wrong.",
                 ("source_path", "code", "page", "message"), (

@@ -7,6 +7,7 @@ new one, never a mix; files in the output that are not ours (a README, a
 """
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from pathlib import Path
@@ -14,6 +15,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from kompass.publication import datapackage
 from kompass.schema import TABLES, TableSchema
 
 Row = dict[str, object]
@@ -34,8 +36,11 @@ def build_table(schema: TableSchema, rows: list[Row], metadata: dict[str, str]) 
     return table.replace_schema_metadata({**metadata, "kompass.table": schema.name})
 
 
+DATAPACKAGE = "datapackage.json"
+
+
 def dataset_files() -> set[str]:
-    return {f"{schema.name}.parquet" for schema in TABLES}
+    return {f"{schema.name}.parquet" for schema in TABLES} | {DATAPACKAGE}
 
 
 def write_dataset(out_dir: Path, tables: dict[str, list[Row]], metadata: dict[str, str]) -> None:
@@ -49,6 +54,8 @@ def write_dataset(out_dir: Path, tables: dict[str, list[Row]], metadata: dict[st
         for schema in TABLES:
             table = build_table(schema, tables.get(schema.name, []), metadata)
             pq.write_table(table, staging / f"{schema.name}.parquet")
+        (staging / DATAPACKAGE).write_text(json.dumps(datapackage(metadata), indent=2, ensure_ascii=False) + "\n",
+                                           encoding="utf-8")
         if out_dir.exists():
             for entry in out_dir.iterdir():
                 if entry.name not in dataset_files() and not (staging / entry.name).exists():

@@ -6,6 +6,7 @@ comes from); this module only loads and matches it.
 from __future__ import annotations
 
 import csv
+import hashlib
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -26,7 +27,22 @@ class Area:
     area_no: int
     area_id: str
     title: str
-    continues: str | None  # for 2020 areas: the earlier area_id it continues
+    comparison_group: str  # scores in the same group can be compared across versions
+    continues: str | None  # the earlier version's area_id this area continues
+    note: str
+
+
+CATALOG_FILES = ("areas.csv", "area_variants.csv", "questions.csv", "municipalities.csv",
+                 "municipality_aliases.csv")
+
+
+@lru_cache(maxsize=None)
+def catalog_version() -> str:
+    """A digest of the catalog's data files: it changes whenever an entry does."""
+    digest = hashlib.sha256()
+    for name in CATALOG_FILES:
+        digest.update(resources.files("normalize").joinpath("data").joinpath(name).read_bytes())
+    return digest.hexdigest()[:12]
 
 
 def _rows(name: str) -> list[dict[str, str]]:
@@ -37,7 +53,7 @@ def _rows(name: str) -> list[dict[str, str]]:
 @lru_cache(maxsize=None)
 def areas() -> tuple[Area, ...]:
     return tuple(Area(row["criteria_version"], int(row["area_no"]), row["area_id"], row["title"],
-                      row["continues"] or None) for row in _rows("areas.csv"))
+                      row["comparison_group"], row["continues"] or None, row["note"]) for row in _rows("areas.csv"))
 
 
 @lru_cache(maxsize=None)

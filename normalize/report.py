@@ -9,7 +9,8 @@ from normalize.municipalities import display_name, resolve, slug
 from normalize.questions import question_id_for
 from normalize.text import clean_text, collapse
 from normalize.validate import validate
-from parsers.record import Problem, RawReport
+from normalize.language import kind_guess, lemmas
+from parsers.record import AREA_MAX_SCORE, UNKNOWN, Problem, RawReport
 
 Row = dict[str, object]
 
@@ -61,16 +62,19 @@ def normalize_report(raw: RawReport, extractor_version: str) -> NormalizedReport
     for area in raw.areas:
         base = {"report_id": report_id, "area_no": area.area_no}
         if area.score is not None:
-            rows["areas"].append({**base, "area_id": area_ids[area.area_no], "title": collapse(area.title),
-                                  "score": area.score, "max_score": 100})
+            rows["areas"].append({**base, "area_id": area_ids[area.area_no],
+                                  "comparison_group": catalog.area(version, area.area_no).comparison_group,
+                                  "title": collapse(area.title), "score": area.score, "max_score": AREA_MAX_SCORE})
         rows["rubrics"] += [{**base, "position": i, "text": clean_text(text)}
                             for i, text in enumerate(area.rubrics, start=1)]
         positions: dict[str, int] = {}
         for finding in area.findings:
             positions[finding.kind] = positions.get(finding.kind, 0) + 1
+            text = clean_text(finding.text)
+            guess, reason = kind_guess(text) if finding.kind == UNKNOWN else (None, None)
             rows["findings"].append({**base, "area_id": area_ids[area.area_no], "kind": finding.kind,
-                                     "position": positions[finding.kind], "text": clean_text(finding.text),
-                                     "page": finding.page})
+                                     "position": positions[finding.kind], "text": text, "page": finding.page,
+                                     "kind_guess": guess, "kind_guess_reason": reason})
         rows["sections"] += [{**base, "position": i, "heading": collapse(section.heading),
                               "text": clean_text(section.text)}
                              for i, section in enumerate(area.sections, start=1)]
@@ -80,6 +84,9 @@ def normalize_report(raw: RawReport, extractor_version: str) -> NormalizedReport
         rows["subquestions"].append({"report_id": report_id, "area_no": sq.area_no, "code": sq.code,
                                      "question_id": question_id, "text": collapse(sq.text),
                                      "achieved": sq.achieved, "max": sq.max, "percent": sq.percent})
+    for row, found in zip(rows["findings"], lemmas([str(row["text"]) for row in rows["findings"]])):
+        row["lemmas"] = found
+    problems += _prior_year_conflicts(raw)
     seen = set()
     for prior in raw.prior_scores:
         key = (prior.ref_year, prior.area_no)
@@ -90,3 +97,14 @@ def normalize_report(raw: RawReport, extractor_version: str) -> NormalizedReport
                                      "score": prior.score, "source": prior.source})
     return NormalizedReport(report_id, raw.source_path, rows, problems)
 
+
+
+def _prior_year_conflicts(raw: RawReport) -> list[Problem]:
+    """An appended evaluation dated otherwise than the text dates the earlier evaluation."""
+    stated = raw.previous_evaluation_year
+    appended = sorted({p.ref_year for p in raw.prior_scores if p.source == "appendix"})
+    if stated is None or not appended or stated in appended:
+        return []
+    return [Problem("warning", "prior_year_conflict",
+                    f"The appended earlier evaluation is dated {', '.join(map(str, appended))}, but the text says the "
+                    f"previous evaluation was in {stated}.")]

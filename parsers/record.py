@@ -86,6 +86,7 @@ class RawReport:
     evaluators: list[str] = field(default_factory=list)
     evaluation_number: int | None = None
     stated_total: int | None = None
+    previous_evaluation_year: int | None = None  # as the text states it
     page_count: int | None = None
     complete: bool = False
     areas: list[RawArea] = field(default_factory=list)

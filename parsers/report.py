@@ -195,6 +195,7 @@ def _read_statements(report: RawReport, reader: _Reader) -> None:
     report.stated_total = stated_total(summary, report.year)
     report.version_mentions = [m.group(1) for m in _VERSION.finditer(everything)]
     previous = previous_evaluation_year(summary, report.year) or previous_evaluation_year(everything, report.year)
+    report.previous_evaluation_year = previous
     earlier_total = prior_total(summary)
     if earlier_total is not None and previous is not None:
         report.prior_scores.append(RawPriorScore(previous, None, earlier_total, "text"))

@@ -22,6 +22,7 @@ REQUIRED_COLUMNS = {
     "rubrics": ["report_id", "area_no", "position", "text"],
     "prior_scores": ["report_id", "ref_year", "area_no", "score", "source"],
     "sections": ["report_id", "area_no", "position", "heading", "text"],
+    "panel": ["municipality_code", "year", "criteria_version", "area_id", "score", "source", "report_id"],
     "problems": ["source_path", "report_id", "severity", "code", "message", "page"],
 }
 
@@ -31,7 +32,8 @@ def test_extract_run_succeeded(extracted):
 
 
 def test_exactly_the_dataset_tables_are_written(extracted):
-    assert sorted(p.name for p in extracted.out.iterdir()) == sorted(f"{name}.parquet" for name in TABLE_NAMES)
+    assert sorted(p.name for p in extracted.out.iterdir()) == sorted(
+        [f"{name}.parquet" for name in TABLE_NAMES] + ["datapackage.json"])
     assert {schema.name for schema in TABLES} == set(TABLE_NAMES)
 
 
@@ -75,8 +77,9 @@ def test_spot_check_arrow_types(extracted, table, column, arrow_type):
 NULLABLE = {
     "reports": {"municipality_code", "report_date", "evaluation_period", "evaluation_number", "total_score",
                 "page_count"},
-    "areas": set(), "subquestions": set(), "findings": {"page"}, "rubrics": set(), "prior_scores": {"area_no"},
-    "sections": set(), "problems": {"report_id", "page"},
+    "areas": set(), "subquestions": set(), "findings": {"page", "kind_guess", "kind_guess_reason"},
+    "rubrics": set(), "prior_scores": {"area_no"}, "sections": set(),
+    "panel": {"municipality_code", "area_no"}, "problems": {"report_id", "page"},
 }
 
 

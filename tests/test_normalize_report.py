@@ -66,7 +66,8 @@ def test_findings_positions_per_kind_and_cleaned_text():
         ("strength", 2, "Lean", 31, "continuous_improvement"),
         ("unknown", 1, "Oklart", 31, "continuous_improvement")]
     assert rows["areas"] == [{"report_id": "sollentuna-2018", "area_no": 7, "area_id": "continuous_improvement",
-                              "title": "STÄNDIGA FÖRBÄTTRINGAR", "score": 62, "max_score": 100}]
+                              "comparison_group": "continuous_improvement/2.1", "title": "STÄNDIGA FÖRBÄTTRINGAR",
+                              "score": 62, "max_score": 100}]
 
 
 def test_area_without_score_has_no_area_row():

@@ -29,3 +29,9 @@ def test_unknown_question_is_unmatched_with_a_warning():
     question_id, problems = question_id_for("2.1", _sq("1.1", "Hur arbetar kommunen med något helt annat?"))
     assert question_id == "unmatched.2.1.1.1"
     assert [(p.severity, p.code) for p in problems] == [("warning", "question_unmatched")]
+
+
+def test_every_subquestion_of_the_sample_is_in_the_catalog(extracted):
+    ids = [row["question_id"] for row in extracted.tables["subquestions"]]
+    assert ids and not [i for i in ids if i.startswith("unmatched.")]
+    assert len(set(ids)) == len(ids)

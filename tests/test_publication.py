@@ -1,0 +1,99 @@
+"""datapackage.json and the codebook describe the published tables, from one source."""
+from __future__ import annotations
+
+import json
+
+import pyarrow.parquet as pq
+import pytest
+from frictionless import Package
+
+from conftest import REPO_ROOT, TABLE_NAMES
+from kompass import __version__
+from kompass.publication import codebook, datapackage, field_type
+from kompass.schema import BY_NAME
+from normalize.catalog import catalog_version
+
+
+def _inline_package(out_dir, edit=None) -> Package:
+    """The published datapackage with each resource's rows read by pyarrow (typed as written)."""
+    descriptor = json.loads((out_dir / "datapackage.json").read_text(encoding="utf-8"))
+    for resource in descriptor["resources"]:
+        table = pq.read_table(out_dir / resource.pop("path"))
+        resource.pop("format")
+        resource.pop("mediatype")
+        rows = table.to_pylist()
+        if edit:
+            edit(resource["name"], rows)
+        resource["data"] = [table.column_names] + [list(row.values()) for row in rows]
+    return Package(descriptor)
+
+
+def test_published_tables_validate_against_the_datapackage(extracted):
+    report = _inline_package(extracted.out).validate()
+    assert report.valid, report.flatten(["resourceName", "type", "note"])
+    assert {task.name for task in report.tasks} == set(TABLE_NAMES)
+
+
+def test_validation_catches_a_finding_of_an_unknown_report(extracted):
+    def orphan(name, rows):
+        if name == "findings":
+            rows[0]["report_id"] = "nowhere-1999"
+
+    report = _inline_package(extracted.out, orphan).validate()
+    failed = [task for task in report.tasks if not task.valid]
+    assert [task.name for task in failed] == ["findings"]
+    assert [error.type for error in failed[0].errors] == ["foreign-key"]
+
+
+def test_validation_catches_a_missing_required_value(extracted):
+    def blank(name, rows):
+        if name == "areas":
+            rows[0]["score"] = None
+
+    report = _inline_package(extracted.out, blank).validate()
+    failed = [task for task in report.tasks if not task.valid]
+    assert [task.name for task in failed] == ["areas"]
+    assert [error.type for error in failed[0].errors] == ["constraint-error"]
+
+
+def test_datapackage_fields_are_the_parquet_columns(extracted):
+    descriptor = json.loads((extracted.out / "datapackage.json").read_text(encoding="utf-8"))
+    for resource in descriptor["resources"]:
+        schema = pq.read_schema(extracted.out / resource["path"])
+        fields = resource["schema"]["fields"]
+        assert [f["name"] for f in fields] == schema.names
+        assert [f["type"] for f in fields] == [field_type(schema.field(name).type) for name in schema.names]
+        assert [name for name in schema.names if not schema.field(name).nullable] == [
+            f["name"] for f in fields if f.get("constraints", {}).get("required")]
+
+
+def test_keys_with_nulls_are_not_primary_keys():
+    package = datapackage({})
+    keys = {r["name"]: r["schema"].get("primaryKey") for r in package["resources"]}
+    assert keys["reports"] == ["report_id"]
+    assert keys["findings"] == ["report_id", "area_no", "kind", "position"]
+    assert keys["prior_scores"] is None  # area_no is null for the total
+    assert keys["problems"] is None
+
+
+def test_versions_are_in_the_parquet_metadata_and_the_datapackage(extracted):
+    for name in TABLE_NAMES:
+        metadata = pq.read_schema(extracted.out / f"{name}.parquet").metadata
+        assert metadata[b"kompass.extractor_version"].decode() == __version__
+        assert metadata[b"kompass.catalog_version"].decode() == catalog_version()
+        assert metadata[b"kompass.table"].decode() == name
+    descriptor = json.loads((extracted.out / "datapackage.json").read_text(encoding="utf-8"))
+    assert descriptor["kompass"]["kompass.catalog_version"] == catalog_version()
+
+
+def test_codebook_in_docs_is_generated_from_the_schema():
+    assert (REPO_ROOT / "docs" / "codebook.md").read_text(encoding="utf-8") == codebook()
+
+
+@pytest.mark.parametrize("name", TABLE_NAMES)
+def test_codebook_lists_every_column_with_its_description(name):
+    text = codebook()
+    section = text.split(f"## {name}.parquet")[1].split("\n## ")[0]
+    for column in BY_NAME[name].columns:
+        assert f"| {column.name} | {column.type} |" in section
+        assert column.description in section
