@@ -30,7 +30,7 @@ def read_document(path: Path, source_path: str, data: bytes | None = None) -> Do
         raise ExtractionError("unsupported_format", f"{path.name}: not a .pdf, .txt, .md or .html file.")
     if not data.strip():
         raise ExtractionError("empty_file", f"{path.name} is empty.")
-    if data.startswith(b"%PDF") or declared == "pdf":
+    if b"%PDF" in data[:1024] or declared == "pdf":  # readers allow bytes before the header
         from extract.pdf import read_pdf  # pdfplumber is only imported when a PDF is read
 
         pages = read_pdf(data, path.name)

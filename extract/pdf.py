@@ -31,7 +31,7 @@ def read_pdf(data: bytes, name: str) -> list[Page]:
         pdf = pdfplumber.open(io.BytesIO(data))
     except (PdfminerException, PDFSyntaxError, PSException, PDFEncryptionError, PDFPasswordIncorrect,
             ValueError, TypeError, KeyError) as error:
-        raise _open_error(error, name) from error
+        raise _open_error(error, name, b"%PDF" in data[:1024]) from error
     with pdf:
         try:
             count = len(pdf.pages)
@@ -48,15 +48,15 @@ def read_pdf(data: bytes, name: str) -> list[Page]:
     return pages
 
 
-def _open_error(error: Exception, name: str) -> ExtractionError:
+def _open_error(error: Exception, name: str, pdf_header: bool) -> ExtractionError:
     # pdfplumber wraps pdfminer's exception as its first argument
     cause = error.args[0] if isinstance(error, PdfminerException) and error.args and \
         isinstance(error.args[0], Exception) else error
     text = f"{type(cause).__name__} {cause}".lower()
     if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)) or "password" in text or "encrypt" in text:
         return ExtractionError("encrypted_pdf", f"{name}: the PDF is encrypted and cannot be read without its password.")
-    if "root" in text or "no /root" in text or "is this really a pdf" in text:
-        return ExtractionError("not_a_pdf", f"{name}: the file is not a PDF, or its structure is lost ({cause}).")
+    if not pdf_header:
+        return ExtractionError("not_a_pdf", f"{name}: the file is not a PDF (it does not start with %PDF).")
     return ExtractionError("damaged_pdf", f"{name}: the PDF is damaged and cannot be read "
                                           f"({type(cause).__name__}: {cause}).")
 

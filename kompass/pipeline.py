@@ -1,25 +1,47 @@
 """The extract job: find the inputs, run every document through the stages, publish.
 
-One document's failure is that document's `error` problem; the others are
-still extracted and published.
+Each document is read, parsed and normalized in a child process of its own
+(kompass.workers), reusing the caches where its bytes and the code are
+unchanged (kompass.cache). One document's failure is that document's `error`
+problem; the others are still extracted and published. The dataset is
+written beside the old one and swapped in whole, under a lock that keeps a
+second run off the same output, and the run is appended to its runs.jsonl.
 """
 from __future__ import annotations
 
+import dataclasses
+import os
 import time
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from extract import SOURCE_SUFFIXES, ExtractionError, read_document
+from extract import SOURCE_SUFFIXES, ExtractionError, read_document, sha256_of
+from extract.model import Document
 from kompass import __version__
-from kompass.writer import Row, write_dataset
+from kompass.cache import Cache, key_of
+from kompass.lock import RunLock
+from kompass.versions import parser_version, reader_version
+from kompass.workers import Failure, Limits, run_isolated
+from kompass.writer import Row, recover, write_dataset
 from normalize.catalog import catalog_version
+from normalize.language import prepare as prepare_language
 from normalize.panel import build_panel
 from normalize.report import NormalizedReport, normalize_report
 from parsers import parse
 from parsers.record import Problem
 
 FORMAT_PREFERENCE = {"pdf": 0, "markdown": 1, "html": 1, "text": 2}
+READ, REPARSED, REUSED, FAILED = "read", "reparsed", "reused", "failed"
+
+
+@dataclass(frozen=True)
+class Options:
+    jobs: int = os.cpu_count() or 1
+    force: bool = False
+    cache_dir: Path | None = None
+    limits: Limits = Limits(timeout=600, memory_mb=4096)
 
 
 @dataclass
@@ -28,6 +50,7 @@ class DocumentResult:
     source_format: str | None
     report: NormalizedReport | None
     problems: list[Problem] = field(default_factory=list)
+    how: str = READ  # read from the source, reparsed from a cached model, or reused whole
 
 
 @dataclass
@@ -36,6 +59,7 @@ class RunSummary:
     reports: int
     problems: Counter[str]
     seconds: float
+    work: Counter[str] = field(default_factory=Counter)
 
     def line(self) -> str:
         counts = ", ".join(f"{self.problems[s]} {s}{'s' if self.problems[s] != 1 else ''}"
@@ -58,20 +82,60 @@ def discover(inputs: list[Path]) -> list[tuple[Path, str]]:
     return sorted(((path, source) for path, source in found.items()), key=lambda item: item[1])
 
 
-def process(path: Path, source_path: str) -> DocumentResult:
-    try:
-        document = read_document(path, source_path)
-    except ExtractionError as error:
-        return DocumentResult(source_path, None, None, [Problem("error", error.code, error.message, error.page)])
-    except Exception as error:  # a reader crash is this document's problem, not the run's
-        return DocumentResult(source_path, None, None, [Problem(
-            "error", "extraction_failed", f"Reading the file failed: {type(error).__name__}: {error}")])
+@dataclass(frozen=True)
+class _Task:
+    path: Path
+    source_path: str
+    data: bytes
+    model_key: str
+    record_key: str
+
+
+def _task(path: Path, source_path: str) -> _Task:
+    data = path.read_bytes()
+    model_key = key_of(sha256_of(data), reader_version())
+    return _Task(path, source_path, data, model_key, key_of(model_key, source_path, parser_version()))
+
+
+def _process(task: _Task, cache: Cache, force: bool) -> DocumentResult:
+    """Read (or take the cached model of), parse and normalize one document; runs in a worker."""
+    model = None if force else cache.load("models", task.model_key)
+    how = REPARSED if model is not None else READ
+    if model is None:
+        try:
+            model = read_document(task.path, task.source_path, task.data)
+        except ExtractionError as error:
+            model = ("error", error.code, error.message, error.page)
+        except MemoryError:
+            raise  # the worker reports it as this document's memory failure
+        except Exception as error:  # a reader crash is this document's problem, not the run's
+            return DocumentResult(task.source_path, None, None, [Problem(
+                "error", "extraction_failed", f"Reading the file failed: {type(error).__name__}: {error}")])
+        cache.store("models", task.model_key, model)
+    if isinstance(model, tuple):
+        _, code, message, page = model
+        result = DocumentResult(task.source_path, None, None, [Problem("error", code, message, page)], how)
+    else:
+        result = _parsed(dataclasses.replace(model, source_path=task.source_path), how)
+    cache.store("records", task.record_key, result)
+    return result
+
+
+def _parsed(document: Document, how: str) -> DocumentResult:
     try:
         report = normalize_report(parse(document), __version__)
+    except MemoryError:
+        raise
     except Exception as error:
-        return DocumentResult(source_path, document.format, None, [Problem(
-            "error", "parse_failed", f"Parsing the report failed: {type(error).__name__}: {error}")])
-    return DocumentResult(source_path, document.format, report, report.problems)
+        return DocumentResult(document.source_path, document.format, None, [Problem(
+            "error", "parse_failed", f"Parsing the report failed: {type(error).__name__}: {error}")], how)
+    return DocumentResult(document.source_path, document.format, report, report.problems, how)
+
+
+def _failed(task: _Task, failure: Failure) -> DocumentResult:
+    code = {"timeout": "extraction_timeout", "memory": "extraction_memory"}.get(failure.reason, "extraction_crashed")
+    return DocumentResult(task.source_path, None, None, [Problem(
+        "error", code, f"Extracting the document failed: {failure.detail}.")], FAILED)
 
 
 def _rank(result: DocumentResult) -> tuple:
@@ -111,13 +175,64 @@ def _problem_row(source_path: str, report_id: str | None, problem: Problem) -> R
             "code": problem.code, "message": problem.message, "page": problem.page}
 
 
-def run_extract(inputs: list[Path], out_dir: Path) -> RunSummary:
-    started = time.monotonic()
-    sources = discover(inputs)
-    results = [process(path, source_path) for path, source_path in sources]
-    tables, problems = merge(results)
-    tables["problems"] = problems
-    write_dataset(out_dir, tables, {"kompass.extractor_version": __version__,
-                                    "kompass.catalog_version": catalog_version()})
-    severities = Counter(str(p["severity"]) for p in problems)
-    return RunSummary(len(sources), len(tables.get("reports", [])), severities, time.monotonic() - started)
+def extract_documents(sources: list[tuple[Path, str]], options: Options,
+                      progress: Callable[[str], None] = lambda name: None) -> list[DocumentResult]:
+    """Every source's result, in source order: reused from the cache where possible, else worked out."""
+    cache = Cache(options.cache_dir)
+    results: dict[str, DocumentResult] = {}
+    to_do: list[_Task] = []
+    for path, source_path in sources:
+        task = _task(path, source_path)
+        cached = None if options.force else cache.load("records", task.record_key)
+        if cached is not None:
+            results[source_path] = dataclasses.replace(cached, how=REUSED)
+            progress(source_path)
+        else:
+            to_do.append(task)
+
+    def done(task: _Task, outcome: DocumentResult | Failure) -> None:
+        results[task.source_path] = _failed(task, outcome) if isinstance(outcome, Failure) else outcome
+        progress(task.source_path)
+
+    if to_do:
+        _load_libraries(to_do)
+    run_isolated(to_do, lambda task: _process(task, cache, options.force), options.jobs, options.limits, done)
+    return [results[source_path] for _, source_path in sources]
+
+
+def _load_libraries(tasks: list[_Task]) -> None:
+    """Loads the costly libraries once, before the workers fork, so they share them instead of each loading them."""
+    if any(task.path.suffix.lower() == ".pdf" for task in tasks):
+        import pdfplumber  # noqa: F401
+    prepare_language()
+
+
+def run_extract(inputs: list[Path], out_dir: Path, options: Options = Options(),
+                progress: Callable[[str], None] = lambda name: None) -> RunSummary:
+    """The whole job under the output's lock; raises kompass.lock.Busy if another run holds it."""
+    started, clock = time.strftime("%Y-%m-%dT%H:%M:%S%z"), time.monotonic()
+    with RunLock(out_dir) as lock:
+        recover(out_dir)
+        sources = discover(inputs)
+        results = extract_documents(sources, options, progress)
+        tables, problems = merge(results)
+        tables["problems"] = problems
+        severities = Counter(str(p["severity"]) for p in problems)
+        work = Counter(result.how for result in results)
+        failed = len({str(p["source_path"]) for p in problems if p["severity"] == "error"})
+        summary = RunSummary(len(sources), len(tables.get("reports", [])), severities, 0.0, work)
+        versions = {"kompass.extractor_version": __version__, "kompass.catalog_version": catalog_version()}
+        record = {
+            "started": started, "finished": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+            "inputs": len(sources), "extracted": work[READ], "reparsed": work[REPARSED], "reused": work[REUSED],
+            "failed": failed, "reports": summary.reports,
+            "problems_by_severity": {s: severities[s] for s in ("error", "warning", "info")},
+            "versions": {**versions, "reader": reader_version(), "parser": parser_version()},
+            "jobs": options.jobs, "forced": options.force, "stale_lock_taken_over": lock.previous is not None,
+            "exit_status": 1 if severities["error"] else 0,
+        }
+        summary.seconds = time.monotonic() - clock
+        record["seconds"] = round(summary.seconds, 3)
+        write_dataset(out_dir, tables, versions, record)
+    summary.seconds = time.monotonic() - clock
+    return summary

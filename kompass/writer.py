@@ -1,12 +1,15 @@
 """Publishing the tables: typed, sorted by key, and swapped in only when complete.
 
 The new dataset is written into a staging directory beside the output and
-then put in place with renames, so readers see either the old dataset or the
-new one, never a mix; files in the output that are not ours (a README, a
-.gitkeep) are carried over.
+then exchanged with the old one in one atomic step (renameat2 on Linux; two
+renames elsewhere, which `recover` repairs if a run dies between them), so
+readers see either the old dataset or the new one, never a mix or a half.
+Files in the output that are not ours (the run log, a README, a .gitkeep) are
+carried over.
 """
 from __future__ import annotations
 
+import ctypes
 import json
 import os
 import shutil
@@ -37,17 +40,23 @@ def build_table(schema: TableSchema, rows: list[Row], metadata: dict[str, str]) 
 
 
 DATAPACKAGE = "datapackage.json"
+RUN_LOG = "runs.jsonl"
 
 
 def dataset_files() -> set[str]:
     return {f"{schema.name}.parquet" for schema in TABLES} | {DATAPACKAGE}
 
 
-def write_dataset(out_dir: Path, tables: dict[str, list[Row]], metadata: dict[str, str]) -> None:
+def write_dataset(out_dir: Path, tables: dict[str, list[Row]], metadata: dict[str, str],
+                  run_record: dict | None = None) -> None:
+    """Writes the dataset beside `out_dir` and puts it in place of the old one in one step.
+
+    `run_record`, when given, is appended to the run log (runs.jsonl) that the
+    dataset carries from run to run.
+    """
     out_dir = out_dir.resolve()
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = out_dir.parent / f".{out_dir.name}.staging-{os.getpid()}"
-    retired = out_dir.parent / f".{out_dir.name}.retired-{os.getpid()}"
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir()
     try:
@@ -58,16 +67,50 @@ def write_dataset(out_dir: Path, tables: dict[str, list[Row]], metadata: dict[st
                                            encoding="utf-8")
         if out_dir.exists():
             for entry in out_dir.iterdir():
-                if entry.name not in dataset_files() and not (staging / entry.name).exists():
+                if entry.name not in dataset_files():
                     _copy(entry, staging / entry.name)
-            out_dir.rename(retired)
-        staging.rename(out_dir)
-    except BaseException:
+        if run_record is not None:
+            with (staging / RUN_LOG).open("a", encoding="utf-8") as log:
+                log.write(json.dumps(run_record, ensure_ascii=False, sort_keys=True) + "\n")
+        _put_in_place(staging, out_dir)
+    finally:
         shutil.rmtree(staging, ignore_errors=True)
-        if retired.exists() and not out_dir.exists():
-            retired.rename(out_dir)
-        raise
+
+
+def _put_in_place(staging: Path, out_dir: Path) -> None:
+    """Swaps the staged dataset in; readers see the old dataset or the new one, never neither."""
+    if not out_dir.exists():
+        staging.rename(out_dir)
+        return
+    if _exchange(staging, out_dir):
+        return  # the old dataset now lies at `staging` and is removed with it
+    retired = out_dir.parent / f".{out_dir.name}.retired"
     shutil.rmtree(retired, ignore_errors=True)
+    out_dir.rename(retired)
+    staging.rename(out_dir)
+    shutil.rmtree(retired, ignore_errors=True)
+
+
+def recover(out_dir: Path) -> bool:
+    """Puts back a dataset that a run killed between its two renames left aside; True if it did."""
+    out_dir = out_dir.resolve()
+    retired = out_dir.parent / f".{out_dir.name}.retired"
+    if retired.exists() and not out_dir.exists():
+        retired.rename(out_dir)
+        return True
+    return False
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Atomically swaps two directories (Linux renameat2 RENAME_EXCHANGE); False where unsupported."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    result = renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange)
+    return result == 0
 
 
 def _copy(source: Path, target: Path) -> None:

@@ -29,6 +29,7 @@ _POINTS_LINE = re.compile(r"^(?:Poäng|POÄNG)\s*:?\s*(\d{1,3})$")
 _ROW_TOLERANCE = 0.35
 _TABLE_GAP = 2.6  # a vertical gap wider than this many font sizes ends a table
 _BOX_GAP = 1.5  # the rubric box is set tight; a wider gap ends it
+_WORD_SPACE = 0.8  # at most this many font sizes between two words of running text
 _COLUMN_SLACK = 4.0
 
 
@@ -231,8 +232,7 @@ class _Reader:
             return True
         if self.style.is_heading(row) and not BULLET_START.match(row.text):
             return True
-        return any(word.x0 < edge - _COLUMN_SLACK < word.x1 - _COLUMN_SLACK
-                   for word in row.words for edge in (c.x0 for c in columns[1:]))
+        return any(_runs_across(line, column.x0) for line in row.lines for column in columns[1:])
 
     def _findings_lists(self, index: int) -> int | None:
         """Strengths and improvements as two headed lists ("STYRKOR" ..., "FÖRBÄTTRINGSOMRÅDEN" ...)."""
@@ -289,6 +289,8 @@ class _Reader:
             right = [line for line in row.lines if line.x0 >= edge - _COLUMN_SLACK and _NUMBER.match(line.text)]
             if len(left) + len(right) != len(row.lines):
                 break
+            if items and not right and self.style.is_heading(row) and _styled_unlike(row.lines[0], items[-1]):
+                break  # a sub-heading set close under the box
             if right and score is None:
                 score = int(right[0].text)
             items.extend(left)
@@ -355,6 +357,26 @@ class _Reader:
             index += 1
         table.rows = [r for r in table.rows if all(r.values)]
         return index
+
+
+def _styled_unlike(line: Line, other: Line) -> bool:
+    return line.bold != other.bold or abs((line.size or 0) - (other.size or 0)) > 0.5
+
+
+def _runs_across(line: Line, edge: float) -> bool:
+    """Whether a line is running text across a column edge rather than two cells side by side.
+
+    Cells are parted by the column gap; running text has a word on the edge, or
+    only a word space between the words either side of it.
+    """
+    words = line.words
+    for word in words:
+        if word.x0 < edge - _COLUMN_SLACK < word.x1 - _COLUMN_SLACK:
+            return True
+    for left, right in zip(words, words[1:]):
+        if left.x1 <= edge <= right.x0 + _COLUMN_SLACK and right.x0 - left.x1 < _WORD_SPACE * (line.size or 10):
+            return True
+    return False
 
 
 def _is_year_header(row: _Row) -> bool:

@@ -24,8 +24,11 @@ RAW_DIR = REPO_ROOT / "data" / "raw"
 FIXTURES = TESTS_DIR / "fixtures"
 GOLD_DIR = FIXTURES / "gold" / "text"
 GOLD_FILES = sorted(GOLD_DIR.glob("*.json"))
+PDF_DIR = FIXTURES / "pdf"
+PDF_GOLD_FILES = sorted((FIXTURES / "gold" / "pdf").glob("*/*.json"))
 
-TABLE_NAMES = ("reports", "areas", "subquestions", "findings", "rubrics", "prior_scores", "sections", "problems")
+TABLE_NAMES = ("reports", "areas", "subquestions", "findings", "rubrics", "prior_scores", "sections", "panel",
+               "problems")
 
 
 def load_gold(path: Path) -> dict:
@@ -43,6 +46,12 @@ class Run:
     exit_code: int
     output: str
     tables: dict[str, list[dict]]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def cache_outside_the_repo(tmp_path_factory):
+    """Runs that keep a cache keep it in a temporary directory, not in the working tree."""
+    os.environ["KOMPASS_CACHE"] = str(tmp_path_factory.mktemp("kompass-cache"))
 
 
 @pytest.fixture(scope="session")
@@ -67,14 +76,37 @@ def gold(request) -> dict:
     return load_gold(request.param)
 
 
-@pytest.fixture(scope="session")
-def extracted(tmp_path_factory) -> Run:
-    """`kompass extract data/raw --out <tmp>` run once in-process for the whole session."""
-    out = tmp_path_factory.mktemp("extract") / "processed"
-    result = CliRunner().invoke(main, ["extract", str(RAW_DIR), "--out", str(out)])
+def run_extract_cli(*inputs: Path, out: Path) -> Run:
+    """`kompass extract INPUTS --out OUT` in-process, reading every input afresh (no cache)."""
+    result = CliRunner().invoke(main, ["extract", *map(str, inputs), "--out", str(out), "--no-cache"])
     if result.exception and not isinstance(result.exception, SystemExit):
         raise result.exception
     return Run(out, result.exit_code, result.output, read_tables(out))
+
+
+@pytest.fixture(scope="session")
+def extracted(tmp_path_factory) -> Run:
+    """`kompass extract data/raw --out <tmp>` run once in-process for the whole session."""
+    return run_extract_cli(RAW_DIR, out=tmp_path_factory.mktemp("extract") / "processed")
+
+
+@pytest.fixture(scope="session")
+def pdf_extracted(tmp_path_factory):
+    """`kompass extract tests/fixtures/pdf/<group> --out <tmp>`: run(group) runs it at most once per session."""
+    runs: dict[str, Run] = {}
+
+    def run(group: str) -> Run:
+        if group not in runs:
+            runs[group] = run_extract_cli(PDF_DIR / group, out=tmp_path_factory.mktemp(f"pdf_{group}") / "processed")
+        return runs[group]
+
+    return run
+
+
+@pytest.fixture(params=PDF_GOLD_FILES, ids=[f"{path.parent.name}/{path.stem}" for path in PDF_GOLD_FILES])
+def pdf_gold(request) -> tuple[str, dict]:
+    """One gold document of the PDF fixtures at a time, with its group ("a" or "b")."""
+    return request.param.parent.name, load_gold(request.param)
 
 
 def kompass_command() -> list[str]:
@@ -84,7 +116,7 @@ def kompass_command() -> list[str]:
         return [str(script)]
     found = shutil.which("kompass")
     if found is None:
-        pytest.skip("the kompass console script is not installed")
+        pytest.fail("the kompass console script is not installed (pip install -e .)")
     return [found]
 
 
@@ -99,8 +131,10 @@ class CommandRun:
 @pytest.fixture(scope="session")
 def extracted_subprocess(tmp_path_factory) -> CommandRun:
     """`kompass extract --out <tmp>` run as a subprocess from the repo root (default input data/raw)."""
-    out = tmp_path_factory.mktemp("extract_cli") / "processed"
-    completed = subprocess.run([*kompass_command(), "extract", "--out", str(out)], cwd=REPO_ROOT,
+    work = tmp_path_factory.mktemp("extract_cli")
+    out = work / "processed"
+    completed = subprocess.run([*kompass_command(), "extract", "--out", str(out), "--cache", str(work / "cache")],
+                               cwd=REPO_ROOT,
                                capture_output=True, text=True, timeout=600)
     return CommandRun(out, completed.returncode, completed.stdout, completed.stderr)
 

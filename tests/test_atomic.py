@@ -1,0 +1,102 @@
+"""An interrupted run leaves the previous dataset intact; runs on one output take turns."""
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pyarrow.parquet as pq
+import pytest
+from click.testing import CliRunner
+
+from conftest import PDF_DIR, RAW_DIR, REPO_ROOT, TABLE_NAMES
+from kompass import writer
+from kompass.cli import main
+from kompass.lock import RunLock
+from kompass.pipeline import Options, run_extract
+
+
+def _snapshot(out):
+    return {path.name: path.read_bytes() for path in sorted(out.iterdir())}
+
+
+@pytest.fixture
+def previous(tmp_path):
+    out = tmp_path / "dataset"
+    run_extract([RAW_DIR], out, Options(jobs=2))
+    return out
+
+
+def test_full_disk_while_writing_keeps_the_previous_dataset(previous, monkeypatch):
+    before = _snapshot(previous)
+    write_table = pq.write_table
+    written = []
+
+    def fail_after_one(table, path, **kwargs):
+        if written:
+            raise OSError(28, "No space left on device")
+        written.append(path)
+        write_table(table, path, **kwargs)
+
+    monkeypatch.setattr(writer.pq, "write_table", fail_after_one)
+    with pytest.raises(OSError, match="No space left"):
+        run_extract([RAW_DIR], previous, Options(jobs=1))
+    assert _snapshot(previous) == before
+    assert [p.name for p in previous.parent.iterdir() if p.name.startswith(".")] == [".dataset.lock"]
+
+
+def test_killed_run_keeps_the_previous_dataset_and_its_lock_is_taken_over(previous):
+    before = _snapshot(previous)
+    slow = PDF_DIR / "a"  # reading PDFs takes seconds, long enough to be killed in the middle
+    process = subprocess.Popen([sys.executable, "-m", "kompass", "extract", str(slow), "--out", str(previous),
+                                "--no-cache", "--jobs", "1"], cwd=REPO_ROOT, start_new_session=True,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    lock = previous.parent / ".dataset.lock"
+    deadline = time.monotonic() + 60
+    while not (lock.exists() and lock.read_text()) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    time.sleep(1.0)
+    os.killpg(process.pid, signal.SIGKILL)
+    process.wait()
+    assert _snapshot(previous) == before
+    assert {name: pq.read_table(previous / f"{name}.parquet").num_rows for name in TABLE_NAMES}
+    assert json.loads(lock.read_text())["pid"] == process.pid  # left behind by the killed run
+
+    run_extract([RAW_DIR], previous, Options(jobs=1))
+    last = json.loads((previous / "runs.jsonl").read_text(encoding="utf-8").splitlines()[-1])
+    assert last["stale_lock_taken_over"] is True
+
+
+def test_a_second_run_on_the_same_output_is_refused(previous):
+    with RunLock(previous):
+        result = CliRunner().invoke(main, ["extract", str(RAW_DIR), "--out", str(previous)])
+    assert result.exit_code == 2
+    assert "another kompass run" in result.output and str(os.getpid()) in result.output
+
+
+def test_runs_on_different_outputs_do_not_block_each_other(tmp_path):
+    with RunLock(tmp_path / "one"):
+        run_extract([RAW_DIR], tmp_path / "two", Options(jobs=1))
+    assert (tmp_path / "two" / "reports.parquet").exists()
+
+
+def test_a_dataset_left_aside_by_a_dead_run_is_put_back(previous):
+    retired = previous.parent / ".dataset.retired"
+    previous.rename(retired)
+    assert writer.recover(previous)
+    assert (previous / "reports.parquet").exists() and not retired.exists()
+    assert not writer.recover(previous)
+
+
+def test_the_run_log_is_carried_from_dataset_to_dataset(previous):
+    run_extract([RAW_DIR], previous, Options(jobs=1))
+    assert len((previous / "runs.jsonl").read_text(encoding="utf-8").splitlines()) == 2
+
+
+def test_no_progress_bar_when_not_on_a_terminal(tmp_path):
+    result = CliRunner().invoke(main, ["extract", str(RAW_DIR), "--out", str(tmp_path / "out")])
+    assert "Extracting" not in result.output
+    assert result.output.startswith("kompass: 3 documents read")

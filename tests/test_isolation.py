@@ -1,0 +1,49 @@
+"""One document's crash, hang or memory blow-up is that document's error, never the run's."""
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import time
+
+from conftest import RAW_DIR
+from kompass import pipeline
+from kompass.pipeline import Options, run_extract
+from kompass.workers import Limits
+from conftest import read_tables
+
+
+def _address_space_mb() -> int:
+    status = open("/proc/self/status", encoding="ascii").read()
+    return int(status.split("VmSize:")[1].split()[0]) // 1024
+
+
+def _misbehaving(original):
+    def read(path, source_path, data=None):
+        if path.name == "hang.txt":
+            time.sleep(120)
+        if path.name == "crash.txt":
+            os.kill(os.getpid(), signal.SIGKILL)
+        if path.name == "memory.txt":
+            hog = bytearray(4 * 1024 ** 3)
+            hog[0] = 1
+        return original(path, source_path, data)
+    return read
+
+
+def test_bad_documents_fail_alone(tmp_path, monkeypatch):
+    raw = tmp_path / "raw"
+    shutil.copytree(RAW_DIR, raw)
+    for name in ("hang.txt", "crash.txt", "memory.txt"):
+        (raw / name).write_text("Område 1 Offentlighet och demokrati", encoding="utf-8")
+    monkeypatch.setattr(pipeline, "read_document", _misbehaving(pipeline.read_document))
+    limits = Limits(timeout=5, memory_mb=_address_space_mb() + 600)
+    summary = run_extract([raw], tmp_path / "out", Options(jobs=2, limits=limits))
+    tables = read_tables(tmp_path / "out")
+    errors = {(p["source_path"], p["code"]) for p in tables["problems"] if p["severity"] == "error"}
+    assert errors == {("hang.txt", "extraction_timeout"), ("crash.txt", "extraction_crashed"),
+                      ("memory.txt", "extraction_memory")}
+    assert summary.reports == 3
+    assert len(tables["reports"]) == 3
+    messages = {p["source_path"]: p["message"] for p in tables["problems"] if p["severity"] == "error"}
+    assert "5 seconds" in messages["hang.txt"] and "signal 9" in messages["crash.txt"]

@@ -1,0 +1,125 @@
+"""The analysts' notebooks (jupytext percent .py files) run in a fresh kernel against extracted datasets.
+
+Each notebook is converted with jupytext and executed with nbclient in the "python3" kernel, which
+jupyter_client starts with this interpreter, so it sees the same installed packages; the dataset is
+given to the notebook through $KOMPASS_DATASET.
+"""
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from pathlib import Path
+
+import jupytext
+import nbformat
+import pytest
+from click.testing import CliRunner
+from conftest import RAW_DIR, REPO_ROOT, read_tables
+from nbclient import NotebookClient
+
+from kompass.cli import main
+
+NOTEBOOKS_DIR = REPO_ROOT / "notebooks"
+LOAD_AND_JOIN = NOTEBOOKS_DIR / "01_load_and_join.py"
+COMPARE = NOTEBOOKS_DIR / "02_compare_municipalities.py"
+PREFIX_MARKER = "kernel prefix: "
+
+
+def execute_notebook(path: Path, dataset: Path, workdir: Path) -> nbformat.NotebookNode:
+    """The notebook at path, executed with KOMPASS_DATASET=dataset; a failing cell raises CellExecutionError."""
+    notebook = jupytext.read(path)
+    notebook.cells.append(nbformat.v4.new_code_cell(f"import sys; print({PREFIX_MARKER!r} + sys.prefix)"))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("KOMPASS_DATASET", str(dataset))
+        patch.setenv("MPLBACKEND", "module://matplotlib_inline.backend_inline")
+        client = NotebookClient(notebook, kernel_name="python3", timeout=600,
+                                resources={"metadata": {"path": str(workdir)}})
+        client.execute()
+    return notebook
+
+
+def printed(notebook: nbformat.NotebookNode) -> str:
+    """Everything the notebook's cells printed (stream outputs)."""
+    return "".join(output.get("text", "") for cell in notebook.cells if cell.cell_type == "code"
+                   for output in cell.outputs if output.output_type == "stream")
+
+
+def image_count(notebook: nbformat.NotebookNode) -> int:
+    return sum("image/png" in output.get("data", {}) for cell in notebook.cells if cell.cell_type == "code"
+               for output in cell.outputs)
+
+
+def extract_to(out: Path, *inputs: Path) -> Path:
+    options = {param.name for param in main.commands["extract"].params}
+    args = ["extract", *map(str, inputs), "--out", str(out), *(["--no-cache"] if "no_cache" in options else [])]
+    result = CliRunner().invoke(main, args)
+    if result.exception and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return out
+
+
+@pytest.fixture(scope="module")
+def single_report_dataset(tmp_path_factory) -> Path:
+    """A dataset of one report: the markdown report of the bundled sample alone."""
+    markdown = sorted(RAW_DIR.glob("*.md"))
+    assert markdown, f"no markdown report in {RAW_DIR}"
+    out = extract_to(tmp_path_factory.mktemp("single") / "processed", markdown[0])
+    assert len(read_tables(out)["reports"]) == 1
+    return out
+
+
+@pytest.fixture(scope="module")
+def sample_runs(extracted, tmp_path_factory) -> dict[str, nbformat.NotebookNode]:
+    workdir = tmp_path_factory.mktemp("notebooks_sample")
+    return {path.stem: execute_notebook(path, extracted.out, workdir) for path in (LOAD_AND_JOIN, COMPARE)}
+
+
+def test_notebooks_are_jupytext_percent_files():
+    for path in (LOAD_AND_JOIN, COMPARE):
+        text = path.read_text(encoding="utf-8")
+        assert "format_name: percent" in text
+        assert text.count("# %%") >= 5
+
+
+def test_kernel_is_this_interpreter(sample_runs):
+    for notebook in sample_runs.values():
+        assert f"{PREFIX_MARKER}{sys.prefix}\n" in printed(notebook)
+
+
+def test_load_and_join_overview_matches_the_tables(sample_runs, extracted):
+    output = printed(sample_runs[LOAD_AND_JOIN.stem])
+    tables = extracted.tables
+    kinds = Counter(row["kind"] for row in tables["findings"])
+    assert f"dataset: {extracted.out}\n" in output
+    assert f"pandas and duckdb agree on {len(tables['areas'])} area scores" in output
+    assert (f"overview: {len(tables['reports'])} reports, {kinds['strength']} strengths, "
+            f"{kinds['improvement']} improvements") in output
+    assert "failed documents: 0" in output
+    assert len(tables["reports"]) == 3
+
+
+def test_compare_draws_radar_distribution_panel_and_lemmas(sample_runs, extracted):
+    notebook = sample_runs[COMPARE.stem]
+    output = printed(notebook)
+    assert "municipalities with several evaluations: ['Sollentuna']" in output
+    assert image_count(notebook) == 4  # radars, distribution, Sollentuna's panel, lemmas
+    lemma_total = sum(len(row["lemmas"]) for row in extracted.tables["findings"]
+                      if (row["kind"] if row["kind"] != "unknown" else row["kind_guess"]) in ("strength", "improvement"))
+    assert f"lemmas: {lemma_total} in 3 reports" in output
+    radar_source = next(cell.source for cell in notebook.cells if "projection" in cell.source)
+    assert "polar" in radar_source
+
+
+def test_notebooks_run_on_a_single_report(single_report_dataset, tmp_path):
+    load = execute_notebook(LOAD_AND_JOIN, single_report_dataset, tmp_path)
+    compare = execute_notebook(COMPARE, single_report_dataset, tmp_path)
+    assert "overview: 1 reports" in printed(load)
+    assert "municipalities with several evaluations: none" in printed(compare)
+    assert image_count(compare) == 3  # no panel figure without a second evaluation
+
+
+def test_notebooks_default_to_the_repositorys_dataset():
+    for path in (LOAD_AND_JOIN, COMPARE):
+        text = path.read_text(encoding="utf-8")
+        assert 'os.environ.get("KOMPASS_DATASET")' in text
+        assert '/ "data" / "processed"' in text

@@ -1,0 +1,248 @@
+"""`kompass report`: the HTML quality report of a dataset, read as text and rendered by headless Chromium."""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+from click.testing import CliRunner
+from conftest import RAW_DIR, read_tables
+from PIL import Image
+
+from kompass.cli import main
+
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+TOTAL_BAR_RGB = (0x3F, 0x6F, 0xB5)  # the bars of "Total score per report"
+WARNING_RGB = (0xEF, 0x8F, 0x00)  # warning bars and badges
+
+
+class SectionText(HTMLParser):
+    """The text of the page, one stripped piece per text node, grouped by the id of its <section>."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.sections: dict[str, list[str]] = {}
+        self.tags: list[str] = []
+        self._current: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        if tag == "section":
+            self._current = dict(attrs).get("id") or ""
+            self.sections[self._current] = []
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "section":
+            self._current = None
+
+    def handle_data(self, data: str) -> None:
+        if self._current is not None and data.strip():
+            self.sections[self._current].append(data.strip())
+
+
+def parse(page: str) -> SectionText:
+    parser = SectionText()
+    parser.feed(page)
+    return parser
+
+
+def has_run(tokens: list[str], run: list[str]) -> bool:
+    """Whether run appears as consecutive pieces of text in tokens."""
+    return any(tokens[i:i + len(run)] == run for i in range(len(tokens) - len(run) + 1))
+
+
+def document_sections(parsed: SectionText) -> dict[str, list[str]]:
+    """Each document's section text by its source path (the first piece of the section's heading)."""
+    return {tokens[0]: tokens for section_id, tokens in parsed.sections.items() if section_id.startswith("doc-")}
+
+
+def chromium() -> str:
+    found = shutil.which("chromium")
+    if found is None:
+        pytest.fail("chromium is not on PATH: install Debian's package (apt-get install chromium); .ci/run does")
+    return found
+
+
+def run_chromium(url: str, profile: Path, *args: str) -> subprocess.CompletedProcess:
+    completed = subprocess.run([chromium(), *CHROMIUM_FLAGS, f"--user-data-dir={profile}", *args, url],
+                               capture_output=True, text=True, timeout=300, check=False)
+    assert completed.returncode == 0, completed.stderr[-2000:]
+    return completed
+
+
+def write_report(dataset: Path, *extra: str) -> tuple[int, str]:
+    result = CliRunner().invoke(main, ["report", str(dataset), *extra])
+    if result.exception and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return result.exit_code, result.output
+
+
+def extract_to(out: Path, *inputs: Path) -> dict[str, list[dict]]:
+    options = {param.name for param in main.commands["extract"].params}
+    args = ["extract", *map(str, inputs), "--out", str(out), *(["--no-cache"] if "no_cache" in options else [])]
+    result = CliRunner().invoke(main, args)
+    if result.exception and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return read_tables(out)
+
+
+@pytest.fixture(scope="module")
+def sample_report(extracted, tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("qa") / "report.html"
+    exit_code, output = write_report(extracted.out, "--out", str(out))
+    assert exit_code == 0, output
+    assert output == f"kompass: wrote {out} (3 documents: 1 extracted, 2 extracted with warnings)\n"
+    return out
+
+
+@pytest.fixture(scope="module")
+def failing_dataset(tmp_path_factory) -> tuple[Path, dict[str, list[dict]]]:
+    """A run where two of three inputs fail: a broken PDF whose name needs escaping, and a text that is no report."""
+    inputs = tmp_path_factory.mktemp("failing_inputs")
+    (inputs / "a<b>&c.pdf").write_bytes(b"not a pdf at all")
+    (inputs / "notes.txt").write_text("Minnesanteckningar, inte en rapport.\n", encoding="utf-8")
+    shutil.copy(min(RAW_DIR.glob("*.md")), inputs)
+    out = tmp_path_factory.mktemp("failing") / "processed"
+    return out, extract_to(out, inputs)
+
+
+def test_every_document_with_status_scores_and_counts(sample_report, extracted):
+    sections = document_sections(parse(sample_report.read_text(encoding="utf-8")))
+    tables = extracted.tables
+    assert set(sections) == {row["source_path"] for row in tables["reports"]}
+    for report in tables["reports"]:
+        tokens = sections[report["source_path"]]
+        report_id = report["report_id"]
+        assert has_run(tokens, ["Report", report_id])
+        assert has_run(tokens, ["Total score", "—" if report["total_score"] is None else str(report["total_score"])])
+        assert has_run(tokens, ["Criteria version", report["criteria_version"]])
+        for area in (row for row in tables["areas"] if row["report_id"] == report_id):
+            assert has_run(tokens, [str(area["area_no"]), area["title"], str(area["score"])])
+        for kind in ("strength", "improvement", "unknown"):
+            count = sum(1 for row in tables["findings"] if row["report_id"] == report_id and row["kind"] == kind)
+            assert has_run(tokens, [f"findings: {kind}", str(count)])
+        status = "extracted with warnings" if any(p["report_id"] == report_id for p in tables["problems"]) \
+            else "extracted"
+        assert tokens[1] == status
+
+
+def test_known_scores_of_the_sample(sample_report):
+    sections = document_sections(parse(sample_report.read_text(encoding="utf-8")))
+    vallentuna = next(tokens for tokens in sections.values() if "vallentuna-2019" in tokens)
+    assert has_run(vallentuna, ["Total score", "603"])
+    assert has_run(vallentuna, ["Sum of area scores", "603 (8 areas)"])
+    sollentuna_2015 = next(tokens for tokens in sections.values() if "sollentuna-2015" in tokens)
+    assert has_run(sollentuna_2015, ["Total score", "—"])
+    assert has_run(sollentuna_2015, ["Complete", "no"])
+
+
+def test_every_problem_with_its_page(sample_report, extracted):
+    sections = document_sections(parse(sample_report.read_text(encoding="utf-8")))
+    problems = extracted.tables["problems"]
+    assert {p["code"] for p in problems} == {"findings_columns_lost", "truncated_report"}
+    assert any(p["page"] is not None for p in problems)
+    for problem in problems:
+        page = "—" if problem["page"] is None else str(problem["page"])
+        assert has_run(sections[problem["source_path"]],
+                       [problem["severity"], problem["code"], page, problem["message"]]), problem
+
+
+def test_run_summary_and_charts(sample_report, extracted):
+    page = sample_report.read_text(encoding="utf-8")
+    run = parse(page).sections["run"]
+    metadata = pq.read_schema(extracted.out / "reports.parquet").metadata
+    assert has_run(run, ["Documents", "3"])
+    assert has_run(run, ["Reports published", "3"])
+    assert has_run(run, ["Problems", "0 errors, 9 warnings, 0 infos"])
+    assert has_run(run, ["Extractor version", metadata[b"kompass.extractor_version"].decode()])
+    assert has_run(run, ["Catalog version", metadata[b"kompass.catalog_version"].decode()])
+    # the problems chart: a bar's label, its tooltip, its segment's tooltip and the count
+    assert has_run(run, ["findings_columns_lost", "findings_columns_lost", "findings_columns_lost: 7 warning", "7"])
+    assert page.count("<svg") == 2 + len(extracted.tables["reports"])  # totals, problems, one per report
+    for report in extracted.tables["reports"]:  # a bar's label, its tooltip and its value
+        report_id, total = report["report_id"], report["total_score"]
+        bar = [f"{report_id}: {total}", str(total)] if total is not None else ["n/a"]
+        assert has_run(run, [report_id, report_id, *bar])
+
+
+def test_self_contained(sample_report):
+    page = sample_report.read_text(encoding="utf-8")
+    for external in ("<script", "<link", "src=", "url(", "@import", "https://"):
+        assert external not in page
+    assert page.startswith("<!DOCTYPE html>") and "<style>" in page
+
+
+def test_failed_documents_are_listed_with_their_error(failing_dataset):
+    dataset, tables = failing_dataset
+    assert len(tables["reports"]) == 1
+    (dataset / "runs.jsonl").unlink(missing_ok=True)
+    exit_code, output = write_report(dataset)  # default --out: DATASET/report.html
+    assert exit_code == 0, output
+    page = (dataset / "report.html").read_text(encoding="utf-8")
+    parsed = parse(page)
+    sections = document_sections(parsed)
+    failed = {p["source_path"]: p for p in tables["problems"] if p["severity"] == "error"}
+    assert set(failed) == {"a<b>&c.pdf", "notes.txt"}
+    assert all(p["report_id"] is None for p in failed.values())
+    for source_path, problem in failed.items():
+        assert sections[source_path][1] == "failed"
+        assert has_run(sections[source_path], ["error", problem["code"], "—", problem["message"]])
+        assert has_run(parsed.sections["documents"], [source_path, "failed", "—", "—", "1", "0", "0",
+                                                      f"{problem['code']}: {problem['message']}"])
+    assert "a&lt;b&gt;&amp;c.pdf" in page and "<b>" not in page and "b" not in parsed.tags
+    assert has_run(parsed.sections["run"], ["Documents by status", "1 extracted, 2 failed"])
+    assert "No runs.jsonl in the dataset: the summary comes from the tables." in parsed.sections["run"]
+
+
+def test_the_last_run_record_is_shown(failing_dataset, tmp_path):
+    dataset, _ = failing_dataset
+    record = {"started": "2024-05-01T10:00:00+0000", "inputs": 3, "extracted": 1, "failed": 2,
+              "problems_by_severity": {"error": 2, "warning": 0}}
+    with (dataset / "runs.jsonl").open("a", encoding="utf-8") as runs:
+        runs.write("{not json\n" + json.dumps(record) + "\n")
+    out = tmp_path / "qa.html"
+    assert write_report(dataset, "--out", str(out))[0] == 0
+    run = parse(out.read_text(encoding="utf-8")).sections["run"]
+    assert has_run(run, ["started", "2024-05-01T10:00:00+0000"])
+    assert has_run(run, ["failed", "2"])
+    assert has_run(run, ["problems_by_severity", '{"error": 2, "warning": 0}'])
+    assert "1 line(s) of runs.jsonl could not be read." in run
+
+
+def test_usage_errors(tmp_path):
+    assert write_report(tmp_path / "missing")[0] == 2
+    assert write_report(tmp_path)[0] == 2  # a directory without tables
+
+
+def test_chromium_renders_the_report(sample_report, extracted, tmp_path):
+    dom = run_chromium(sample_report.as_uri(), tmp_path / "profile", "--dump-dom").stdout
+    parsed = parse(dom)
+    sections = document_sections(parsed)
+    assert set(sections) == {row["source_path"] for row in extracted.tables["reports"]}
+    for report in extracted.tables["reports"]:
+        assert report["report_id"] in sections[report["source_path"]]
+    for problem in extracted.tables["problems"]:
+        page = "—" if problem["page"] is None else str(problem["page"])
+        assert has_run(sections[problem["source_path"]], [problem["severity"], problem["code"], page])
+    assert parsed.tags.count("svg") == 2 + len(extracted.tables["reports"])
+    assert parsed.tags.count("rect") >= len(extracted.tables["areas"])
+
+
+def test_chromium_screenshot_shows_the_charts(sample_report, tmp_path):
+    screenshot = tmp_path / "report.png"
+    run_chromium(sample_report.as_uri(), tmp_path / "profile", f"--screenshot={screenshot}",
+                 "--window-size=1200,1600", "--hide-scrollbars")
+    with Image.open(screenshot) as image:
+        assert image.format == "PNG" and image.size == (1200, 1600)
+        pixels = image.convert("RGB")
+        colours = pixels.getcolors(maxcolors=1_000_000)
+    assert colours is not None and len(colours) > 50
+    counts = {rgb: n for n, rgb in colours}
+    assert max(counts.values()) < 0.95 * 1200 * 1600  # not a blank page
+    assert counts.get(TOTAL_BAR_RGB, 0) > 500  # the total-score bars were drawn
+    assert counts.get(WARNING_RGB, 0) > 500  # warning bars and badges
