@@ -12,6 +12,7 @@ from kompass import __version__, publication
 from kompass.fetch import ManifestError, Outcome, Politeness, fetch_all, read_manifest
 from kompass.lock import Busy
 from kompass.pipeline import Options, discover, run_extract
+from kompass.qa_report import report
 from kompass.workers import Limits
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
@@ -99,5 +100,4 @@ def codebook(out_file: Path) -> None:
     click.echo(f"kompass: wrote {out_file}")
 
 
-from kompass.qa_report import report
 main.add_command(report)

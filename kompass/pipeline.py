@@ -25,7 +25,7 @@ from kompass.lock import RunLock
 from kompass.versions import parser_version, reader_version
 from kompass.workers import Failure, Limits, run_isolated
 from kompass.writer import Row, recover, write_dataset
-from normalize.catalog import catalog_version
+from normalize.catalog import catalog_rows, catalog_version
 from normalize.language import prepare as prepare_language
 from normalize.panel import build_panel
 from normalize.report import NormalizedReport, normalize_report
@@ -166,6 +166,7 @@ def merge(results: list[DocumentResult]) -> tuple[dict[str, list[Row]], list[Row
                 f"Another input ({kept.source_path}) is the same report; that one was published instead.")))
     panel = build_panel(tables.get("reports", []), tables.get("areas", []), tables.get("prior_scores", []))
     tables["panel"] = panel.rows
+    tables.update(catalog_rows())
     problems += [_problem_row(source_path, report_id, problem) for source_path, report_id, problem in panel.problems]
     return tables, problems
 

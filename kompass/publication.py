@@ -41,7 +41,7 @@ def _resource(table: TableSchema) -> dict:
     key = _primary_key(table)
     if key:
         schema["primaryKey"] = key
-    if table.name not in ("reports", "panel", "problems"):
+    if "report_id" in {c.name for c in table.columns} and table.name not in ("reports", "panel", "problems"):
         schema["foreignKeys"] = [{"fields": "report_id", "reference": {"resource": "reports", "fields": "report_id"}}]
     return {"name": table.name, "path": f"{table.name}.parquet", "format": "parquet",
             "mediatype": "application/vnd.apache.parquet", "description": table.description, "schema": schema}

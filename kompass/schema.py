@@ -130,6 +130,24 @@ TABLES: tuple[TableSchema, ...] = (
         _c("source", pa.string(), "`report` (the evaluation's own report) or `quoted` (a later report's quote)."),
         _c("report_id", pa.string(), "The report the score comes from."),
     )),
+    TableSchema("catalog_areas", "The criteria catalog's areas of every version and how they relate (see "
+                                 "docs/catalog.md).", ("criteria_version", "area_no"), (
+        _c("criteria_version", pa.string(), "Criteria revision: `2.0`, `2.1` or `2020`."),
+        _AREA_NO, _AREA_ID,
+        _c("title", pa.string(), "The area's title in the criteria."),
+        _c("comparison_group", pa.string(), "Areas with the same comparison group can be compared across versions."),
+        _c("continues", pa.string(), "The earlier version's area_id this area carries on.", True),
+        _c("note", pa.string(), "How the area changed from the earlier version.", True),
+    )),
+    TableSchema("catalog_questions", "The criteria catalog's subquestions: canonical question_id, points possible.",
+                ("criteria_version", "code"), (
+        _c("criteria_version", pa.string(), "Criteria revision."),
+        _c("code", pa.string(), "Subquestion code, e.g. `1.1`."),
+        _AREA_NO,
+        _c("question_id", pa.string(), "Canonical question, the same for the same question across versions."),
+        _c("max_points", pa.int16(), "Points possible."),
+        _c("text", pa.string(), "The question's wording in the criteria."),
+    )),
     TableSchema("problems", "What extraction and validation found wrong.",
                 ("source_path", "code", "page", "message"), (
         _c("source_path", pa.string(), "The input the problem is about."),

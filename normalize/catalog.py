@@ -89,3 +89,17 @@ def known_title_prefix(words: list[str]) -> int:
         if title_key(" ".join(words[:length])) in keys:
             best = length
     return best
+
+
+def catalog_rows() -> dict[str, list[dict[str, object]]]:
+    """The catalog as the rows of the published catalog tables."""
+    from normalize.questions import questions
+
+    return {
+        "catalog_areas": [{"criteria_version": a.criteria_version, "area_no": a.area_no, "area_id": a.area_id,
+                           "title": a.title, "comparison_group": a.comparison_group, "continues": a.continues,
+                           "note": a.note or None} for a in areas()],
+        "catalog_questions": [{"criteria_version": q.criteria_version, "code": q.code,
+                               "area_no": int(q.code.split(".")[0]), "question_id": q.question_id,
+                               "max_points": q.max_points, "text": q.text} for q in questions()],
+    }

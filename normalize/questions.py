@@ -52,7 +52,7 @@ def question_id_for(version: str, sq: RawSubquestion) -> tuple[str, list[Problem
     same_code = [q for q in questions() if q.criteria_version == version and q.code == sq.code]
     for question in same_code:
         if similarity(question.text, sq.text) >= _SAME_CODE:
-            return question.question_id, []
+            return question.question_id, _max_differs(question, sq)
     best = max(questions(), key=lambda q: (similarity(q.text, sq.text), q.criteria_version == version), default=None)
     if best is not None and similarity(best.text, sq.text) >= _ANY_CODE:
         return best.question_id, [Problem("info", "question_matched_by_text",
@@ -61,3 +61,11 @@ def question_id_for(version: str, sq: RawSubquestion) -> tuple[str, list[Problem
     return f"unmatched.{version}.{sq.code}", [Problem(
         "warning", "question_unmatched",
         f"Subquestion {sq.code} (\"{sq.text}\") is not in the {version} criteria catalog.", sq.page)]
+
+
+def _max_differs(question: Question, sq: RawSubquestion) -> list[Problem]:
+    if question.max_points == sq.max:
+        return []
+    return [Problem("warning", "max_differs_from_catalog",
+                    f"Subquestion {sq.code}: Max is printed {sq.max}, the {question.criteria_version} criteria give "
+                    f"{question.max_points} points.", sq.page)]

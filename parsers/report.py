@@ -34,7 +34,6 @@ class _Reader:
         self.area: RawArea | None = None
         self.summary_text: list[str] = []
         self.area_text: dict[int, list[str]] = {}
-        self.appendix_year: int | None = None
         self.sections_seen: set[str] = set()
 
     def heading(self, block: Heading) -> None:
@@ -54,8 +53,6 @@ class _Reader:
             self.section = "appendix"
             self.sections_seen.add("appendix")
             self.area = None
-            years = re.findall(r"(?:19|20)\d\d", text)
-            self.appendix_year = int(years[0]) if years else None
             return
         if self.area is not None:
             self.area.sections.append(RawSection(text, "", block.page))

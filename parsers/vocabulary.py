@@ -57,5 +57,3 @@ def section_kind(title: str) -> str:
 BULLETS = "•▪●◦‣∙·○■□➢➤►▸–—-*"
 BULLET_START = re.compile(rf"^\s*[{re.escape(BULLETS)}]\s+|^\s*[•▪●◦‣∙○■□➢➤►▸]\s*")
 SUBQUESTION_CODE = re.compile(r"^([1-8])\.(\d{1,2})$")
-NUMBER = re.compile(r"^\d{1,3}$")
-PERCENT = re.compile(r"^(\d{1,3}(?:[,.]\d+)?)\s?%?$")

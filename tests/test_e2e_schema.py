@@ -23,6 +23,8 @@ REQUIRED_COLUMNS = {
     "prior_scores": ["report_id", "ref_year", "area_no", "score", "source"],
     "sections": ["report_id", "area_no", "position", "heading", "text"],
     "panel": ["municipality_code", "year", "criteria_version", "area_id", "score", "source", "report_id"],
+    "catalog_areas": ["criteria_version", "area_no", "area_id", "comparison_group", "continues"],
+    "catalog_questions": ["criteria_version", "code", "question_id", "max_points", "text"],
     "problems": ["source_path", "report_id", "severity", "code", "message", "page"],
 }
 
@@ -79,7 +81,8 @@ NULLABLE = {
                 "page_count"},
     "areas": set(), "subquestions": set(), "findings": {"page", "kind_guess", "kind_guess_reason"},
     "rubrics": set(), "prior_scores": {"area_no"}, "sections": set(),
-    "panel": {"municipality_code", "area_no"}, "problems": {"report_id", "page"},
+    "panel": {"municipality_code", "area_no"}, "catalog_areas": {"continues", "note"}, "catalog_questions": set(),
+    "problems": {"report_id", "page"},
 }
 
 

@@ -5,17 +5,25 @@ from normalize.questions import question_id_for
 from parsers.record import RawSubquestion
 
 
-def _sq(code: str, text: str) -> RawSubquestion:
-    return RawSubquestion(int(code.split(".")[0]), code, text, 1, 10, 10.0, page=35)
+def _sq(code: str, text: str, maximum: int = 10) -> RawSubquestion:
+    return RawSubquestion(int(code.split(".")[0]), code, text, 1, maximum, 10.0, page=35)
 
 
 def test_same_code_with_line_break_hyphen():
-    assert question_id_for("2.1", _sq("1.1", "Finns en plan/strategi för demokrati-utveckling och information?")) \
+    assert question_id_for("2.1", _sq("1.1", "Finns en plan/strategi för demokrati-utveckling och information?", 15)) \
         == ("openness_democracy.strategy", [])
 
 
+def test_a_max_unlike_the_catalogs_is_a_warning():
+    question_id, problems = question_id_for("2.1", _sq("1.1", "Finns en plan/strategi för demokratiutveckling och "
+                                                              "information?", 20))
+    assert question_id == "openness_democracy.strategy"
+    assert [(p.code, p.page) for p in problems] == [("max_differs_from_catalog", 35)]
+    assert "printed 20" in problems[0].message and "15 points" in problems[0].message
+
+
 def test_leading_hur_is_ignored():
-    question_id, problems = question_id_for("2.1", _sq("1.4", "Hur främjas invånardialog och deltagande?"))
+    question_id, problems = question_id_for("2.1", _sq("1.4", "Hur främjas invånardialog och deltagande?", 30))
     assert (question_id, problems) == ("openness_democracy.dialogue", [])
 
 
