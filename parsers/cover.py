@@ -16,8 +16,10 @@ import regex as re
 from parsers.dates import MONTH, find_date
 
 _COVER_WORDS = re.compile(
-    r"(?<!\w)(?:Kommun[Kk]ompassen|KOMMUNKOMPASSEN|ANALYS\s+AV\.?|Analys\s+av\.?|RAPPORT|Rapport"
+    r"(?<!\w)(?:Kommun[Kk]ompassen|KOMMUNKOMPASSEN|ANALYS\s*AV\.?|Analys\s+av\.?|RAPPORT|Rapport"
     r"|Sveriges\s+Kommuner\s+och\s+(?:Landsting|Regioner))(?!\w)")
+# Cover titles set with wide letter spacing come out one letter per word: "A N A L Y S A V".
+_LETTER_SPACED = re.compile(r"(?<!\S)(?:\p{L} ){2,}\p{L}(?!\S)")
 _LABEL = re.compile(r"(?:Utvärderare|UTVÄRDERARE|Utvärderingsgrupp|Utvärderingsteam)\s*:?\s*")
 _NAME_WORD = r"\p{Lu}[\p{L}'’-]*"
 _MUNICIPALITY_YEAR = re.compile(
@@ -40,6 +42,7 @@ class Cover:
 
 
 def read_cover(lines: list[str]) -> Cover:
+    lines = [_LETTER_SPACED.sub(lambda m: m.group(0).replace(" ", ""), line) for line in lines]
     cover = Cover()
     text = " ".join(lines)
     found = _MUNICIPALITY_YEAR.search(_COVER_WORDS.sub(" | ", text))

@@ -25,6 +25,8 @@ from parsers.vocabulary import (APPENDIX_HEADING, AREA_HEADING, BULLET_START, CO
 _LEADER_ENTRY = re.compile(r"(?:\.{2,}|…)\s*\d{0,3}\s*$|\s\d{1,3}$")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _NUMBER = re.compile(r"^\d{1,3}$")
+_CONTINUED = re.compile(r"(?:[–,/-]|\b(?:och|samt|i|av|för|OCH|SAMT|I|AV|FÖR))$")  # a heading line cut short
+_CELL_VALUE = re.compile(r"^(?:\d{1,3}(?:[,.]\d+)?\s?%?|%|–|-)$")
 _POINTS_LINE = re.compile(r"^(?:Poäng|POÄNG)\s*:?\s*(\d{1,3})$")
 _ROW_TOLERANCE = 0.35
 _TABLE_GAP = 2.6  # a vertical gap wider than this many font sizes ends a table
@@ -183,7 +185,8 @@ class _Reader:
         index += 1
         while index < len(self.rows):
             following = self.rows[index]
-            wrapped = row.x1 > 0.75 * self.style.right_edge or re.fullmatch(r"(?:Område|OMRÅDE)\s+\d", text)
+            wrapped = (row.x1 > 0.75 * self.style.right_edge or re.fullmatch(r"(?:Område|OMRÅDE)\s+\d", text)
+                       or _CONTINUED.search(text) or following.text[:1].islower())
             if (following.page == row.page and self.style.is_heading(following) and wrapped
                     and abs(following.size - row.size) < 0.5 and following.top - row.bottom < 1.2 * row.size):
                 text = f"{text} {following.text}"
@@ -211,12 +214,18 @@ class _Reader:
     def _column_rows(self, index: int, columns: list[_Column], header: _Row) -> int:
         """Assigns the rows below a header to its columns; returns the index after the table."""
         previous = header
+        items_started = False
         while index < len(self.rows):
             row = self.rows[index]
-            if _header_edges(row, STRENGTH_HEADER, IMPROVEMENT_HEADER) is not None:
-                index += 1  # the header repeated on a continuation page
+            wrapped_header = not items_started and all(line.bold for line in row.lines) and \
+                not BULLET_START.match(row.text) and not any(_runs_across(l, c.x0) for l in row.lines for c in columns[1:])
+            repeated_header = _header_edges(row, STRENGTH_HEADER, IMPROVEMENT_HEADER) is not None
+            if repeated_header or wrapped_header:
+                index += 1  # the header repeated on a continuation page, or the rest of a header cell
                 previous = row
+                items_started = not repeated_header and items_started
                 continue
+            items_started = True
             if self._ends_table(row, previous, columns):
                 break
             for part, column in _cut(row, columns):
@@ -339,12 +348,15 @@ class _Reader:
                 break
             if row.page == previous.page and row.top - previous.bottom > _TABLE_GAP * self.style.body_size:
                 break
+            numbers = [w for w in row.words if w.x1 >= first_column]
+            if self.style.is_heading(row) or not all(_CELL_VALUE.match(w.text) for w in numbers):
+                break  # what follows the table: a heading, or text reaching into the number columns
             label_words = [w.text for w in row.words if w.x1 < first_column]
-            values = _column_values([w for w in row.words if w.x1 >= first_column], centers)
+            values = _column_values(numbers, centers)
             code = label_words[0] if label_words and SUBQUESTION_CODE.match(label_words[0]) else None
             label = " ".join(label_words[1:] if code else label_words)
             if not any(values) and code is None:
-                if pending is None or not label or self.style.is_heading(row):
+                if pending is None or not label:
                     break
                 pending.label = f"{pending.label} {label}".strip()
             elif code is not None or pending is None or all(pending.values):

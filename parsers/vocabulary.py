@@ -55,5 +55,6 @@ def section_kind(title: str) -> str:
 
 
 BULLETS = "•▪●◦‣∙·○■□➢➤►▸–—-*"
-BULLET_START = re.compile(rf"^\s*[{re.escape(BULLETS)}]\s+|^\s*[•▪●◦‣∙○■□➢➤►▸]\s*")
+# Word's Symbol and Wingdings bullets come out as private-use characters (U+F0B7, U+F0A7, ...)
+BULLET_START = re.compile(rf"^\s*[{re.escape(BULLETS)}]\s+|^\s*[•▪●◦‣∙○■□➢➤►▸\uf000-\uf0ff]\s*")
 SUBQUESTION_CODE = re.compile(r"^([1-8])\.(\d{1,2})$")
