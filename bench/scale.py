@@ -59,8 +59,12 @@ def timed_run(inputs: Path, out: Path, cache: Path, jobs: int) -> tuple[float, f
     return float(seconds), int(peak_kb) / 1024
 
 
-def last_run(out: Path) -> dict:
-    return json.loads((out / "runs.jsonl").read_text(encoding="utf-8").splitlines()[-1])
+def report(jobs: int, name: str, inputs: Path, documents: int, pages: int, cache: Path, out: Path) -> None:
+    seconds, peak = timed_run(inputs, out, cache, jobs)
+    record = json.loads((out / "runs.jsonl").read_text(encoding="utf-8").splitlines()[-1])
+    work = f"read {record['extracted']}, reparsed {record['reparsed']}, reused {record['reused']}"
+    print(f"{jobs:>4} {name:9} {documents:>9} {seconds:>8.1f} {documents / seconds:>8.1f} {pages / seconds:>8.1f} "
+          f"{peak:>8.0f}  {work}", flush=True)
 
 
 def main() -> int:
@@ -77,26 +81,19 @@ def main() -> int:
     cold_pages = build_archive(cold_archive, cold_documents) if args.cold_documents else pages
     print(f"archive: {args.documents} PDFs, {pages} pages; cold runs on {cold_documents} PDFs, {cold_pages} pages")
     print(f"{'jobs':>4} {'run':9} {'documents':>9} {'seconds':>8} {'docs/s':>8} {'pages/s':>8} {'peak MB':>8}  work")
+    cache = workdir / "cache"
+    for jobs in args.jobs:  # cold: nothing cached
+        shutil.rmtree(workdir / "cold-cache", ignore_errors=True)
+        report(jobs, "cold", cold_archive if args.cold_documents else archive, cold_documents, cold_pages,
+               workdir / ("cold-cache" if args.cold_documents else f"cache-{jobs}"), workdir / "out")
+    if args.cold_documents:  # the warm and re-parse runs need every document cached once
+        timed_run(archive, workdir / "out", cache, max(args.jobs))
+    else:
+        shutil.copytree(workdir / f"cache-{max(args.jobs)}", cache, dirs_exist_ok=True)
     for jobs in args.jobs:
-        cache, out = workdir / f"cache-{jobs}", workdir / f"out-{jobs}"
-        shutil.rmtree(cache, ignore_errors=True)
-        runs = []
-        if args.cold_documents:
-            runs.append(("cold", cold_archive, cold_documents, cold_pages, workdir / f"cold-cache-{jobs}"))
-            runs.append(("fill", archive, args.documents, pages, cache))  # fills the cache for the runs below
-        else:
-            runs.append(("cold", archive, args.documents, pages, cache))
-        runs += [("warm", archive, args.documents, pages, cache), ("re-parse", archive, args.documents, pages, cache)]
-        for name, inputs, documents, run_pages, run_cache in runs:
-            if name == "re-parse":
-                shutil.rmtree(run_cache / "records", ignore_errors=True)
-            seconds, peak = timed_run(inputs, out, run_cache, jobs)
-            if name == "fill":
-                continue
-            record = last_run(out)
-            work = f"read {record['extracted']}, reparsed {record['reparsed']}, reused {record['reused']}"
-            print(f"{jobs:>4} {name:9} {documents:>9} {seconds:>8.1f} {documents / seconds:>8.1f} "
-                  f"{run_pages / seconds:>8.1f} {peak:>8.0f}  {work}", flush=True)
+        report(jobs, "warm", archive, args.documents, pages, cache, workdir / "out")
+        shutil.rmtree(cache / "records", ignore_errors=True)  # as after a parser change
+        report(jobs, "re-parse", archive, args.documents, pages, cache, workdir / "out")
     if not args.workdir:
         shutil.rmtree(workdir, ignore_errors=True)
     return 0

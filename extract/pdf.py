@@ -54,7 +54,8 @@ def _open_error(error: Exception, name: str, pdf_header: bool) -> ExtractionErro
         isinstance(error.args[0], Exception) else error
     text = f"{type(cause).__name__} {cause}".lower()
     if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)) or "password" in text or "encrypt" in text:
-        return ExtractionError("encrypted_pdf", f"{name}: the PDF is encrypted and cannot be read without its password.")
+        return ExtractionError("encrypted_pdf",
+                               f"{name}: the PDF is encrypted and cannot be read without its password.")
     if not pdf_header:
         return ExtractionError("not_a_pdf", f"{name}: the file is not a PDF (it does not start with %PDF).")
     return ExtractionError("damaged_pdf", f"{name}: the PDF is damaged and cannot be read "

@@ -163,8 +163,9 @@ def bar_chart(rows: list[tuple[str, list[tuple[float, str, str]]]], scale_max: f
                      f'{tick * scale_max:g}</text>')
     for index, (row_label, segments) in enumerate(rows):
         y = index * row_height
+        shown = _shorten(row_label, int((label_width - 10) / 6.2))
         parts.append(f'<text x="{label_width - 6}" y="{y + 15}" font-size="11" text-anchor="end">'
-                     f'{escape(_shorten(row_label, int((label_width - 10) / 6.2)))}<title>{escape(row_label)}</title></text>')
+                     f'{escape(shown)}<title>{escape(row_label)}</title></text>')
         x = float(label_width)
         for value, colour, tooltip in segments:
             bar = max(value, 0) / scale_max * plot_width
@@ -222,8 +223,8 @@ text-align:left;vertical-align:top}th{background:#f4f4f4}td.num{text-align:right
 section.document{border:1px solid #ddd;border-radius:.4rem;padding:0 1rem 1rem;margin:1rem 0}
 .charts{display:flex;flex-wrap:wrap;gap:1.5rem}figure{margin:0}
 ul.run-record{list-style:none;padding:0;display:grid;grid-template-columns:repeat(auto-fill,minmax(16rem,1fr));
-gap:.2rem 1rem;font-size:.9rem}ul.run-record span{overflow-wrap:anywhere}.muted{color:#666}dl{display:grid;grid-template-columns:max-content 1fr;
-gap:.1rem 1rem}dt{font-weight:600}dd{margin:0}
+gap:.2rem 1rem;font-size:.9rem}ul.run-record span{overflow-wrap:anywhere}.muted{color:#666}
+dl{display:grid;grid-template-columns:max-content 1fr;gap:.1rem 1rem}dt{font-weight:600}dd{margin:0}
 """
 
 
@@ -307,7 +308,8 @@ def _problems_table(problems: list[Row]) -> str:
 
 
 def _document_section(index: int, doc: Document, dataset: Dataset) -> str:
-    parts = [f'<section class="document" id="doc-{index}"><h2>{escape(doc.source_path)} {_status_badge(doc.status)}</h2>']
+    parts = [f'<section class="document" id="doc-{index}">'
+             f'<h2>{escape(doc.source_path)} {_status_badge(doc.status)}</h2>']
     if doc.report is not None:
         report, report_id = doc.report, str(doc.report["report_id"])
         area_sum = sum(int(a["score"]) for a in doc.areas)  # type: ignore[arg-type]

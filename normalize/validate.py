@@ -47,7 +47,8 @@ def _subquestions(report: RawReport) -> list[Problem]:
         by_area[sq.area_no].append(sq)
         if sq.achieved > sq.max:
             problems.append(Problem("warning", "achieved_above_max",
-                                    f"Subquestion {sq.code}: Uppnått {sq.achieved} is more than Max {sq.max}.", sq.page))
+                                    f"Subquestion {sq.code}: Uppnått {sq.achieved} is more than Max {sq.max}.",
+                                    sq.page))
         elif sq.max > 0 and abs(sq.percent - 100 * sq.achieved / sq.max) > 100 * 0.5 / sq.max + 0.5:
             problems.append(Problem("warning", "percent_inconsistent",
                                     f"Subquestion {sq.code}: {sq.percent:g} % does not fit {sq.achieved} of {sq.max} "

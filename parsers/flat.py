@@ -174,7 +174,8 @@ def _region_blocks(stream: _Stream, landmark: _Landmark, end: int, known: list[s
     if landmark.kind in ("scores", "appendix"):
         first_row = (_SCORE_TITLE if landmark.kind == "scores" else _YEARS).search(text, start, end)
         blocks.extend(_narrative(stream, start, first_row.start() if first_row else end, known))
-        blocks.extend(_score_tables(stream, start, end) if landmark.kind == "scores" else _year_tables(stream, start, end))
+        tables = _score_tables if landmark.kind == "scores" else _year_tables
+        blocks.extend(tables(stream, start, end))
         return blocks
     blocks.extend(_narrative(stream, start, end, known))
     return blocks
@@ -255,7 +256,8 @@ def _narrative(stream: _Stream, start: int, end: int, known: list[str]) -> list[
         pattern = re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, headings))})(?=\s+[(\"”“]*[{UPPER}])")
         for match in pattern.finditer(text):
             before = text[:match.start()]
-            if (not before.strip() or _SENTENCE_END.search(before)) and not any(a <= match.start() < b for a, b in cuts):
+            starts_sentence = not before.strip() or _SENTENCE_END.search(before)
+            if starts_sentence and not any(a <= match.start() < b for a, b in cuts):
                 cuts.append((match.start(), match.end()))
     blocks: list[Block] = []
     position = 0

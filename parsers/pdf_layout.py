@@ -217,8 +217,9 @@ class _Reader:
         items_started = False
         while index < len(self.rows):
             row = self.rows[index]
-            wrapped_header = not items_started and all(line.bold for line in row.lines) and \
-                not BULLET_START.match(row.text) and not any(_runs_across(l, c.x0) for l in row.lines for c in columns[1:])
+            wrapped_header = (not items_started and all(line.bold for line in row.lines)
+                              and not BULLET_START.match(row.text)
+                              and not any(_runs_across(line, c.x0) for line in row.lines for c in columns[1:]))
             repeated_header = _header_edges(row, STRENGTH_HEADER, IMPROVEMENT_HEADER) is not None
             if repeated_header or wrapped_header:
                 index += 1  # the header repeated on a continuation page, or the rest of a header cell

@@ -14,8 +14,8 @@ from extract.model import Document
 from parsers.blocks import FindingsBlock, Heading, Layout, Paragraph, RubricBox, ScoreTable
 from parsers.cover import read_cover
 from parsers.running_heads import head_date
-from parsers.record import (AREA_MAX_SCORE, TOTAL_MAX_SCORE, Problem, RawArea, RawAreaTotal, RawPriorScore, RawReport, RawSection,
-                            RawSubquestion)
+from parsers.record import (AREA_MAX_SCORE, TOTAL_MAX_SCORE, Problem, RawArea, RawAreaTotal, RawPriorScore,
+                            RawReport, RawSection, RawSubquestion)
 from parsers.statements import (evaluation_number, evaluation_period, previous_evaluation_year, prior_total,
                                 quoted_scores, stated_total)
 from parsers.tables import area_number_of_label, parse_percent
@@ -88,9 +88,9 @@ class _Reader:
 
     def findings(self, block: FindingsBlock) -> None:
         if self.area is None:
-            self.report.problems.append(Problem("warning", "findings_outside_area",
-                                                "A strengths/improvements table stands outside any area; it was skipped.",
-                                                block.page))
+            self.report.problems.append(Problem(
+                "warning", "findings_outside_area",
+                "A strengths/improvements table stands outside any area; it was skipped.", block.page))
             return
         self.area.findings.extend(block.items)
         self.area.findings_present = True

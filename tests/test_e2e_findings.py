@@ -11,7 +11,8 @@ MIN_KIND_CREDIT = 0.85
 
 
 def _gold_items(area: dict) -> list[tuple[str, str]]:
-    return ([(text, "strength") for text in area["strengths"]] + [(text, "improvement") for text in area["improvements"]]
+    return ([(text, "strength") for text in area["strengths"]]
+            + [(text, "improvement") for text in area["improvements"]]
             + [(text, "ambiguous") for text in area["ambiguous"]])
 
 

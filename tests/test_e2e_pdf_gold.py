@@ -67,8 +67,11 @@ def test_rubrics(pdf_extracted, pdf_gold):
 
 def test_subquestions(pdf_extracted, pdf_gold):
     tables, row, gold = _report(pdf_extracted, pdf_gold)
-    got = sorted(rows_of(tables, "subquestions", row["report_id"]), key=lambda r: [int(n) for n in r["code"].split(".")])
-    want = sorted(gold["subquestions"], key=lambda s: [int(n) for n in s["code"].split(".")])
+    def by_code(entry):
+        return [int(n) for n in entry["code"].split(".")]
+
+    got = sorted(rows_of(tables, "subquestions", row["report_id"]), key=by_code)
+    want = sorted(gold["subquestions"], key=by_code)
     assert [(r["code"], r["area_no"], r["text"], r["achieved"], r["max"]) for r in got] == \
         [(s["code"], s["area_no"], s["text"], s["achieved"], s["max"]) for s in want]
     for r, s in zip(got, want):

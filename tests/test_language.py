@@ -37,7 +37,7 @@ def test_guess_reason_names_the_cue():
 
 def test_sample_findings_have_lemmas_and_unknown_ones_a_guess_but_keep_their_kind(extracted):
     findings = extracted.tables["findings"]
-    assert all(row["lemmas"] and all(l == l.lower() for l in row["lemmas"]) for row in findings)
+    assert all(row["lemmas"] and all(lemma == lemma.lower() for lemma in row["lemmas"]) for row in findings)
     unknown = [row for row in findings if row["kind"] == "unknown"]
     assert unknown and any(row["kind_guess"] for row in unknown)
     assert all(row["kind_guess"] is None and row["kind_guess_reason"] is None

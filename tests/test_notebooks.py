@@ -103,8 +103,11 @@ def test_compare_draws_radar_distribution_panel_and_lemmas(sample_runs, extracte
     output = printed(notebook)
     assert "municipalities with several evaluations: ['Sollentuna']" in output
     assert image_count(notebook) == 4  # radars, distribution, Sollentuna's panel, lemmas
+    def kind(row):
+        return row["kind"] if row["kind"] != "unknown" else row["kind_guess"]
+
     lemma_total = sum(len(row["lemmas"]) for row in extracted.tables["findings"]
-                      if (row["kind"] if row["kind"] != "unknown" else row["kind_guess"]) in ("strength", "improvement"))
+                      if kind(row) in ("strength", "improvement"))
     assert f"lemmas: {lemma_total} in 3 reports" in output
     radar_source = next(cell.source for cell in notebook.cells if "projection" in cell.source)
     assert "polar" in radar_source

@@ -154,7 +154,8 @@ def test_the_table_ends_at_the_next_heading(tmp_path):
     pdf.line("En kommun är en politiskt styrd organisation.")
     layout = _layout(pdf, tmp_path)
     assert _findings(layout) == [[("strength", "Öppna nämndsmöten", 2), ("improvement", "Medborgardialog", 2)]]
-    assert _after_table(layout) == [Heading("Allmänt", 2), Paragraph("En kommun är en politiskt styrd organisation.", 2)]
+    assert _after_table(layout) == [Heading("Allmänt", 2),
+                                    Paragraph("En kommun är en politiskt styrd organisation.", 2)]
 
 
 def _paragraph_after_table(pdf: PdfBuilder, text: str) -> None:

@@ -1,4 +1,5 @@
-"""parsers.pdf_layout on built PDFs: findings as headed lists, and the 2011 header "Förbättringsmöjligheter Svagheter"."""
+"""parsers.pdf_layout on built PDFs: findings as headed lists, and the 2011 header
+"Förbättringsmöjligheter Svagheter"."""
 from __future__ import annotations
 
 import pytest

@@ -28,7 +28,8 @@ def test_binding_words_keep_a_capitalized_name_in_the_item(text, items):
 
 
 def test_capitals_inside_parentheses_continue_the_item():
-    assert split_items("Stärkt helhetsfokus i koncernen (moderbolag, Ledarskap, Ramavtal) Politiskt grundad vision") == [
+    text = "Stärkt helhetsfokus i koncernen (moderbolag, Ledarskap, Ramavtal) Politiskt grundad vision"
+    assert split_items(text) == [
         "Stärkt helhetsfokus i koncernen (moderbolag, Ledarskap, Ramavtal)", "Politiskt grundad vision"]
 
 
@@ -40,7 +41,8 @@ def test_word_ending_in_comma_or_dash_binds_the_next_capital():
 
 
 def test_full_stop_does_not_bind_and_quotes_can_start_an_item():
-    assert split_items("Medarbetarakademi. Kundcenter som karriärväg") == ["Medarbetarakademi.", "Kundcenter som karriärväg"]
+    assert split_items("Medarbetarakademi. Kundcenter som karriärväg") == [
+        "Medarbetarakademi.", "Kundcenter som karriärväg"]
     assert split_items("Öppna möten ”Visselblåsarfunktion” för anställda") == [
         "Öppna möten", "”Visselblåsarfunktion” för anställda"]
 
