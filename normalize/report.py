@@ -8,9 +8,9 @@ from normalize.criteria import detect_version
 from normalize.municipalities import display_name, resolve, slug
 from normalize.questions import question_id_for
 from normalize.text import clean_text, collapse
-from normalize.validate import validate
 from normalize.language import kind_guess, lemmas
-from parsers.record import AREA_MAX_SCORE, UNKNOWN, Problem, RawReport
+from normalize.validate import validate
+from parsers.record import AREA_MAX_SCORE, UNKNOWN, Problem, RawArea, RawReport
 
 Row = dict[str, object]
 
@@ -42,42 +42,15 @@ def normalize_report(raw: RawReport, extractor_version: str) -> NormalizedReport
                                 f"\"{raw.municipality}\" is not a municipality in SCB's list; no code was given.", 1))
     report_id = f"{slug(name)}-{raw.year}"
     version, version_problems = detect_version(raw)
-    problems += version_problems
-    problems += validate(raw)
-    area_ids = {area.area_no: catalog.area(version, area.area_no).area_id for area in raw.areas}
-    scores = [area.score for area in raw.areas if area.score is not None]
-    total = raw.stated_total if raw.stated_total is not None else (sum(scores) if len(scores) == 8 else None)
-    rows: dict[str, list[Row]] = {name: [] for name in
-                                   ("reports", "areas", "subquestions", "findings", "rubrics", "prior_scores",
-                                    "sections")}
-    rows["reports"].append({
-        "report_id": report_id, "municipality": name,
-        "municipality_code": municipality.code if municipality else None,
-        "year": raw.year, "report_date": raw.report_date, "evaluation_period": raw.evaluation_period,
-        "evaluators": [collapse(person) for person in raw.evaluators], "criteria_version": version,
-        "evaluation_number": raw.evaluation_number, "total_score": total, "complete": raw.complete,
-        "page_count": raw.page_count, "source_path": raw.source_path, "source_sha256": raw.sha256,
-        "source_format": raw.source_format, "rendering": raw.rendering, "extractor_version": extractor_version,
-    })
+    problems += version_problems + validate(raw) + _prior_year_conflicts(raw)
+    rows: dict[str, list[Row]] = {
+        "reports": [_report_row(raw, report_id, name, municipality.code if municipality else None, version,
+                                extractor_version)],
+        "areas": [], "findings": [], "rubrics": [], "sections": [],
+        "subquestions": [], "prior_scores": _prior_rows(raw, report_id),
+    }
     for area in raw.areas:
-        base = {"report_id": report_id, "area_no": area.area_no}
-        if area.score is not None:
-            rows["areas"].append({**base, "area_id": area_ids[area.area_no],
-                                  "comparison_group": catalog.area(version, area.area_no).comparison_group,
-                                  "title": collapse(area.title), "score": area.score, "max_score": AREA_MAX_SCORE})
-        rows["rubrics"] += [{**base, "position": i, "text": clean_text(text)}
-                            for i, text in enumerate(area.rubrics, start=1)]
-        positions: dict[str, int] = {}
-        for finding in area.findings:
-            positions[finding.kind] = positions.get(finding.kind, 0) + 1
-            text = clean_text(finding.text)
-            guess, reason = kind_guess(text) if finding.kind == UNKNOWN else (None, None)
-            rows["findings"].append({**base, "area_id": area_ids[area.area_no], "kind": finding.kind,
-                                     "position": positions[finding.kind], "text": text, "page": finding.page,
-                                     "kind_guess": guess, "kind_guess_reason": reason})
-        rows["sections"] += [{**base, "position": i, "heading": collapse(section.heading),
-                              "text": clean_text(section.text)}
-                             for i, section in enumerate(area.sections, start=1)]
+        _add_area_rows(rows, area, report_id, catalog.area(version, area.area_no))
     for sq in raw.subquestions:
         question_id, question_problems = question_id_for(version, sq)
         problems += question_problems
@@ -86,17 +59,51 @@ def normalize_report(raw: RawReport, extractor_version: str) -> NormalizedReport
                                      "achieved": sq.achieved, "max": sq.max, "percent": sq.percent})
     for row, found in zip(rows["findings"], lemmas([str(row["text"]) for row in rows["findings"]])):
         row["lemmas"] = found
-    problems += _prior_year_conflicts(raw)
-    seen = set()
-    for prior in raw.prior_scores:
-        key = (prior.ref_year, prior.area_no)
-        if key in seen:
-            continue
-        seen.add(key)
-        rows["prior_scores"].append({"report_id": report_id, "ref_year": prior.ref_year, "area_no": prior.area_no,
-                                     "score": prior.score, "source": prior.source})
     return NormalizedReport(report_id, raw.source_path, rows, problems)
 
+
+def _report_row(raw: RawReport, report_id: str, name: str, code: str | None, version: str,
+                extractor_version: str) -> Row:
+    scores = [area.score for area in raw.areas if area.score is not None]
+    total = raw.stated_total if raw.stated_total is not None else (sum(scores) if len(scores) == 8 else None)
+    return {
+        "report_id": report_id, "municipality": name, "municipality_code": code,
+        "year": raw.year, "report_date": raw.report_date, "evaluation_period": raw.evaluation_period,
+        "evaluators": [collapse(person) for person in raw.evaluators], "criteria_version": version,
+        "evaluation_number": raw.evaluation_number, "total_score": total, "complete": raw.complete,
+        "page_count": raw.page_count, "source_path": raw.source_path, "source_sha256": raw.sha256,
+        "source_format": raw.source_format, "rendering": raw.rendering, "extractor_version": extractor_version,
+    }
+
+
+def _add_area_rows(rows: dict[str, list[Row]], area: RawArea, report_id: str, canonical: catalog.Area) -> None:
+    base = {"report_id": report_id, "area_no": area.area_no}
+    if area.score is not None:
+        rows["areas"].append({**base, "area_id": canonical.area_id, "comparison_group": canonical.comparison_group,
+                              "title": collapse(area.title), "score": area.score, "max_score": AREA_MAX_SCORE})
+    rows["rubrics"] += [{**base, "position": i, "text": clean_text(text)}
+                        for i, text in enumerate(area.rubrics, start=1)]
+    positions: dict[str, int] = {}
+    for finding in area.findings:
+        positions[finding.kind] = positions.get(finding.kind, 0) + 1
+        text = clean_text(finding.text)
+        guess, reason = kind_guess(text) if finding.kind == UNKNOWN else (None, None)
+        rows["findings"].append({**base, "area_id": canonical.area_id, "kind": finding.kind,
+                                 "position": positions[finding.kind], "text": text, "page": finding.page,
+                                 "kind_guess": guess, "kind_guess_reason": reason})
+    rows["sections"] += [{**base, "position": i, "heading": collapse(section.heading),
+                          "text": clean_text(section.text)}
+                         for i, section in enumerate(area.sections, start=1)]
+
+
+def _prior_rows(raw: RawReport, report_id: str) -> list[Row]:
+    """One row per earlier year and area; the first statement of it counts."""
+    rows: dict[tuple[int, int | None], Row] = {}
+    for prior in raw.prior_scores:
+        rows.setdefault((prior.ref_year, prior.area_no), {
+            "report_id": report_id, "ref_year": prior.ref_year, "area_no": prior.area_no, "score": prior.score,
+            "source": prior.source})
+    return list(rows.values())
 
 
 def _prior_year_conflicts(raw: RawReport) -> list[Problem]:

@@ -9,19 +9,12 @@ import pytest
 from extract import ExtractionError, read_document
 
 
-def test_empty_file_is_empty_file_error(tmp_path):
-    path = tmp_path / "tom.txt"
-    path.write_bytes(b"")
+@pytest.mark.parametrize("name, content", [("tom.txt", b""), ("blank.md", b" \n\n\t\n")])
+def test_empty_or_blank_file_is_empty_file_error(tmp_path, name, content):
+    path = tmp_path / name
+    path.write_bytes(content)
     with pytest.raises(ExtractionError) as error:
-        read_document(path, "tom.txt")
-    assert error.value.code == "empty_file"
-
-
-def test_whitespace_only_file_is_empty_file_error(tmp_path):
-    path = tmp_path / "blank.md"
-    path.write_bytes(b" \n\n\t\n")
-    with pytest.raises(ExtractionError) as error:
-        read_document(path, "blank.md")
+        read_document(path, name)
     assert error.value.code == "empty_file"
 
 

@@ -22,6 +22,14 @@ def _area(pdf: PdfBuilder, number: int = 1, title: str = "Offentlighet och demok
     pdf.line("Kommunen arbetar aktivt med frågorna inom området.")
 
 
+def _table() -> PdfBuilder:
+    """A report at its first area's findings header."""
+    pdf = report()
+    _area(pdf)
+    _header(pdf)
+    return pdf
+
+
 def _layout(pdf: PdfBuilder, tmp_path):
     pdf.filler_pages()
     return read_pdf_layout(document(pdf.save(tmp_path / "report.pdf")))
@@ -40,9 +48,7 @@ def _findings(layout) -> list[list[tuple[str, str, int]]]:
 
 
 def test_left_column_is_strengths_and_right_column_improvements(tmp_path):
-    pdf = report()
-    _area(pdf)
-    _header(pdf)
+    pdf = _table()
     pdf.row((L_BULLET, "• Öppna nämndsmöten"), (R_BULLET, "• Medborgardialog"))
     pdf.row((L_BULLET, "• Webbsändningar av KF"), (R_BULLET, "• Synpunktshantering"))
     pdf.row((L_BULLET, "• Etikpolicy"))
@@ -52,9 +58,7 @@ def test_left_column_is_strengths_and_right_column_improvements(tmp_path):
 
 
 def test_items_wrapped_onto_indented_lines_stay_one_item(tmp_path):
-    pdf = report()
-    _area(pdf)
-    _header(pdf)
+    pdf = _table()
     pdf.row((L_BULLET, "• Kommunens strategiska val av"), (R_BULLET, "• Uppdatera eller ta bort appar"))
     pdf.row((L_TEXT, "sociala medier och internutbildning"), (R_TEXT, "och länkar som inte används"))
     pdf.row((L_TEXT, "för alla chefer"), (R_BULLET, "• Samla länkarna på en sida"))
@@ -67,9 +71,7 @@ def test_items_wrapped_onto_indented_lines_stay_one_item(tmp_path):
 
 
 def test_a_dash_opening_a_continuation_line_does_not_start_an_item(tmp_path):
-    pdf = report()
-    _area(pdf)
-    _header(pdf)
+    pdf = _table()
     pdf.row((L_BULLET, "– Uppföljning av insatserna"), (R_BULLET, "– Kontaktcenter"))
     pdf.row((L_TEXT, "– har de någon effekt?"), (R_TEXT, "– från ax till limpa"))
     pdf.row((L_BULLET, "– Lean i vården"), (R_BULLET, "– Innovationer"))
@@ -80,9 +82,7 @@ def test_a_dash_opening_a_continuation_line_does_not_start_an_item(tmp_path):
 
 def test_a_left_item_reaching_close_to_the_right_column_is_cut_at_the_header_edge(tmp_path):
     left = "Systematisk uppföljning av verksamhetens mål"
-    pdf = report()
-    _area(pdf)
-    _header(pdf)
+    pdf = _table()
     pdf.row((L_BULLET, f"• {left}"), (R_BULLET, "• Medborgardialog"), size=10)
     pdf.row((L_BULLET, "• Öppna nämndsmöten"), (R_BULLET, "• Synpunktshantering"), size=10)
     pdf.filler_pages()
@@ -99,9 +99,7 @@ def test_a_left_item_reaching_close_to_the_right_column_is_cut_at_the_header_edg
 
 
 def test_the_table_continues_on_the_next_page_without_a_header(tmp_path):
-    pdf = report()
-    _area(pdf)
-    _header(pdf)
+    pdf = _table()
     pdf.row((L_BULLET, "• Öppna nämndsmöten"), (R_BULLET, "• Medborgardialog om"))
     pdf.row((L_TEXT, "med webbsändning"), (R_TEXT, "budgeten"))
     pdf.new_page()
@@ -117,9 +115,7 @@ def test_the_table_continues_on_the_next_page_without_a_header(tmp_path):
 
 
 def test_an_item_wrapped_across_the_page_break_stays_one_item(tmp_path):
-    pdf = report()
-    _area(pdf)
-    _header(pdf)
+    pdf = _table()
     pdf.row((L_BULLET, "• Öppna nämndsmöten"), (R_BULLET, "• Medborgardialog om"))
     pdf.new_page()
     pdf.row((L_BULLET, "• Lean i vården"), (R_TEXT, "budgeten"))
@@ -129,9 +125,7 @@ def test_an_item_wrapped_across_the_page_break_stays_one_item(tmp_path):
 
 
 def test_the_table_continues_on_the_next_page_under_a_repeated_header(tmp_path):
-    pdf = report()
-    _area(pdf)
-    _header(pdf)
+    pdf = _table()
     pdf.row((L_BULLET, "• Öppna nämndsmöten"), (R_BULLET, "• Medborgardialog"))
     pdf.new_page()
     _header(pdf)
@@ -146,9 +140,7 @@ def test_the_table_continues_on_the_next_page_under_a_repeated_header(tmp_path):
 
 
 def test_the_table_ends_at_the_next_heading(tmp_path):
-    pdf = report()
-    _area(pdf)
-    _header(pdf)
+    pdf = _table()
     pdf.row((L_BULLET, "• Öppna nämndsmöten"), (R_BULLET, "• Medborgardialog"))
     pdf.line("Allmänt", font=BOLD)  # a bold heading right under the last row, no space before it
     pdf.line("En kommun är en politiskt styrd organisation.")
@@ -178,20 +170,13 @@ def _words_at_edge(text: str) -> list[str]:
     return words
 
 
-def test_the_table_ends_at_a_full_width_paragraph(tmp_path):
-    text = "Efter tabellen följer en vanlig textrad som sträcker sig över hela sidans bredd."
-    assert _words_at_edge(text) == ["sträcker"]
-    pdf = report()
-    _paragraph_after_table(pdf, text)
-    layout = _layout(pdf, tmp_path)
-    assert _findings(layout) == [[("strength", "Öppna nämndsmöten", 2), ("strength", "Lean i vården", 2),
-                                  ("improvement", "Medborgardialog", 2)]]
-    assert _after_table(layout) == [Paragraph(text, 2), Paragraph("Nästa rad i samma stycke.", 2)]
-
-
-def test_the_table_ends_at_a_full_width_paragraph_with_a_space_at_the_edge(tmp_path):
-    text = "Efter tabellen följer en vanlig textrad som går över hela sidans bredd och längre än så."
-    assert _words_at_edge(text) == []
+@pytest.mark.parametrize("text, at_edge", [
+    ("Efter tabellen följer en vanlig textrad som sträcker sig över hela sidans bredd.", ["sträcker"]),
+    # a word space, not a word, falls on the column edge
+    ("Efter tabellen följer en vanlig textrad som går över hela sidans bredd och längre än så.", []),
+])
+def test_the_table_ends_at_a_full_width_paragraph(tmp_path, text, at_edge):
+    assert _words_at_edge(text) == at_edge
     pdf = report()
     _paragraph_after_table(pdf, text)
     layout = _layout(pdf, tmp_path)
