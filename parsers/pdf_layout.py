@@ -106,8 +106,7 @@ def _style(rows: list[_Row]) -> _Style:
 
 @dataclass
 class _Column:
-    x0: float
-    x1: float
+    x0: float  # where the column starts; it runs to the next column's x0
     lines: list[Line] = field(default_factory=list)
 
 
@@ -167,14 +166,13 @@ class _Reader:
 
     def _step(self, index: int) -> int:
         row = self.rows[index]
-        words = [w.text for w in row.words]
         for reader in (self._findings_table, self._findings_lists, self._rubric_box, self._score_table,
                        self._year_table):
             after = reader(index)
             if after is not None:
                 return after
         if self.style.is_heading(row) or AREA_HEADING.match(row.text) or SECTION_HEADING.match(row.text) \
-                or (words and APPENDIX_HEADING.match(row.text) and row.lines[0].bold):
+                or (row.lines[0].bold and APPENDIX_HEADING.match(row.text)):
             return self._heading(index)
         self.blocks.append(Paragraph(row.text, row.page))
         return index + 1
@@ -205,7 +203,7 @@ class _Reader:
         if edges is None:
             return None
         left_x0, split = edges
-        left, right = _Column(left_x0, split), _Column(split, self.style.right_edge + 50)
+        left, right = _Column(left_x0), _Column(split)
         index = self._column_rows(index + 1, [left, right], header=row)
         strengths, improvements = _items(left.lines), _items(right.lines)
         self.blocks.append(column_findings(strengths, improvements, row.page))
