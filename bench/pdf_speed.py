@@ -103,7 +103,8 @@ def main() -> int:
         ratio = timings["kompass, 1 job"] / timings["bare pdfplumber"]
         print(f"  kompass (1 job) / bare pdfplumber: {ratio:.2f}x the time")
         if "pdftotext" in timings:
-            print(f"  kompass (1 job) / pdftotext:       {timings['kompass, 1 job'] / timings['pdftotext']:.0f}x the time")
+            ratio = timings["kompass, 1 job"] / timings["pdftotext"]
+            print(f"  kompass (1 job) / pdftotext:       {ratio:.0f}x the time")
         print("peak memory of kompass extract, one document per process:")
         for path in files:
             print(f"  {path.name:28} {page_count(path):3} pages  {peak_memory_mb(path, Path(tmp) / 'one'):6.0f} MB")

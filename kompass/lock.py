@@ -20,8 +20,8 @@ class Busy(Exception):
 
 class RunLock:
     def __init__(self, out_dir: Path):
-        out_dir = out_dir.resolve()
-        self.path = out_dir.parent / f".{out_dir.name}.lock"
+        self.out_dir = out_dir.resolve()
+        self.path = self.out_dir.parent / f".{self.out_dir.name}.lock"
         self.previous: dict | None = None  # what a stale lock file said, when there was one
         self._handle = None
 
@@ -34,7 +34,7 @@ class RunLock:
             holder = _read(handle)
             handle.close()
             raise Busy(f"another kompass run (pid {holder.get('pid', '?')} on {holder.get('host', '?')}, "
-                       f"started {holder.get('started', '?')}) is writing {self.path.parent / self.path.name[1:-5]}"
+                       f"started {holder.get('started', '?')}) is writing {self.out_dir}"
                        f"; try again when it has finished") from None
         self.previous = _read(handle) or None
         handle.seek(0)

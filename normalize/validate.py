@@ -10,9 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from parsers.record import AREA_MAX_SCORE as AREA_MAX
-from parsers.record import TOTAL_MAX_SCORE as TOTAL_MAX
-from parsers.record import Problem, RawReport
+from parsers.record import AREA_MAX_SCORE, TOTAL_MAX_SCORE, Problem, RawReport
 
 
 def validate(report: RawReport) -> list[Problem]:
@@ -34,9 +32,10 @@ def _area_scores(report: RawReport) -> list[Problem]:
         if area.score is None:
             problems.append(Problem("warning", "area_score_missing",
                                     f"Område {area.area_no}: no score found under its heading.", area.page))
-        elif not 0 <= area.score <= AREA_MAX:
+        elif not 0 <= area.score <= AREA_MAX_SCORE:
             problems.append(Problem("warning", "score_out_of_range",
-                                    f"Område {area.area_no}: score {area.score} is outside 0-{AREA_MAX}.", area.page))
+                                    f"Område {area.area_no}: score {area.score} is outside 0-{AREA_MAX_SCORE}.",
+                                    area.page))
     return problems
 
 
@@ -74,9 +73,9 @@ def _total(report: RawReport) -> list[Problem]:
     scores = [area.score for area in report.areas if area.score is not None]
     if report.stated_total is None:
         return []
-    if not 0 <= report.stated_total <= TOTAL_MAX:
+    if not 0 <= report.stated_total <= TOTAL_MAX_SCORE:
         return [Problem("warning", "score_out_of_range",
-                        f"The stated total {report.stated_total} is outside 0-{TOTAL_MAX}.")]
+                        f"The stated total {report.stated_total} is outside 0-{TOTAL_MAX_SCORE}.")]
     if len(scores) == 8 and sum(scores) != report.stated_total:
         return [Problem("warning", "area_sum_mismatch",
                         f"The eight area scores add up to {sum(scores)}, the report states a total of "

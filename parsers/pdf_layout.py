@@ -20,11 +20,10 @@ from parsers.findings import column_findings
 from parsers.running_heads import split_running_heads
 from parsers.segment import starts_item
 from parsers.vocabulary import (APPENDIX_HEADING, AREA_HEADING, BULLET_START, CONTENTS_WORD, IMPROVEMENT_HEADER,
-                                POINTS_WORD, RUBRICS_WORD, SECTION_HEADING, STRENGTH_HEADER, SUBQUESTION_CODE)
+                                POINTS_WORD, RUBRICS_WORD, SCORE_CELL, SECTION_HEADING, STRENGTH_HEADER,
+                                SUBQUESTION_CODE, YEAR_CELL)
 
 _LEADER_ENTRY = re.compile(r"(?:\.{2,}|…)\s*\d{0,3}\s*$|\s\d{1,3}$")
-_YEAR = re.compile(r"^(?:19|20)\d\d$")
-_NUMBER = re.compile(r"^\d{1,3}$")
 _CONTINUED = re.compile(r"(?:[–,/-]|\b(?:och|samt|i|av|för|OCH|SAMT|I|AV|FÖR))$")  # a heading line cut short
 _CELL_VALUE = re.compile(r"^(?:\d{1,3}(?:[,.]\d+)?\s?%?|%|–|-)$")
 _POINTS_LINE = re.compile(r"^(?:Poäng|POÄNG)\s*:?\s*(\d{1,3})$")
@@ -87,7 +86,7 @@ class _Style:
             return False
         line = row.lines[0]
         text = line.text.strip()
-        if len(text.split()) > 20 or text.endswith((".", ",", ";")) or _NUMBER.match(text):
+        if len(text.split()) > 20 or text.endswith((".", ",", ";")) or SCORE_CELL.match(text):
             return False
         return bool(line.bold) or (line.size or 0) > self.body_size + 0.9
 
@@ -294,7 +293,7 @@ class _Reader:
                 index += 1
                 break
             left = [line for line in row.lines if line.x1 <= edge + _COLUMN_SLACK]
-            right = [line for line in row.lines if line.x0 >= edge - _COLUMN_SLACK and _NUMBER.match(line.text)]
+            right = [line for line in row.lines if line.x0 >= edge - _COLUMN_SLACK and SCORE_CELL.match(line.text)]
             if len(left) + len(right) != len(row.lines):
                 break
             if items and not right and self.style.is_heading(row) and _styled_unlike(row.lines[0], items[-1]):
@@ -326,7 +325,7 @@ class _Reader:
         row = self.rows[index]
         if not _is_year_header(row):
             return None
-        years = [w for w in row.words if _YEAR.match(w.text)]
+        years = [w for w in row.words if YEAR_CELL.match(w.text)]
         title = " ".join(w.text for w in row.words if w.x1 <= years[0].x0)
         table = ScoreTable(title, [w.text for w in years], [], row.page)
         index = self._numeric_rows(index + 1, years, table)
@@ -392,8 +391,8 @@ def _runs_across(line: Line, edge: float) -> bool:
 
 def _is_year_header(row: _Row) -> bool:
     """A header of year columns: two or more years, and nothing but years right of the first."""
-    years = [w for w in row.words if _YEAR.match(w.text)]
-    return len(years) >= 2 and all(_YEAR.match(w.text) for w in row.words if w.x0 >= years[0].x0)
+    years = [w for w in row.words if YEAR_CELL.match(w.text)]
+    return len(years) >= 2 and all(YEAR_CELL.match(w.text) for w in row.words if w.x0 >= years[0].x0)
 
 
 def _column_values(words: list[Word], centers: list[float]) -> list[str]:

@@ -19,7 +19,7 @@ from parsers.record import (AREA_MAX_SCORE, TOTAL_MAX_SCORE, Problem, RawArea, R
 from parsers.statements import (evaluation_number, evaluation_period, previous_evaluation_year, prior_total,
                                 quoted_scores, stated_total)
 from parsers.tables import area_number_of_label, parse_percent
-from parsers.vocabulary import APPENDIX_HEADING, AREA_HEADING, SECTION_HEADING, section_kind
+from parsers.vocabulary import APPENDIX_HEADING, AREA_HEADING, SECTION_HEADING, YEAR_CELL, section_kind
 
 _VERSION = re.compile(r"(?:version(?:en)?\s*|\(v\.?\s*|\()(2\.[0-9])\b", re.I)
 _TOTAL_LABEL = re.compile(r"^\s*(?:totalt?|summa|total\s*poäng|totalpoäng)\b", re.I)
@@ -99,7 +99,7 @@ class _Reader:
                                                 f"Område {self.area.area_no}: {problem.message}", problem.page))
 
     def score_table(self, block: ScoreTable) -> None:
-        if self.section == "appendix" or any(re.fullmatch(r"(?:19|20)\d\d", c) for c in block.columns):
+        if self.section == "appendix" or any(YEAR_CELL.match(c) for c in block.columns):
             self._appendix_table(block)
             return
         title_area = area_number_of_label(block.title)
@@ -118,7 +118,7 @@ class _Reader:
                 self.report.area_totals.append(RawAreaTotal(title_area, achieved, maximum, percent, row.page))
 
     def _appendix_table(self, block: ScoreTable) -> None:
-        years = [int(c) if re.fullmatch(r"(?:19|20)\d\d", c) else None for c in block.columns]
+        years = [int(c) if YEAR_CELL.match(c) else None for c in block.columns]
         for row in block.rows:
             area_no = None if _TOTAL_LABEL.match(row.label) else area_number_of_label(
                 f"{row.code}. {row.label}" if row.code else row.label)

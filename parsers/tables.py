@@ -12,13 +12,11 @@ from extract.model import Cell
 from normalize.catalog import area_numbers_for_title
 from parsers.blocks import Block, RubricBox, ScoreRow, ScoreTable
 from parsers.findings import column_findings
-from parsers.vocabulary import (IMPROVEMENT_HEADER, POINTS_WORD, RUBRICS_WORD, SCORE_COLUMNS,
-                                STRENGTH_HEADER, SUBQUESTION_CODE)
+from parsers.vocabulary import (IMPROVEMENT_HEADER, POINTS_WORD, RUBRICS_WORD, SCORE_CELL, SCORE_COLUMNS,
+                                STRENGTH_HEADER, SUBQUESTION_CODE, YEAR_CELL)
 
 _LEADING_NUMBER = re.compile(r"^\s*(?:Område\s+)?([1-8])\.?(?:\s+|$)", re.I)
 _PERCENT = re.compile(r"^(\d{1,3}(?:[,.]\d+)?)\s?%?$")
-_YEAR = re.compile(r"^(?:19|20)\d\d$")
-_SCORE = re.compile(r"^\d{1,3}$")
 
 Row = tuple[Cell, ...]
 
@@ -55,7 +53,7 @@ def blocks_from_table(rows: list[Row], page: int | None) -> list[Block] | None:
         return [column_findings(left, right, page)]
     if SCORE_COLUMNS.search(" ".join(header)):
         return [_score_table(rows, page)]
-    years = [text for text in header if _YEAR.match(text)]
+    years = [text for text in header if YEAR_CELL.match(text)]
     if years:
         return [_year_table(rows, page)]
     return None
@@ -65,11 +63,11 @@ def _rubric_box(rows: list[Row], page: int | None) -> RubricBox:
     items, score = [], None
     for row in rows[1:]:
         texts = [cell_text(cell) for cell in row]
-        numbers = [t for t in texts if _SCORE.match(t)]
+        numbers = [t for t in texts if SCORE_CELL.match(t)]
         if numbers and score is None:
             score = int(numbers[0])
         items.extend(item for cell in row for item in cell.items
-                     if not _SCORE.match(item) and not POINTS_WORD.fullmatch(item))
+                     if not SCORE_CELL.match(item) and not POINTS_WORD.fullmatch(item))
     return RubricBox(items, score, page)
 
 
@@ -94,8 +92,8 @@ def _score_table(rows: list[Row], page: int | None) -> ScoreTable:
 
 def _year_table(rows: list[Row], page: int | None) -> ScoreTable:
     header = [cell_text(cell) for cell in rows[0]]
-    years = [text for text in header if _YEAR.match(text)]
-    table = ScoreTable(" ".join(t for t in header if not _YEAR.match(t)), years, [], page)
+    years = [text for text in header if YEAR_CELL.match(text)]
+    table = ScoreTable(" ".join(t for t in header if not YEAR_CELL.match(t)), years, [], page)
     for row in rows[1:]:
         texts = [t for t in (cell_text(cell) for cell in row) if t]
         values = texts[-len(years):]

@@ -58,3 +58,6 @@ BULLETS = "•▪●◦‣∙·○■□➢➤►▸–—-*"
 # Word's Symbol and Wingdings bullets come out as private-use characters (U+F0B7, U+F0A7, ...)
 BULLET_START = re.compile(rf"^\s*[{re.escape(BULLETS)}]\s+|^\s*[•▪●◦‣∙○■□➢➤►▸\uf000-\uf0ff]\s*")
 SUBQUESTION_CODE = re.compile(r"^([1-8])\.(\d{1,2})$")
+# Whole table cells: a year column header ("2015") and a score (0-800).
+YEAR_CELL = re.compile(r"^(?:19|20)\d\d$")
+SCORE_CELL = re.compile(r"^\d{1,3}$")
