@@ -20,7 +20,7 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import urlparse
 
 from kompass import __version__
-from normalize.municipalities import slug
+from domain.municipalities import slug
 
 REQUIRED_COLUMNS = ("url", "sha256", "municipality", "year")
 _SUFFIXES = {".pdf", ".txt", ".md", ".html", ".htm"}

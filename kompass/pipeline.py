@@ -25,12 +25,12 @@ from kompass.lock import RunLock
 from kompass.versions import parser_version, reader_version
 from kompass.workers import Failure, Limits, run_isolated
 from kompass.writer import Row, recover, write_dataset
-from normalize.catalog import catalog_rows, catalog_version
+from domain.catalog import catalog_rows, catalog_version
 from normalize.language import prepare as prepare_language
 from normalize.panel import build_panel
 from normalize.report import NormalizedReport, normalize_report
 from parsers import parse
-from parsers.record import Problem
+from domain.problems import Problem, problem
 
 FORMAT_PREFERENCE = {"pdf": 0, "markdown": 1, "html": 1, "text": 2}
 READ, REPARSED, REUSED, FAILED = "read", "reparsed", "reused", "failed"
@@ -109,12 +109,13 @@ def _process(task: _Task, cache: Cache, force: bool) -> DocumentResult:
         except MemoryError:
             raise  # the worker reports it as this document's memory failure
         except Exception as error:  # a reader crash is this document's problem, not the run's
-            return DocumentResult(task.source_path, None, None, [Problem(
-                "error", "extraction_failed", f"Reading the file failed: {type(error).__name__}: {error}")])
+            return DocumentResult(task.source_path, None, None, [problem(
+                "extraction_failed",
+                f"Reading the file failed: {type(error).__name__}: {error}")])
         cache.store("models", task.model_key, model)
     if isinstance(model, tuple):
         _, code, message, page = model
-        result = DocumentResult(task.source_path, None, None, [Problem("error", code, message, page)], how)
+        result = DocumentResult(task.source_path, None, None, [problem(code, message, page)], how)
     else:
         result = _parsed(dataclasses.replace(model, source_path=task.source_path), how)
     cache.store("records", task.record_key, result)
@@ -127,15 +128,16 @@ def _parsed(document: Document, how: str) -> DocumentResult:
     except MemoryError:
         raise
     except Exception as error:
-        return DocumentResult(document.source_path, document.format, None, [Problem(
-            "error", "parse_failed", f"Parsing the report failed: {type(error).__name__}: {error}")], how)
+        return DocumentResult(document.source_path, document.format, None, [problem(
+            "parse_failed",
+            f"Parsing the report failed: {type(error).__name__}: {error}")], how)
     return DocumentResult(document.source_path, document.format, report, report.problems, how)
 
 
 def _failed(task: _Task, failure: Failure) -> DocumentResult:
     code = {"timeout": "extraction_timeout", "memory": "extraction_memory"}.get(failure.reason, "extraction_crashed")
-    return DocumentResult(task.source_path, None, None, [Problem(
-        "error", code, f"Extracting the document failed: {failure.detail}.")], FAILED)
+    return DocumentResult(task.source_path, None, None, [problem(
+        code, f"Extracting the document failed: {failure.detail}.")], FAILED)
 
 
 def _rank(result: DocumentResult) -> tuple:
@@ -161,8 +163,8 @@ def merge(results: list[DocumentResult]) -> tuple[dict[str, list[Row]], list[Row
         for name, rows in kept.report.rows.items():
             tables.setdefault(name, []).extend(rows)
         for other in others:
-            problems.append(_problem_row(other.source_path, report_id, Problem(
-                "warning", "duplicate_report",
+            problems.append(_problem_row(other.source_path, report_id, problem(
+                "duplicate_report",
                 f"Another input ({kept.source_path}) is the same report; that one was published instead.")))
     panel = build_panel(tables.get("reports", []), tables.get("areas", []), tables.get("prior_scores", []))
     tables["panel"] = panel.rows

@@ -37,4 +37,4 @@ def reader_version() -> str:
 
 
 def parser_version() -> str:
-    return code_digest("parsers", "normalize")
+    return code_digest("domain", "parsers", "normalize")

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from collections import Counter
 
-from normalize.catalog import places_of_title
-from parsers.record import Problem, RawReport
+from domain.catalog import places_of_title
+from domain.problems import Problem, problem
+from domain.records import RawReport
 
 _FIRST_YEAR = {"2.0": 2010, "2.1": 2016, "2020": 2020}
 
@@ -34,8 +35,10 @@ def detect_version(report: RawReport) -> tuple[str, list[Problem]]:
     if report.year is not None:
         version = max((v for v, first in _FIRST_YEAR.items() if first <= report.year),
                       key=_FIRST_YEAR.__getitem__, default="2.0")
-        return version, [Problem("warning", "criteria_version_guessed",
-                                 f"Nothing in the report tells its criteria version; {version} was assumed "
-                                 f"from the year {report.year}.")]
-    return "2.0", [Problem("warning", "criteria_version_guessed",
-                           "Neither the report's areas nor its year tell its criteria version; 2.0 was assumed.")]
+        return version, [problem(
+            "criteria_version_guessed",
+            f"Nothing in the report tells its criteria version; {version} was assumed "
+            f"from the year {report.year}.")]
+    return "2.0", [problem(
+        "criteria_version_guessed",
+        "Neither the report's areas nor its year tell its criteria version; 2.0 was assumed.")]

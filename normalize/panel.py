@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from normalize import catalog
-from parsers.record import Problem
+from domain import catalog
+from domain.problems import Problem, problem
 
 Row = dict[str, object]
 TOTAL = "total"
@@ -70,7 +70,7 @@ def _conflict(report: Row, prior: Row, existing: Row) -> tuple[str, str, Problem
     what = f"område {prior['area_no']}" if prior["area_no"] is not None else "the total"
     origin = ("its own report" if existing["source"] == "report"
               else f"{existing['report_id']}, which quotes it")
-    return (str(report["source_path"]), str(report["report_id"]), Problem(
-        "warning", "prior_score_conflict",
+    return (str(report["source_path"]), str(report["report_id"]), problem(
+        "prior_score_conflict",
         f"The report quotes {prior['score']} points for {what} in {report['municipality']}'s {prior['ref_year']} "
         f"evaluation; {origin} gives {existing['score']}."))

@@ -8,36 +8,17 @@ question of the catalog; otherwise it is reported and keeps an id that says so.
 """
 from __future__ import annotations
 
-import csv
-from dataclasses import dataclass
 from difflib import SequenceMatcher
-from functools import lru_cache
-from importlib import resources
 
 import regex as re
 
-from normalize.catalog import title_key
-from parsers.record import Problem, RawSubquestion
+from domain.catalog import Question, questions, title_key
+from domain.problems import Problem, problem
+from domain.records import RawSubquestion
 
 _SAME_CODE = 0.75
 _ANY_CODE = 0.88
 _LEADING_HOW = re.compile(r"^(?:hur|på vilket sätt)\s+")
-
-
-@dataclass(frozen=True)
-class Question:
-    criteria_version: str
-    code: str
-    question_id: str
-    max_points: int
-    text: str
-
-
-@lru_cache(maxsize=None)
-def questions() -> tuple[Question, ...]:
-    with resources.files("normalize").joinpath("data").joinpath("questions.csv").open(encoding="utf-8") as handle:
-        return tuple(Question(r["criteria_version"], r["code"], r["question_id"], int(r["max_points"]), r["text"])
-                     for r in csv.DictReader(handle))
 
 
 def _key(text: str) -> str:
@@ -55,17 +36,19 @@ def question_id_for(version: str, sq: RawSubquestion) -> tuple[str, list[Problem
             return question.question_id, _max_differs(question, sq)
     best = max(questions(), key=lambda q: (similarity(q.text, sq.text), q.criteria_version == version), default=None)
     if best is not None and similarity(best.text, sq.text) >= _ANY_CODE:
-        return best.question_id, [Problem("info", "question_matched_by_text",
-                                          f"Subquestion {sq.code} (\"{sq.text}\") matches the catalog's "
-                                          f"{best.criteria_version} question {best.code} by its wording.", sq.page)]
-    return f"unmatched.{version}.{sq.code}", [Problem(
-        "warning", "question_unmatched",
+        return best.question_id, [problem(
+            "question_matched_by_text",
+            f"Subquestion {sq.code} (\"{sq.text}\") matches the catalog's "
+            f"{best.criteria_version} question {best.code} by its wording.", sq.page)]
+    return f"unmatched.{version}.{sq.code}", [problem(
+        "question_unmatched",
         f"Subquestion {sq.code} (\"{sq.text}\") is not in the {version} criteria catalog.", sq.page)]
 
 
 def _max_differs(question: Question, sq: RawSubquestion) -> list[Problem]:
     if question.max_points == sq.max:
         return []
-    return [Problem("warning", "max_differs_from_catalog",
-                    f"Subquestion {sq.code}: Max is printed {sq.max}, the {question.criteria_version} criteria give "
-                    f"{question.max_points} points.", sq.page)]
+    return [problem(
+        "max_differs_from_catalog",
+        f"Subquestion {sq.code}: Max is printed {sq.max}, the {question.criteria_version} criteria give "
+        f"{question.max_points} points.", sq.page)]

@@ -2,17 +2,21 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import PurePosixPath
 
-from normalize import catalog
+from domain import catalog
 from normalize.criteria import detect_version
-from normalize.municipalities import display_name, resolve, slug
+from domain.municipalities import display_name, resolve, slug
 from normalize.questions import question_id_for
 from normalize.text import clean_text, collapse
 from normalize.language import kind_guess, lemmas
 from normalize.validate import validate
-from parsers.record import AREA_MAX_SCORE, UNKNOWN, Problem, RawArea, RawReport
+from domain.catalog import AREA_MAX_SCORE
+from domain.problems import Problem, problem
+from domain.records import UNKNOWN, RawArea, RawReport
 
 Row = dict[str, object]
+UNIDENTIFIED = "unidentified"  # the municipality of a report whose name could not be read
 
 
 @dataclass
@@ -26,21 +30,32 @@ class NormalizedReport:
 def normalize_report(raw: RawReport, extractor_version: str) -> NormalizedReport:
     problems = list(raw.problems)
     if not raw.areas:
-        problems.append(Problem("error", "unknown_layout",
-                                "No KommunKompassen area (\"Område 1 ...\") was found: not a report, or a layout "
-                                "kompass does not know."))
+        problems.append(problem(
+            "unknown_layout",
+            "No KommunKompassen area (\"Område 1 ...\") was found: not a report, or a layout "
+            "kompass does not know."))
         return NormalizedReport(None, raw.source_path, {}, problems)
-    if raw.municipality is None or raw.year is None:
-        problems.append(Problem("error", "report_unidentified",
-                                "The cover does not name the municipality and the year, so the report cannot be "
-                                "identified."))
+    if raw.year is None:
+        problems.append(problem(
+            "report_year_unknown",
+            "Neither the title, the running heads nor the evaluation period give the report's year, "
+            "so it cannot be identified."))
         return NormalizedReport(None, raw.source_path, {}, problems)
-    municipality = resolve(raw.municipality)
-    name = municipality.name if municipality else display_name(raw.municipality)
-    if municipality is None:
-        problems.append(Problem("warning", "municipality_unresolved",
-                                f"\"{raw.municipality}\" is not a municipality in SCB's list; no code was given.", 1))
-    report_id = f"{slug(name)}-{raw.year}"
+    municipality = resolve(raw.municipality) if raw.municipality else None
+    if raw.municipality is None:
+        name = UNIDENTIFIED
+        report_id = f"{UNIDENTIFIED}-{slug(PurePosixPath(raw.source_path).stem)}-{raw.year}"
+        problems.append(problem(
+            "report_unidentified",
+            f"No municipality could be read from the cover, the title lines, the contents or the running heads; "
+            f"the report is published as {report_id}."))
+    else:
+        name = municipality.name if municipality else display_name(raw.municipality)
+        report_id = f"{slug(name)}-{raw.year}"
+        if municipality is None:
+            problems.append(problem(
+                "municipality_unresolved",
+                f"\"{raw.municipality}\" is not a municipality in SCB's list; no code was given.", 1))
     version, version_problems = detect_version(raw)
     problems += version_problems + validate(raw) + _prior_year_conflicts(raw)
     rows: dict[str, list[Row]] = {
@@ -112,6 +127,7 @@ def _prior_year_conflicts(raw: RawReport) -> list[Problem]:
     appended = sorted({p.ref_year for p in raw.prior_scores if p.source == "appendix"})
     if stated is None or not appended or stated in appended:
         return []
-    return [Problem("warning", "prior_year_conflict",
-                    f"The appended earlier evaluation is dated {', '.join(map(str, appended))}, but the text says the "
-                    f"previous evaluation was in {stated}.")]
+    return [problem(
+        "prior_year_conflict",
+        f"The appended earlier evaluation is dated {', '.join(map(str, appended))}, but the text says the "
+        f"previous evaluation was in {stated}.")]

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from parsers.record import AREA_MAX_SCORE, TOTAL_MAX_SCORE, Problem, RawReport
+from domain.catalog import AREA_MAX_SCORE, TOTAL_MAX_SCORE
+from domain.problems import Problem, problem
+from domain.records import RawReport
 
 
 def validate(report: RawReport) -> list[Problem]:
@@ -20,9 +22,9 @@ def validate(report: RawReport) -> list[Problem]:
     problems += _total(report)
     if not report.complete:
         reached = max((area.area_no for area in report.areas), default=0)
-        problems.append(Problem("warning", "truncated_report",
-                                f"The document stops before the end of the report (last area reached: {reached}).",
-                                None))
+        problems.append(problem(
+            "truncated_report",
+            f"The document stops before the end of the report (last area reached: {reached}).", None))
     return problems
 
 
@@ -30,12 +32,13 @@ def _area_scores(report: RawReport) -> list[Problem]:
     problems = []
     for area in report.areas:
         if area.score is None:
-            problems.append(Problem("warning", "area_score_missing",
-                                    f"Område {area.area_no}: no score found under its heading.", area.page))
+            problems.append(problem(
+                "area_score_missing",
+                f"Område {area.area_no}: no score found under its heading.", area.page))
         elif not 0 <= area.score <= AREA_MAX_SCORE:
-            problems.append(Problem("warning", "score_out_of_range",
-                                    f"Område {area.area_no}: score {area.score} is outside 0-{AREA_MAX_SCORE}.",
-                                    area.page))
+            problems.append(problem(
+                "score_out_of_range",
+                f"Område {area.area_no}: score {area.score} is outside 0-{AREA_MAX_SCORE}.", area.page))
     return problems
 
 
@@ -45,27 +48,30 @@ def _subquestions(report: RawReport) -> list[Problem]:
     for sq in report.subquestions:
         by_area[sq.area_no].append(sq)
         if sq.achieved > sq.max:
-            problems.append(Problem("warning", "achieved_above_max",
-                                    f"Subquestion {sq.code}: Uppnått {sq.achieved} is more than Max {sq.max}.",
-                                    sq.page))
+            problems.append(problem(
+                "achieved_above_max",
+                f"Subquestion {sq.code}: Uppnått {sq.achieved} is more than Max {sq.max}.", sq.page))
         elif sq.max > 0 and abs(sq.percent - 100 * sq.achieved / sq.max) > 100 * 0.5 / sq.max + 0.5:
-            problems.append(Problem("warning", "percent_inconsistent",
-                                    f"Subquestion {sq.code}: {sq.percent:g} % does not fit {sq.achieved} of {sq.max} "
-                                    f"points, even allowing for rounding.", sq.page))
+            problems.append(problem(
+                "percent_inconsistent",
+                f"Subquestion {sq.code}: {sq.percent:g} % does not fit {sq.achieved} of {sq.max} "
+                f"points, even allowing for rounding.", sq.page))
     scores = {area.area_no: area.score for area in report.areas if area.score is not None}
     for area_no, rows in sorted(by_area.items()):
         if area_no not in scores:
             continue
         total = sum(sq.achieved for sq in rows)
         if abs(total - scores[area_no]) > len(rows) / 2:
-            problems.append(Problem("warning", "subquestion_sum_mismatch",
-                                    f"Område {area_no}: its subquestions add up to {total} points, the area "
-                                    f"score is {scores[area_no]}; more than rounding explains.", rows[0].page))
+            problems.append(problem(
+                "subquestion_sum_mismatch",
+                f"Område {area_no}: its subquestions add up to {total} points, the area "
+                f"score is {scores[area_no]}; more than rounding explains.", rows[0].page))
     for row in report.area_totals:
         if row.area_no in scores and row.achieved != scores[row.area_no]:
-            problems.append(Problem("warning", "area_total_mismatch",
-                                    f"Område {row.area_no}: section 4 gives {row.achieved} points, the area "
-                                    f"heading {scores[row.area_no]}.", row.page))
+            problems.append(problem(
+                "area_total_mismatch",
+                f"Område {row.area_no}: section 4 gives {row.achieved} points, the area "
+                f"heading {scores[row.area_no]}.", row.page))
     return problems
 
 
@@ -74,10 +80,12 @@ def _total(report: RawReport) -> list[Problem]:
     if report.stated_total is None:
         return []
     if not 0 <= report.stated_total <= TOTAL_MAX_SCORE:
-        return [Problem("warning", "score_out_of_range",
-                        f"The stated total {report.stated_total} is outside 0-{TOTAL_MAX_SCORE}.")]
+        return [problem(
+            "score_out_of_range",
+            f"The stated total {report.stated_total} is outside 0-{TOTAL_MAX_SCORE}.")]
     if len(scores) == 8 and sum(scores) != report.stated_total:
-        return [Problem("warning", "area_sum_mismatch",
-                        f"The eight area scores add up to {sum(scores)}, the report states a total of "
-                        f"{report.stated_total}.")]
+        return [problem(
+            "area_sum_mismatch",
+            f"The eight area scores add up to {sum(scores)}, the report states a total of "
+            f"{report.stated_total}.")]
     return []

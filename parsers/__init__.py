@@ -6,7 +6,7 @@ from parsers.blocks import Layout
 from parsers.flat import read_flat
 from parsers.lined import read_lined
 from parsers.pdf_layout import read_pdf_layout
-from parsers.record import RawReport
+from domain.records import RawReport
 from parsers.report import build_report
 
 # rendering -> layout family; a new rendering is one entry here and one module

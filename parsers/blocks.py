@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from parsers.record import Problem, RawFinding
+from domain.records import Problem, RawFinding
 
 
 @dataclass

@@ -10,7 +10,8 @@ can not settle are `unknown`, and the block says why.
 from __future__ import annotations
 
 from parsers.blocks import FindingsBlock
-from parsers.record import IMPROVEMENT, STRENGTH, UNKNOWN, Problem, RawFinding
+from domain.problems import problem
+from domain.records import IMPROVEMENT, STRENGTH, UNKNOWN, RawFinding
 
 Item = tuple[str, int | None]  # text, page
 
@@ -42,8 +43,8 @@ def flattened_findings(left: list[Item], right: list[Item], has_right_header: bo
     block = column_findings(left, sure, page)
     block.items += [RawFinding(UNKNOWN, text, p) for text, p in uncertain]
     if uncertain:
-        block.problems.append(Problem(
-            "warning", "findings_columns_lost",
+        block.problems.append(problem(
+            "findings_columns_lost",
             f"The findings table lost its columns in this rendering; {len(uncertain)} of its "
             f"{len(left) + len(right)} items could be strengths or improvements and are marked unknown.",
             page))

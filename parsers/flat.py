@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import regex as re
 
 from extract.model import Document
-from normalize.catalog import known_title_prefix
+from domain.catalog import known_title_prefix
 from parsers.blocks import Block, FindingsBlock, Heading, Layout, Paragraph, RubricBox, ScoreRow, ScoreTable
 from parsers.findings import column_findings, flattened_findings
 from parsers.running_heads import split_running_heads

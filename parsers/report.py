@@ -8,13 +8,17 @@ family and records what each part states.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 import regex as re
 
 from extract.model import Document
 from parsers.blocks import FindingsBlock, Heading, Layout, Paragraph, RubricBox, ScoreTable
 from parsers.cover import read_cover
 from parsers.running_heads import head_date
-from parsers.record import (AREA_MAX_SCORE, TOTAL_MAX_SCORE, Problem, RawArea, RawAreaTotal, RawPriorScore,
+from domain.catalog import AREA_MAX_SCORE, AREA_NUMBERS, TOTAL_MAX_SCORE
+from domain.problems import problem
+from domain.records import (RawArea, RawAreaTotal, RawPriorScore,
                             RawReport, RawSection, RawSubquestion)
 from parsers.statements import (evaluation_number, evaluation_period, previous_evaluation_year, prior_total,
                                 quoted_scores, stated_total)
@@ -88,15 +92,14 @@ class _Reader:
 
     def findings(self, block: FindingsBlock) -> None:
         if self.area is None:
-            self.report.problems.append(Problem(
-                "warning", "findings_outside_area",
+            self.report.problems.append(problem(
+                "findings_outside_area",
                 "A strengths/improvements table stands outside any area; it was skipped.", block.page))
             return
         self.area.findings.extend(block.items)
         self.area.findings_present = True
-        for problem in block.problems:
-            self.report.problems.append(Problem(problem.severity, problem.code,
-                                                f"Område {self.area.area_no}: {problem.message}", problem.page))
+        for found in block.problems:
+            self.report.problems.append(replace(found, message=f"Område {self.area.area_no}: {found.message}"))
 
     def score_table(self, block: ScoreTable) -> None:
         if self.section == "appendix" or any(YEAR_CELL.match(c) for c in block.columns):
@@ -172,9 +175,10 @@ def _infer_year(report: RawReport) -> None:
     year = int(years[-1]) if years else (report.report_date.year if report.report_date else None)
     if year is not None:
         report.year = year
-        report.problems.append(Problem("warning", "year_inferred",
-                                       f"The cover's year is unreadable; {year} was taken from the evaluation "
-                                       f"period or the report's date.", 1))
+        report.problems.append(problem(
+            "year_inferred",
+            f"The cover's year is unreadable; {year} was taken from the evaluation "
+            f"period or the report's date.", 1))
 
 
 def _read_contents(report: RawReport, contents: list[str]) -> None:
@@ -214,4 +218,4 @@ def _complete(report: RawReport, layout: Layout, sections_seen: set[str]) -> boo
     if layout.page_count and layout.last_page and layout.last_page < layout.page_count:
         return False
     areas = {area.area_no: area for area in report.areas}
-    return set(areas) == set(range(1, 9)) and areas[8].findings_present
+    return set(areas) == set(AREA_NUMBERS) and areas[AREA_NUMBERS[-1]].findings_present

@@ -14,7 +14,7 @@ from collections import Counter
 import regex as re
 
 from parsers.dates import MONTH
-from parsers.record import TOTAL_MAX_SCORE
+from domain.catalog import TOTAL_MAX_SCORE
 
 ORDINALS = {"första": 1, "andra": 2, "tredje": 3, "fjärde": 4, "femte": 5, "sjätte": 6, "sjunde": 7,
             "åttonde": 8}

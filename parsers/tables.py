@@ -9,7 +9,7 @@ from __future__ import annotations
 import regex as re
 
 from extract.model import Cell
-from normalize.catalog import area_numbers_for_title
+from domain.catalog import area_numbers_for_title
 from parsers.blocks import Block, RubricBox, ScoreRow, ScoreTable
 from parsers.findings import column_findings
 from parsers.vocabulary import (IMPROVEMENT_HEADER, POINTS_WORD, RUBRICS_WORD, SCORE_CELL, SCORE_COLUMNS,

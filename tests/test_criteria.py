@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from normalize.criteria import detect_version
-from parsers.record import RawReport
+from domain.records import RawReport
 
 
 def _report(named_areas=None, mentions=None, year=None) -> RawReport:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from parsers.findings import column_findings, flattened_findings
-from parsers.record import Problem
+from domain.records import Problem
 
 
 def _kinds(block) -> list[tuple[str, str, int | None]]:

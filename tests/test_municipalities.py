@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from normalize.municipalities import display_name, resolve, slug
+from domain.municipalities import display_name, resolve, slug
 
 
 @pytest.mark.parametrize("printed, code, name", [

@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import date
 
 from normalize.report import normalize_report
-from parsers.record import RawArea, RawFinding, RawPriorScore, RawReport
+from domain.records import RawArea, RawFinding, RawPriorScore, RawReport
 
 
 def _raw(**fields) -> RawReport:
@@ -23,10 +23,18 @@ def test_no_area_is_unknown_layout_error():
     assert [(p.severity, p.code) for p in result.problems] == [("error", "unknown_layout")]
 
 
-def test_no_municipality_is_report_unidentified_error():
+def test_no_municipality_is_published_under_an_id_from_its_source_with_a_warning():
     result = normalize_report(_raw(municipality=None, areas=[RawArea(1, "T", score=50)]), "9.9")
+    assert result.report_id == "unidentified-r-2018"
+    assert result.rows["reports"][0]["municipality"] == "unidentified"
+    assert result.rows["reports"][0]["municipality_code"] is None
+    assert ("warning", "report_unidentified") in [(p.severity, p.code) for p in result.problems]
+
+
+def test_no_year_is_report_year_unknown_error():
+    result = normalize_report(_raw(year=None, areas=[RawArea(1, "T", score=50)]), "9.9")
     assert result.report_id is None
-    assert [(p.severity, p.code) for p in result.problems] == [("error", "report_unidentified")]
+    assert [(p.severity, p.code) for p in result.problems] == [("error", "report_year_unknown")]
 
 
 def test_report_row():

@@ -11,7 +11,7 @@ from conftest import REPO_ROOT, TABLE_NAMES
 from kompass import __version__
 from kompass.publication import codebook, datapackage, field_type
 from kompass.schema import BY_NAME
-from normalize.catalog import catalog_version
+from domain.catalog import catalog_version
 
 
 def _inline_package(out_dir, edit=None) -> Package:

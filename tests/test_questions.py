@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from normalize.questions import question_id_for
-from parsers.record import RawSubquestion
+from domain.records import RawSubquestion
 
 
 def _sq(code: str, text: str, maximum: int = 10) -> RawSubquestion:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from normalize.validate import validate
-from parsers.record import RawArea, RawAreaTotal, RawReport, RawSubquestion
+from domain.records import RawArea, RawAreaTotal, RawReport, RawSubquestion
 
 
 def _codes(**fields) -> list[str]:

@@ -4,16 +4,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from domain.problems import Problem
+
 STRENGTH, IMPROVEMENT, UNKNOWN = "strength", "improvement", "unknown"
-AREA_MAX_SCORE, TOTAL_MAX_SCORE = 100, 800
-
-
-@dataclass(frozen=True)
-class Problem:
-    severity: str  # error, warning, info
-    code: str
-    message: str
-    page: int | None = None
 
 
 @dataclass

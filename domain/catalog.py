@@ -1,6 +1,6 @@
 """The criteria catalog: areas of every criteria version and their printed titles.
 
-Data lives in normalize/data/*.csv (see docs/catalog.md for where each entry
+Data lives in domain/data/*.csv (see docs/catalog.md for where each entry
 comes from); this module only loads and matches it.
 """
 from __future__ import annotations
@@ -32,7 +32,25 @@ class Area:
     note: str
 
 
-CATALOG_FILES = ("areas.csv", "area_variants.csv", "questions.csv", "municipalities.csv",
+@dataclass(frozen=True)
+class CriteriaVersion:
+    criteria_version: str
+    first_year: int  # the first year reports were evaluated against it
+    area_count: int
+    area_max_score: int
+    note: str
+
+
+@dataclass(frozen=True)
+class Question:
+    criteria_version: str
+    code: str
+    question_id: str
+    max_points: int
+    text: str
+
+
+CATALOG_FILES = ("criteria_versions.csv", "areas.csv", "area_variants.csv", "questions.csv", "municipalities.csv",
                  "municipality_aliases.csv")
 
 
@@ -41,13 +59,43 @@ def catalog_version() -> str:
     """A digest of the catalog's data files: it changes whenever an entry does."""
     digest = hashlib.sha256()
     for name in CATALOG_FILES:
-        digest.update(resources.files("normalize").joinpath("data").joinpath(name).read_bytes())
+        digest.update(resources.files("domain").joinpath("data").joinpath(name).read_bytes())
     return digest.hexdigest()[:12]
 
 
 def _rows(name: str) -> list[dict[str, str]]:
-    with resources.files("normalize").joinpath("data").joinpath(name).open(encoding="utf-8") as handle:
+    with resources.files("domain").joinpath("data").joinpath(name).open(encoding="utf-8") as handle:
         return list(csv.DictReader(handle))
+
+
+@lru_cache(maxsize=None)
+def criteria_versions() -> tuple[CriteriaVersion, ...]:
+    """The criteria versions, oldest first."""
+    return tuple(sorted((CriteriaVersion(row["criteria_version"], int(row["first_year"]), int(row["area_count"]),
+                                         int(row["area_max_score"]), row["note"])
+                         for row in _rows("criteria_versions.csv")), key=lambda v: v.first_year))
+
+
+def version_of_year(year: int) -> str:
+    """The criteria version in force in a year (the oldest one for years before any)."""
+    versions = criteria_versions()
+    return next((v for v in reversed(versions) if v.first_year <= year), versions[0]).criteria_version
+
+
+def first_year(version: str) -> int:
+    return next(v.first_year for v in criteria_versions() if v.criteria_version == version)
+
+
+# Every version has eight areas of 100 points; the scores' ranges come from the data all the same.
+AREA_NUMBERS: tuple[int, ...] = tuple(range(1, max(v.area_count for v in criteria_versions()) + 1))
+AREA_MAX_SCORE: int = max(v.area_max_score for v in criteria_versions())
+TOTAL_MAX_SCORE: int = AREA_MAX_SCORE * len(AREA_NUMBERS)
+
+
+@lru_cache(maxsize=None)
+def questions() -> tuple[Question, ...]:
+    return tuple(Question(r["criteria_version"], r["code"], r["question_id"], int(r["max_points"]), r["text"])
+                 for r in _rows("questions.csv"))
 
 
 @lru_cache(maxsize=None)
@@ -93,8 +141,6 @@ def known_title_prefix(words: list[str]) -> int:
 
 def catalog_rows() -> dict[str, list[dict[str, object]]]:
     """The catalog as the rows of the published catalog tables."""
-    from normalize.questions import questions
-
     return {
         "catalog_areas": [{"criteria_version": a.criteria_version, "area_no": a.area_no, "area_id": a.area_id,
                            "title": a.title, "comparison_group": a.comparison_group, "continues": a.continues,

@@ -1,5 +1,5 @@
 """Municipality names as printed ("SOLLENTUNA", "Helsingborgs stad", "Upplands-Väsby")
-resolved to SCB's names and codes (normalize/data/municipalities.csv).
+resolved to SCB's names and codes (domain/data/municipalities.csv).
 
 A name resolves when, with case, hyphens and spaces ignored, it is an SCB name,
 the genitive of one, or a spelling listed in municipality_aliases.csv (misprints
@@ -32,7 +32,7 @@ def name_key(name: str) -> str:
 
 
 def _open(name: str):
-    return resources.files("normalize").joinpath("data").joinpath(name).open(encoding="utf-8")
+    return resources.files("domain").joinpath("data").joinpath(name).open(encoding="utf-8")
 
 
 @lru_cache(maxsize=None)

@@ -1,0 +1,50 @@
+"""Problems: what extraction and validation found wrong, and the one registry of their codes.
+
+Every code a stage may raise is a row of domain/data/problem_codes.csv with its
+severity and its meaning; a problem is made from its code, so a severity cannot
+drift from the registry and an unregistered code fails at once. The registry is
+published in the codebook and the data package.
+"""
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+SEVERITIES = ("error", "warning", "info")
+
+
+@dataclass(frozen=True)
+class ProblemCode:
+    code: str
+    severity: str  # error, warning, info
+    stage: str  # extract, parse, normalize, validate, run
+    meaning: str
+
+
+@dataclass(frozen=True)
+class Problem:
+    severity: str
+    code: str
+    message: str
+    page: int | None = None
+
+
+@lru_cache(maxsize=None)
+def problem_codes() -> dict[str, ProblemCode]:
+    with resources.files("domain").joinpath("data").joinpath("problem_codes.csv").open(encoding="utf-8") as handle:
+        return {row["code"]: ProblemCode(row["code"], row["severity"], row["stage"], row["meaning"])
+                for row in csv.DictReader(handle)}
+
+
+def severity_of(code: str) -> str:
+    try:
+        return problem_codes()[code].severity
+    except KeyError:
+        raise KeyError(f"problem code {code!r} is not in domain/data/problem_codes.csv") from None
+
+
+def problem(code: str, message: str, page: int | None = None) -> Problem:
+    """A problem of a registered code, with the registry's severity."""
+    return Problem(severity_of(code), code, message, page)
