@@ -115,6 +115,11 @@ def _titles_by_key() -> dict[str, frozenset[tuple[str, int]]]:
     return {key: frozenset(places) for key, places in table.items()}
 
 
+def area_titles() -> tuple[str, ...]:
+    """Every printed title of an area in the catalog, of any version."""
+    return tuple(sorted({area.title for area in areas()} | {row["title"] for row in _rows("area_variants.csv")}))
+
+
 def places_of_title(title: str) -> frozenset[tuple[str, int]]:
     """(criteria_version, area_no) of the areas that a printed title can name."""
     return _titles_by_key().get(title_key(title), frozenset())

@@ -1,9 +1,11 @@
-"""Municipality names as printed ("SOLLENTUNA", "Helsingborgs stad", "Upplands-Väsby")
-resolved to SCB's names and codes (domain/data/municipalities.csv).
+"""Municipality names as printed ("SOLLENTUNA", "Helsingborgs stad", "Upplands-Väsby",
+"Region Gotland") resolved to SCB's names and codes (domain/data/municipalities.csv).
 
-A name resolves when, with case, hyphens and spaces ignored, it is an SCB name,
-the genitive of one, or a spelling listed in municipality_aliases.csv (misprints
-seen in reports). Anything else stays unresolved: no code is guessed.
+A name resolves when, with case, hyphens, spaces, the word "Region" and the
+suffix "kommun"/"stad" ignored, it is an SCB name, the genitive of one, or a
+spelling listed in municipality_aliases.csv (former names, misprints seen in
+reports). Anything else stays unresolved: no code is guessed. The same closed
+vocabulary finds the names that a text mentions (`find_names`).
 """
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ from importlib import resources
 import regex as re
 
 _SUFFIX = re.compile(r"\s+(?:kommun|stad|kommuns|stads|municipality)$", re.I)
+_REGION = re.compile(r"^(?:region|regionen)\s+", re.I)
 _NOT_LETTER = re.compile(r"[^\p{L}]")
 
 
@@ -27,7 +30,7 @@ class Municipality:
 
 def name_key(name: str) -> str:
     """A name as compared: case, spaces, hyphens and the suffix "kommun"/"stad" do not count."""
-    name = _SUFFIX.sub("", name.strip())
+    name = _REGION.sub("", _SUFFIX.sub("", name.strip()))
     return _NOT_LETTER.sub("", name.casefold())
 
 
@@ -57,6 +60,35 @@ def resolve(printed: str) -> Municipality | None:
     if key.endswith("s") and key[:-1] in index:  # genitive: "Sollentunas"
         return index[key[:-1]]
     return None
+
+
+@dataclass(frozen=True)
+class NameMention:
+    start: int
+    end: int
+    municipality: Municipality
+    text: str
+
+
+@lru_cache(maxsize=None)
+def _name_pattern() -> re.Pattern:
+    """Every SCB name and alias, parts joined by any space or hyphen, with an optional genitive s."""
+    printed: set[str] = {m.name for m in _index().values()}
+    with _open("municipality_aliases.csv") as handle:
+        printed |= {row["printed"] for row in csv.DictReader(handle)}
+    names = sorted(printed, key=len, reverse=True)
+    alternatives = "|".join(r"[\s-]+".join(re.escape(part) for part in re.split(r"[\s-]+", name)) for name in names)
+    return re.compile(rf"(?<![\p{{L}}-])(?:(?i:region)\s+)?(?i:{alternatives})(?i:s)?(?![\p{{L}}-])")
+
+
+def find_names(text: str) -> list[NameMention]:
+    """The municipalities a text names, capitalized as names are ("Lerums", "UPPLANDS VÄSBY", "Region Gotland")."""
+    found = []
+    for match in _name_pattern().finditer(text):
+        municipality = resolve(match.group(0))
+        if municipality is not None and match.group(0)[0].isupper():
+            found.append(NameMention(match.start(), match.end(), municipality, match.group(0)))
+    return found
 
 
 def display_name(printed: str) -> str:

@@ -29,6 +29,7 @@ class RawArea:
     title: str
     page: int | None = None
     score: int | None = None
+    year_scores: list[tuple[int, int]] = field(default_factory=list)  # a score box with a column per year
     rubrics: list[str] = field(default_factory=list)
     findings: list[RawFinding] = field(default_factory=list)
     findings_present: bool = False
@@ -88,5 +89,6 @@ class RawReport:
     prior_scores: list[RawPriorScore] = field(default_factory=list)
     # area titles wherever the report names them (table of contents, headings)
     named_areas: dict[int, list[str]] = field(default_factory=dict)
+    listed_areas: set[int] = field(default_factory=set)  # areas the table of contents lists
     version_mentions: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)

@@ -25,11 +25,17 @@ class Paragraph:
 
 @dataclass
 class RubricBox:
-    """The "Rubriker | Poäng" box under an area heading."""
+    """The "Rubriker | Poäng" box under an area heading.
+
+    Boxes of a re-evaluation may print a column per evaluation year ("Rubriker | 2015 | 2013"):
+    then `year_scores` holds (year, score) of every column and `score` is None until the
+    grammar has told which column is the report's own.
+    """
 
     items: list[str]
     score: int | None
     page: int | None
+    year_scores: list[tuple[int, int]] = field(default_factory=list)
 
 
 @dataclass

@@ -13,20 +13,16 @@ from datetime import date
 
 import regex as re
 
+from domain.municipalities import NameMention, find_names
 from parsers.dates import MONTH, find_date
+from parsers.vocabulary import COVER_WORDS, EVALUATOR_LABEL
 
-_COVER_WORDS = re.compile(
-    r"(?<!\w)(?:Kommun[Kk]ompassen|KOMMUNKOMPASSEN|ANALYS\s*AV\.?|Analys\s+av\.?|RAPPORT|Rapport"
-    r"|Sveriges\s+Kommuner\s+och\s+(?:Landsting|Regioner))(?!\w)")
 # Cover titles set with wide letter spacing come out one letter per word: "A N A L Y S A V".
 _LETTER_SPACED = re.compile(r"(?<!\S)(?:\p{L} ){2,}\p{L}(?!\S)")
-_LABEL = re.compile(r"(?:Utvärderare|UTVÄRDERARE|Utvärderingsgrupp|Utvärderingsteam)\s*:?\s*")
-_NAME_WORD = r"\p{Lu}[\p{L}'’-]*"
-_MUNICIPALITY_YEAR = re.compile(
-    rf"({_NAME_WORD}(?:[ -]{_NAME_WORD}){{0,2}})\s+(?i:kommun|stad|kommuns|stads)\s+(?i:(?:{MONTH})\s+)?"
-    r"((?:19|20)\d\d)(?![\d-])")
-_MUNICIPALITY = re.compile(rf"({_NAME_WORD}(?:[ -]{_NAME_WORD}){{0,2}})\s+(?i:kommun|stad)\b")
+_SUFFIX_AFTER = re.compile(r"^\s*(?i:kommuns?|stads?)(?!\w)")
+_YEAR_AFTER = re.compile(rf"^\s*(?:(?i:kommuns?|stads?)\s+)?(?:(?i:{MONTH})\s+)?((?:19|20)\d\d)(?![\d-])")
 _YEAR = re.compile(r"(?<![\d-])((?:19|20)\d\d)(?![\d-])")
+_LABEL = EVALUATOR_LABEL
 _SEPARATOR = re.compile(r"\s+(?:och|OCH|samt|SAMT|&)\s+|\s*;\s*")
 _DATE_TEXT = re.compile(r"\b(?:19|20)\d\d-\d\d-\d\d\b|\b\d{1,2}\s+\p{L}+\s+(?:19|20)\d\d\b")
 _INITIAL = re.compile(r"^\p{Lu}\.$")
@@ -45,24 +41,43 @@ def read_cover(lines: list[str]) -> Cover:
     lines = [_LETTER_SPACED.sub(lambda m: m.group(0).replace(" ", ""), line) for line in lines]
     cover = Cover()
     text = " ".join(lines)
-    found = _MUNICIPALITY_YEAR.search(_COVER_WORDS.sub(" | ", text))
-    if found:
-        cover.municipality, cover.year = found.group(1), int(found.group(2))
-    else:
-        name = _MUNICIPALITY.search(_COVER_WORDS.sub(" | ", text))
-        year = _YEAR.search(text)
-        cover.municipality = name.group(1) if name else None
+    title = title_name(text)
+    if title is not None:
+        cover.municipality = title.text
+        year = _YEAR_AFTER.match(text, title.end)
+        cover.year = int(year.group(1)) if year else None
+    if cover.year is None:
+        year = _YEAR.search(_DATE_TEXT.sub(" ", text))
         cover.year = int(year.group(1)) if year else None
     cover.report_date = find_date(text)
     cover.evaluators = _evaluators(lines, cover)
     return cover
 
 
+def title_name(text: str) -> NameMention | None:
+    """The municipality that a cover's title names: not an evaluator's affiliation or surname.
+
+    A name followed by "kommun"/"stad" or the year, or set after the cover's own words ("ANALYS AV"),
+    is the title's; a name right after a comma is an affiliation ("Anders Dryselius, Hylte kommun")
+    and one right before a comma a surname ("Anna Mora, SKL") unless the year follows it.
+    """
+    strong, weak = [], []
+    for mention in find_names(text):
+        before, after = text[:mention.start].rstrip(), text[mention.end:]
+        dated = bool(_YEAR_AFTER.match(after))
+        if not dated and (before.endswith(",") or after.lstrip().startswith(",")):
+            continue
+        marked = dated or bool(_SUFFIX_AFTER.match(after)) or mention.text.casefold().startswith("region") \
+            or bool(COVER_WORDS.search(before[-30:]) and COVER_WORDS.search(before[-30:]).end() >= len(before[-30:]))
+        (strong if marked else weak).append(mention)
+    return (strong or weak or [None])[0]
+
+
 def _evaluators(lines: list[str], cover: Cover) -> list[str]:
     people: list[str] = []
     for line in lines:
         rest = _after_title(line, cover)
-        rest = _DATE_TEXT.sub(" ", _COVER_WORDS.sub(" ", _LABEL.sub("", rest)))
+        rest = _DATE_TEXT.sub(" ", COVER_WORDS.sub(" ", _LABEL.sub("", rest)))
         rest = re.sub(r"\s+", " ", rest).strip(" :|,")
         rest = re.sub(r"^[^\p{L}]+", "", rest)  # debris before the first name ("/27")
         if not rest:

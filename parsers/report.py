@@ -4,37 +4,45 @@ Every KommunKompassen report runs: cover, contents, summary sections (1-2),
 the detailed review with one part per area (3), the subquestion tables (4),
 facts about the municipality (5) and sometimes an appended earlier
 evaluation. This module follows that order over the blocks of any layout
-family and records what each part states.
+family and records what each part states. Appended parts are cut off first
+(parsers.parts) and read by the same grammar into records of their own; the
+result is checked against what the report itself lists (its contents, its
+section 4), so an area the report shows is either read or named in a problem.
 """
 from __future__ import annotations
 
-from dataclasses import replace
+import dataclasses
+from collections import Counter
 
 import regex as re
 
 from extract.model import Document
 from parsers.blocks import FindingsBlock, Heading, Layout, Paragraph, RubricBox, ScoreTable
 from parsers.cover import read_cover
+from parsers.identify import identify
+from parsers.parts import Part, part_year, split_parts
 from parsers.running_heads import head_date
 from domain.catalog import AREA_MAX_SCORE, AREA_NUMBERS, TOTAL_MAX_SCORE
-from domain.problems import problem
+from domain.problems import Problem, problem
 from domain.records import (RawArea, RawAreaTotal, RawPriorScore,
                             RawReport, RawSection, RawSubquestion)
 from parsers.statements import (evaluation_number, evaluation_period, previous_evaluation_year, prior_total,
                                 quoted_scores, stated_total)
 from parsers.tables import area_number_of_label, parse_percent
-from parsers.vocabulary import APPENDIX_HEADING, AREA_HEADING, SECTION_HEADING, YEAR_CELL, section_kind
+from parsers.vocabulary import (AREA_HEADING, SECTION_HEADING, TOTAL_LABEL, YEAR_CELL, is_area_heading,
+                                section_kind)
 
 _VERSION = re.compile(r"(?:version(?:en)?\s*|\(v\.?\s*|\()(2\.[0-9])\b", re.I)
-_TOTAL_LABEL = re.compile(r"^\s*(?:totalt?|summa|total\s*poäng|totalpoäng)\b", re.I)
+_YEAR = re.compile(r"(?<![\d-])((?:19|20)\d\d)(?![\d-])")
+_DATE = re.compile(r"(?:19|20)\d\d-\d\d-\d\d")
 
 
 class _Reader:
     """Walks the blocks, keeping track of the section and area it is in."""
 
-    def __init__(self, report: RawReport):
+    def __init__(self, report: RawReport, section: str = "front"):
         self.report = report
-        self.section = "front"
+        self.section = section
         self.area: RawArea | None = None
         self.summary_text: list[str] = []
         self.area_text: dict[int, list[str]] = {}
@@ -43,19 +51,15 @@ class _Reader:
     def heading(self, block: Heading) -> None:
         text = block.text.strip()
         area = AREA_HEADING.match(text)
-        if area and self.section in ("front", "summary", "areas"):
+        if area and self.section in ("front", "summary", "areas") \
+                and is_area_heading(area, self.area.area_no if self.area else None):
             self.section = "areas"
-            self._start_area(int(area.group(1)), text[area.end():].strip(), block.page)
+            self._start_area(int(area.group("no")), text[area.end():].strip(), block.page)
             return
         section = SECTION_HEADING.match(text)
         if section:
             self.section = section_kind(section.group(2))
             self.sections_seen.add(self.section)
-            self.area = None
-            return
-        if APPENDIX_HEADING.match(text):
-            self.section = "appendix"
-            self.sections_seen.add("appendix")
             self.area = None
             return
         if self.area is not None:
@@ -87,8 +91,8 @@ class _Reader:
             return
         if not self.area.rubrics:
             self.area.rubrics = block.items
-        if self.area.score is None:
-            self.area.score = block.score
+        if self.area.score is None and not self.area.year_scores:
+            self.area.score, self.area.year_scores = block.score, block.year_scores
 
     def findings(self, block: FindingsBlock) -> None:
         if self.area is None:
@@ -99,7 +103,8 @@ class _Reader:
         self.area.findings.extend(block.items)
         self.area.findings_present = True
         for found in block.problems:
-            self.report.problems.append(replace(found, message=f"Område {self.area.area_no}: {found.message}"))
+            message = f"Område {self.area.area_no}: {found.message}"
+            self.report.problems.append(dataclasses.replace(found, message=message))
 
     def score_table(self, block: ScoreTable) -> None:
         if self.section == "appendix" or any(YEAR_CELL.match(c) for c in block.columns):
@@ -123,9 +128,9 @@ class _Reader:
     def _appendix_table(self, block: ScoreTable) -> None:
         years = [int(c) if YEAR_CELL.match(c) else None for c in block.columns]
         for row in block.rows:
-            area_no = None if _TOTAL_LABEL.match(row.label) else area_number_of_label(
+            area_no = None if TOTAL_LABEL.match(row.label) else area_number_of_label(
                 f"{row.code}. {row.label}" if row.code else row.label)
-            if area_no is None and not _TOTAL_LABEL.match(row.label):
+            if area_no is None and not TOTAL_LABEL.match(row.label):
                 continue
             for year, value in zip(years, row.values):
                 if year is None or not value.isdigit():
@@ -144,12 +149,30 @@ def _numbers(values: list[str]) -> tuple[int, int, float] | None:
 
 def build_report(document: Document, layout: Layout) -> RawReport:
     report = RawReport(document.source_path, document.sha256, document.format, document.rendering)
+    main, parts = split_parts(layout.blocks)
     cover = read_cover(layout.cover)
-    report.municipality, report.year, report.evaluators = cover.municipality, cover.year, cover.evaluators
+    chapters = [*layout.contents, *(b.text for b in main if isinstance(b, Heading) and SECTION_HEADING.match(b.text))]
+    identity = identify(cover, " ".join(layout.cover), chapters, layout.running_heads)
+    report.municipality, report.year, report.evaluators = identity.municipality, identity.year, cover.evaluators
     report.report_date = cover.report_date or head_date(layout.running_heads)
-    report.problems.extend(layout.problems)
-    reader = _Reader(report)
-    for block in layout.blocks:
+    report.problems.extend([*layout.problems, *identity.problems])
+    reader = _read_blocks(report, main)
+    _read_contents(report, layout.contents)
+    _read_statements(report, reader)
+    if report.year is None:
+        _infer_year(report, layout.running_heads)
+    _settle_year_columns(report)
+    for part in parts:
+        _read_part(report, part)
+    report.page_count = layout.page_count
+    report.complete = _complete(report, layout, reader.sections_seen)
+    report.problems.extend(_structure_problems(report))
+    return report
+
+
+def _read_blocks(report: RawReport, blocks: list, section: str = "front") -> _Reader:
+    reader = _Reader(report, section)
+    for block in blocks:
         if isinstance(block, Heading):
             reader.heading(block)
         elif isinstance(block, Paragraph):
@@ -160,32 +183,85 @@ def build_report(document: Document, layout: Layout) -> RawReport:
             reader.findings(block)
         elif isinstance(block, ScoreTable):
             reader.score_table(block)
-    _read_contents(report, layout.contents)
-    _read_statements(report, reader)
-    if report.year is None:
-        _infer_year(report)
-    report.page_count = layout.page_count
-    report.complete = _complete(report, layout, reader.sections_seen)
-    return report
+    return reader
 
 
-def _infer_year(report: RawReport) -> None:
-    """The title's year is unreadable: take the evaluation's own year, and say so."""
-    years = re.findall(r"(?:19|20)\d\d", report.evaluation_period or "")
-    year = int(years[-1]) if years else (report.report_date.year if report.report_date else None)
-    if year is not None:
-        report.year = year
+def _read_part(report: RawReport, part: Part) -> None:
+    """An appended part: an earlier evaluation becomes prior scores, other appendices give their tables."""
+    page = next((block.page for block in part.blocks), None)
+    if not any(isinstance(block, Heading) and AREA_HEADING.match(block.text.strip()) for block in part.blocks):
+        _read_blocks(report, part.blocks, section="appendix")
+        return
+    year = part_year(part, report.year, report.previous_evaluation_year)
+    appended = RawReport(report.source_path, report.sha256, report.source_format, report.rendering, year=year)
+    _read_statements(appended, _read_blocks(appended, part.blocks))
+    if year is None:
         report.problems.append(problem(
-            "year_inferred",
-            f"The cover's year is unreadable; {year} was taken from the evaluation "
-            f"period or the report's date.", 1))
+            "appendix_year_unknown",
+            f"An earlier evaluation is appended (\"{part.heading[:60]}\"), but its year cannot be told; "
+            f"its scores were not read.", page))
+        return
+    _settle_year_columns(appended)
+    scores = [RawPriorScore(year, area.area_no, area.score, "appendix", area.page)
+              for area in appended.areas if area.score is not None]
+    total = appended.stated_total if appended.stated_total is not None else (
+        sum(s.score for s in scores) if len(scores) == len(AREA_NUMBERS) else None)
+    if total is not None:
+        scores.append(RawPriorScore(year, None, total, "appendix", page))
+    earlier = [dataclasses.replace(prior, source="appendix") for prior in appended.prior_scores
+               if prior.ref_year < year]
+    report.prior_scores.extend([*scores, *earlier])
+    report.problems.append(problem(
+        "appendix_evaluation_read",
+        f"The {year} evaluation appended to the report (\"{part.heading[:60]}\") was read: {len(appended.areas)} "
+        f"areas, their scores published as prior scores; its findings and texts are not this report's.", page))
+
+
+def _settle_year_columns(report: RawReport) -> None:
+    """Score boxes with a column per year: the report's own year is the area score, the others prior scores."""
+    for area in report.areas:
+        if not area.year_scores or area.score is not None:
+            continue
+        own = [score for year, score in area.year_scores if year == report.year]
+        if own:
+            area.score = own[0]
+        else:
+            year, area.score = max(area.year_scores)
+            report.problems.append(problem(
+                "area_score_year_unclear",
+                f"Område {area.area_no}: the score box has columns for "
+                f"{', '.join(str(y) for y, _ in area.year_scores)} but none for the report's year "
+                f"{report.year}; the latest ({year}) was taken.", area.page))
+        report.prior_scores.extend(RawPriorScore(year, area.area_no, score, "appendix", area.page)
+                                   for year, score in area.year_scores
+                                   if report.year is None or year < report.year)
+
+
+def _infer_year(report: RawReport, running_heads: list[str]) -> None:
+    """The title's year is unreadable: take the one the running heads print, or the evaluation's own, and say so."""
+    head_years = Counter(int(y) for head in running_heads for y in _YEAR.findall(_DATE.sub(" ", head)))
+    period_years = _YEAR.findall(report.evaluation_period or "")
+    if head_years:
+        year, source = head_years.most_common(1)[0][0], "the running heads"
+    elif period_years:
+        year, source = int(period_years[-1]), "the evaluation period"
+    elif report.report_date:
+        year, source = report.report_date.year, "the report's date"
+    else:
+        return
+    report.year = year
+    report.problems.append(problem(
+        "year_inferred", f"The cover's year is unreadable; {year} was taken from {source}.", 1))
 
 
 def _read_contents(report: RawReport, contents: list[str]) -> None:
+    last_area = None
     for entry in contents:
         match = AREA_HEADING.match(entry)
-        if match:
-            report.named_areas.setdefault(int(match.group(1)), []).append(entry[match.end():].strip())
+        if match and is_area_heading(match, last_area):
+            last_area = int(match.group("no"))
+            report.listed_areas.add(last_area)
+            report.named_areas.setdefault(last_area, []).append(entry[match.end():].strip())
 
 
 def _read_statements(report: RawReport, reader: _Reader) -> None:
@@ -219,3 +295,21 @@ def _complete(report: RawReport, layout: Layout, sections_seen: set[str]) -> boo
         return False
     areas = {area.area_no: area for area in report.areas}
     return set(areas) == set(AREA_NUMBERS) and areas[AREA_NUMBERS[-1]].findings_present
+
+
+def _structure_problems(report: RawReport) -> list[Problem]:
+    """Areas that the report's contents or section 4 name but that were not read."""
+    read = {area.area_no for area in report.areas}
+    named = report.listed_areas | {sq.area_no for sq in report.subquestions} | {t.area_no for t in report.area_totals}
+    reached = max(read, default=0)
+    missing = sorted(no for no in named - read if report.complete or no < reached)
+    return [problem("area_not_found",
+                    f"Område {no} is named by the report's {_namers(report, no)} but its part of the report was "
+                    f"not found; its score, rubrics and findings are missing.") for no in missing]
+
+
+def _namers(report: RawReport, area_no: int) -> str:
+    namers = ["contents"] if area_no in report.listed_areas else []
+    if area_no in {sq.area_no for sq in report.subquestions} | {t.area_no for t in report.area_totals}:
+        namers.append("section 4")
+    return " and ".join(namers)

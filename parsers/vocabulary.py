@@ -1,53 +1,94 @@
-"""The words that structure a KommunKompassen report, as patterns.
+"""The words that structure a KommunKompassen report, compiled into patterns.
 
-Every layout family recognizes the same landmarks: numbered report sections,
-"Område N" headings, the "Rubriker | Poäng" box, the findings headers and the
-"Uppnått | Max | Procent" tables. Narrative text can contain the same words in
-lower case ("styrkor och förbättringsområden"), so headers are matched with
-their printed capitalization.
+The words themselves are data (domain/data/vocabulary.toml); this module turns
+them into the patterns every layout family matches: numbered chapters, area
+headings, the "Rubriker | Poäng" box, the findings headers, the "Uppnått | Max
+| Procent" tables and appendix headings. Narrative can contain the same words
+in lower case ("styrkor och förbättringsområden"), so headers are matched in the
+capitalizations headings are printed in, never in lower case.
 """
 from __future__ import annotations
 
+import tomllib
+from functools import lru_cache
+from importlib import resources
+
 import regex as re
 
+from domain.catalog import AREA_NUMBERS, area_titles
+
 UPPER = r"A-ZÅÄÖÉÜ"
+_NAME = rf"[{UPPER}][\w-]*(?:\s+[\w-]+){{0,3}}"  # a municipality's name where a chapter title prints it
 
-STRENGTH_HEADER = re.compile(r"(?<![\w-])(?:Styrkor|STYRKOR|Starka sidor|STARKA SIDOR)(?![\w-])")
+
+@lru_cache(maxsize=None)
+def vocabulary() -> dict:
+    with resources.files("domain").joinpath("data").joinpath("vocabulary.toml").open("rb") as handle:
+        return tomllib.load(handle)
+
+
+def _spaced(word: str) -> str:
+    return r"\s+".join(re.escape(part) for part in word.split())
+
+
+def printed_forms(words: list[str]) -> str:
+    """An alternation of the words as headings print them: as written, Title Case and UPPER CASE."""
+    forms: set[str] = set()
+    for word in words:
+        forms |= {word, word.upper(), word[:1].upper() + word[1:], word.title()}
+    return "|".join(_spaced(form) for form in sorted(forms, key=len, reverse=True))
+
+
+def any_case(words: list[str]) -> str:
+    return "(?i:" + "|".join(_spaced(word) for word in sorted(words, key=len, reverse=True)) + ")"
+
+
+_V = vocabulary()
+_AREA_DIGIT = f"[{AREA_NUMBERS[0]}-{AREA_NUMBERS[-1]}]"
+
+STRENGTH_HEADER = re.compile(rf"(?<![\w-])(?:{printed_forms(_V['findings']['strength'])})(?![\w-])")
 IMPROVEMENT_HEADER = re.compile(
-    r"(?<![\w-])(?:Förbättringsmöjligheter|Förbättringsområden|Utvecklingsområden|Svagheter"
-    r"|FÖRBÄTTRINGSMÖJLIGHETER|FÖRBÄTTRINGSOMRÅDEN|UTVECKLINGSOMRÅDEN|SVAGHETER)"
-    r"(?:\s*/?\s*(?:Svagheter|SVAGHETER))?(?![\w-])")
+    rf"(?<![\w-])(?:{printed_forms(_V['findings']['improvement'])})"
+    rf"(?:\s*/?\s*(?:{printed_forms(_V['findings']['improvement_suffix'])}))?(?![\w-])")
 
-AREA_HEADING = re.compile(r"(?<![\w.])(?:Område|OMRÅDE)\s+([1-8])\b[.:]?\s*[–-]?\s*")
-RUBRICS_WORD = re.compile(r"(?<![\w-])(?:Rubriker|RUBRIKER)(?![\w-])")
-POINTS_WORD = re.compile(r"(?<![\w-])(?:Poäng|POÄNG)(?![\w-])")
-SCORE_COLUMNS = re.compile(r"Uppnått\s+Max\s+Procent", re.I)
-CONTENTS_WORD = re.compile(r"(?<![\w-])(?:Innehåll|Innehållsförteckning|INNEHÅLL)(?![\w-])")
+# "Område 3 Politisk ...", "OMRÅDE 3:", "Område 3 – ..."; or "3. Politisk styrning och kontroll" where the title
+# is a known area title and what follows is no table cell (section 4 and appendix rows print the same).
+_KNOWN_TITLE = "|".join(_spaced(title) for title in sorted(area_titles(), key=len, reverse=True))
+AREA_HEADING = re.compile(
+    rf"(?<![\w.])(?:(?:{printed_forms(_V['areas']['word'])})\s+(?P<no>{_AREA_DIGIT})\b[.:]?\s*[–-]?\s*"
+    rf"|(?P<no>{_AREA_DIGIT})[.:]?\s+(?=(?i:{_KNOWN_TITLE})(?![\w-])(?!\s*(?:[,;]|\d|\.{{2,}}|…|(?i:uppnått)))))")
+RUBRICS_WORD = re.compile(rf"(?<![\w-])(?:{printed_forms(_V['boxes']['rubrics'])})(?![\w-])")
+POINTS_WORD = re.compile(rf"(?<![\w-])(?:{printed_forms(_V['boxes']['points'])})(?![\w-])")
+SCORE_COLUMNS = re.compile(r"\s+".join(_V["boxes"]["score_columns"]), re.I)
+SCORE_COLUMN_WORDS = tuple(_V["boxes"]["score_columns"])
+TOTAL_LABEL = re.compile(rf"^\s*{any_case(_V['boxes']['total_row'])}\b")
+CONTENTS_WORD = re.compile(rf"(?<![\w-])(?:{printed_forms(_V['front']['contents'])})(?![\w-])")
+COVER_WORDS = re.compile(rf"(?<!\w)(?:{printed_forms(_V['front']['cover'])})\.?(?!\w)")
+EVALUATOR_LABEL = re.compile(rf"(?:{printed_forms(_V['front']['evaluator_label'])})\s*:?\s*")
 
-# Titles of the report's numbered top-level sections, as they are printed.
-SECTION_TITLES = (
-    r"Vad är Kommunkompassen\s*\??",
-    rf"[{UPPER}][\w-]*(?:\s+[\w-]+){{0,3}}\s+i förhållande till Kommunkompassen"
-    r"(?:\s*:\s*(?:[Ee]n\s+)?sammanfattande genomgång)?",
-    r"Detaljerad genomgång(?:\s+i förhållande till Kommunkompassens åtta områden|\s+per område"
-    r"|\s+av områdena)?",
-    r"Översikt av poängfördelning(?:en)?",
-    rf"Kortfakta(?:\s+om\s+[{UPPER}][\w-]*(?:\s+(?:kommun|stad))?)?",
-)
+
+def _chapter_titles(kind: str) -> list[str]:
+    return [title.replace("NAME", _NAME) for title in _V["chapters"][kind]]
+
+
+SECTION_TITLES = tuple(title for kind in ("summary", "areas", "scores", "facts") for title in _chapter_titles(kind))
 SECTION_HEADING = re.compile(rf"(?<![\w.])([1-9])\.?\s+((?:{'|'.join(SECTION_TITLES)}))(?![\w-])")
-APPENDIX_HEADING = re.compile(rf"(?<![\w-])(?:Bilaga|BILAGA)(?:\s+\d+)?\s*[:–-]?\s*"
-                              rf"(?:(?:19|20)\d\d\s+års\s+)?(?:[{UPPER}][\w-]*\s*){{0,4}}")
+SECTION_KIND = tuple((kind, re.compile("|".join(_chapter_titles(kind)), re.I)) for kind in ("scores", "facts", "areas"))
 
-SECTION_KIND = (
-    ("scores", re.compile(r"Översikt av poängfördelning", re.I)),
-    ("facts", re.compile(r"Kortfakta", re.I)),
-    ("areas", re.compile(r"Detaljerad genomgång", re.I)),
-    ("appendix", re.compile(r"^\s*Bilaga", re.I)),
-)
+_APPENDIX_WORD = printed_forms(_V["appendix"]["word"])
+_EARLIER = any_case(_V["appendix"]["earlier_evaluation"])
+# "Bilaga 2: 2015 års Kommunkompass", "BILAGA", "Bilaga – Enkätsvar"; the words after it are its title.
+APPENDIX_HEADING = re.compile(rf"(?<![\w-])(?:{_APPENDIX_WORD})(?:\s+\d+)?\s*[:–-]?\s*"
+                              rf"(?:(?:19|20)\d\d\s+{_EARLIER}\w*\s*)?(?:[{UPPER}][\w-]*\s*){{0,4}}")
+# A mention inside a sentence ("redovisas i Bilaga 2 till rapporten") goes on in lower case.
+APPENDIX_MENTION = re.compile(rf"(?:{_APPENDIX_WORD})(?:\s+\d+)?\s+\p{{Ll}}")
+EARLIER_EVALUATION = re.compile(rf"(?<!\d)((?:19|20)\d\d)\s+{_EARLIER}\w*")
 
 
 def section_kind(title: str) -> str:
     """What a top-level section holds: areas, scores, facts, appendix or summary."""
+    if re.match(rf"\s*(?:{_APPENDIX_WORD})(?![\w-])", title):
+        return "appendix"
     for kind, pattern in SECTION_KIND:
         if pattern.search(title):
             return kind
@@ -57,7 +98,18 @@ def section_kind(title: str) -> str:
 BULLETS = "•▪●◦‣∙·○■□➢➤►▸–—-*"
 # Word's Symbol and Wingdings bullets come out as private-use characters (U+F0B7, U+F0A7, ...)
 BULLET_START = re.compile(rf"^\s*[{re.escape(BULLETS)}]\s+|^\s*[•▪●◦‣∙○■□➢➤►▸\uf000-\uf0ff]\s*")
-SUBQUESTION_CODE = re.compile(r"^([1-8])\.(\d{1,2})$")
+SUBQUESTION_CODE = re.compile(rf"^({_AREA_DIGIT})\.(\d{{1,2}})$")
 # Whole table cells: a year column header ("2015") and a score (0-800).
 YEAR_CELL = re.compile(r"^(?:19|20)\d\d$")
 SCORE_CELL = re.compile(r"^\d{1,3}$")
+
+
+def is_area_heading(match: re.Match, last_area: int | None) -> bool:
+    """Whether an AREA_HEADING match heads an area where it stands, after area `last_area`.
+
+    "Område N" always does. A numbered title ("3. Politisk styrning och kontroll") is also
+    how diagrams and lists print the areas, so it heads an area only as the next one in order.
+    """
+    if not match.group(0)[:1].isdigit():
+        return True
+    return int(match.group("no")) == (last_area or 0) + 1

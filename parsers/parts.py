@@ -1,0 +1,102 @@
+"""Cutting a report into its main evaluation and the parts appended to it.
+
+Before its areas are read, a document is cut where an appended part starts:
+a heading that starts with "Bilaga"/"Bilagor" (a line or page that begins so —
+a mention inside a sentence, "redovisas i Bilaga 2 till rapporten", goes on in
+lower case and is no heading), a heading "<year> års Kommunkompass", a second
+cover, or an evaluation that starts over (an opening chapter such as "Vad är
+Kommunkompassen?" after the areas, or "Område 1" after "Område 8"): an
+earlier evaluation printed again. Each part is read by the same grammar into a record
+of its own, so nothing of it mixes with the main evaluation.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex as re
+
+from domain.municipalities import find_names
+from parsers.blocks import Block, Heading, Paragraph
+from parsers.vocabulary import (APPENDIX_MENTION, AREA_HEADING, COVER_WORDS, EARLIER_EVALUATION, SECTION_HEADING,
+                                is_area_heading, section_kind)
+
+_YEAR = re.compile(r"(?<![\d-])((?:19|20)\d\d)(?![\d-])")
+_COVER_REST = re.compile(r"[\W\d_]+|(?i:kommuns?|stads?|rapport)")
+_LOOK_BACK = 6  # blocks before a restart that may hold the appended evaluation's cover
+
+
+@dataclass
+class Part:
+    """An appended part: what starts it and its blocks."""
+
+    heading: str
+    blocks: list[Block] = field(default_factory=list)
+    cover_text: str = ""  # text just before a restart, where the appended evaluation's cover stands
+
+
+def split_parts(blocks: list[Block]) -> tuple[list[Block], list[Part]]:
+    """The main evaluation's blocks, and the appended parts in order."""
+    main: list[Block] = []
+    parts: list[Part] = []
+    started = False  # the body began: a chapter or area heading was read
+    last_area: int | None = None  # the last area of the evaluation being read
+    section = "front"  # the kind of chapter being read: section 4 labels its tables by area too
+    for block in blocks:
+        target = parts[-1].blocks if parts else main
+        if isinstance(block, Heading):
+            text = block.text.strip()
+            area = AREA_HEADING.match(text)
+            if area and not is_area_heading(area, last_area):
+                area = None
+            if started and (_starts_appendix(text) or (last_area is not None and _is_cover(text))):
+                parts.append(Part(text))
+                target, last_area, section = parts[-1].blocks, None, "front"
+            elif last_area is not None and (_opens_evaluation(text) or (
+                    area and section in ("front", "summary", "areas") and int(area.group("no")) < last_area)):
+                parts.append(Part(text, cover_text=_text_of(target[-_LOOK_BACK:])))
+                target, last_area, section = parts[-1].blocks, None, "front"
+            chapter = SECTION_HEADING.match(text)
+            if chapter:
+                section = section_kind(chapter.group(2))
+            if area and section in ("front", "summary", "areas"):
+                last_area, section = int(area.group("no")), "areas"
+            started = started or bool(area or chapter)
+        target.append(block)
+    return main, parts
+
+
+def _starts_appendix(text: str) -> bool:
+    return (section_kind(text) == "appendix" and not APPENDIX_MENTION.match(text)) \
+        or bool(EARLIER_EVALUATION.match(text))
+
+
+def _opens_evaluation(text: str) -> bool:
+    chapter = SECTION_HEADING.match(text)
+    return bool(chapter) and section_kind(chapter.group(2)) == "summary"
+
+
+def _is_cover(text: str) -> bool:
+    """A heading that holds nothing but cover words, a municipality and a year: a second cover."""
+    if not COVER_WORDS.search(text):
+        return False
+    rest = COVER_WORDS.sub(" ", text)
+    for mention in reversed(find_names(rest)):
+        rest = rest[:mention.start] + rest[mention.end:]
+    return not _COVER_REST.sub("", rest).strip()
+
+
+def _text_of(blocks: list[Block]) -> str:
+    return " ".join(block.text for block in blocks if isinstance(block, (Heading, Paragraph)))
+
+
+def part_year(part: Part, report_year: int | None, previous_year: int | None) -> int | None:
+    """The year of an appended evaluation: named in its heading or on its cover, else the previous evaluation's."""
+    earlier = EARLIER_EVALUATION.search(part.heading)
+    if earlier:
+        return int(earlier.group(1))
+    opening = " ".join([part.heading, part.cover_text, _text_of(part.blocks[:_LOOK_BACK])])
+    for match in _YEAR.finditer(opening):
+        year = int(match.group(1))
+        if report_year is None or year < report_year:
+            return year
+    return previous_year
