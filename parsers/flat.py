@@ -19,7 +19,7 @@ from parsers.blocks import Block, FindingsBlock, Heading, Layout, Paragraph, Rub
 from parsers.findings import column_findings, flattened_findings
 from parsers.running_heads import split_running_heads
 from parsers.segment import split_items, split_list
-from parsers.vocabulary import (APPENDIX_HEADING, AREA_HEADING, CONTENTS_WORD, IMPROVEMENT_HEADER,
+from parsers.vocabulary import (APPENDIX_HEADING, APPENDIX_MENTION, AREA_HEADING, CONTENTS_WORD, IMPROVEMENT_HEADER,
                                 POINTS_WORD, RUBRICS_WORD, SECTION_HEADING, STRENGTH_HEADER, UPPER,
                                 section_kind)
 
@@ -33,6 +33,8 @@ _YEAR_ROW = re.compile(rf"(?:(?<![\w.])([1-8])\.?\s+)?([{UPPER}][^\d%]*?)\s+(\d{
 _NUMBER = re.compile(r"(?<![\w.,-])(\d{1,3})(?![\w.,%-]|\s?%)")
 _REPEATED_HEADER = re.compile(rf"{STRENGTH_HEADER.pattern}\s+{IMPROVEMENT_HEADER.pattern}")
 _SENTENCE_END = re.compile(r"[.?!:]\s*$")
+# where a heading can start in flattened text: after a sentence, a number (a page or a table) or at the start
+_SENTENCE_START = re.compile(r"(?:^|[.?!:)%\d”\"])\s*$")
 _GENERIC_HEADINGS = ("Allmänt", "Sammanfattning", "Sammanfattande kommentarer kring resultatet",
                      "Utvärderingen", "Sammanfattning av resultat", "Jämförelser")
 
@@ -56,6 +58,7 @@ class _Landmark:
     kind: str  # section kind, "area" or "appendix"
     heading: str
     area_no: int | None = None
+    numbered: bool = False  # an area heading printed as "3. <title>" rather than "Område 3"
 
 
 def read_flat(document: Document) -> Layout:
@@ -114,13 +117,16 @@ def _landmarks(text: str, start: int) -> list[_Landmark]:
         if not _LEADER.match(text, match.end()):
             found.append(_Landmark(match.start(), match.end(), section_kind(match.group(2)), match.group(0)))
     for match in APPENDIX_HEADING.finditer(text, start):
-        found.append(_Landmark(match.start(), match.end(), "appendix", match.group(0).strip()))
+        after_sentence = _SENTENCE_START.search(text[max(0, match.start() - 20):match.start()])
+        if after_sentence and not APPENDIX_MENTION.match(text, match.start()):
+            found.append(_Landmark(match.start(), match.end(), "appendix", match.group(0).strip()))
     for match in AREA_HEADING.finditer(text, start):
         title_end = _area_title_end(text, match.end())
         if title_end > match.end() and not _LEADER.match(text, title_end):
             found.append(_Landmark(match.start(), title_end, "area", text[match.start():title_end].strip(),
-                                   int(match.group(1))))
+                                   int(match.group("no")), numbered=match.group(0)[:1].isdigit()))
     found.sort(key=lambda landmark: landmark.start)
+    found = _areas_in_order(found)
     # A landmark inside another's heading (a title that quotes a section name) is not one.
     kept: list[_Landmark] = []
     for landmark in found:
@@ -129,6 +135,19 @@ def _landmarks(text: str, start: int) -> list[_Landmark]:
         if kept and kept[-1].start == landmark.start:
             kept[-1] = landmark
             continue
+        kept.append(landmark)
+    return kept
+
+
+def _areas_in_order(landmarks: list[_Landmark]) -> list[_Landmark]:
+    """Numbered area titles are area headings only as the next area in order (diagram labels are not)."""
+    kept: list[_Landmark] = []
+    last_area: int | None = None
+    for landmark in landmarks:
+        if landmark.kind == "area":
+            if landmark.numbered and landmark.area_no != (last_area or 0) + 1:
+                continue
+            last_area = landmark.area_no
         kept.append(landmark)
     return kept
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 import regex as re
 
+from domain.catalog import AREA_NUMBERS
 from domain.municipalities import find_names
 from parsers.blocks import Block, Heading, Paragraph
 from parsers.vocabulary import (APPENDIX_MENTION, AREA_HEADING, COVER_WORDS, EARLIER_EVALUATION, SECTION_HEADING,
@@ -41,8 +42,12 @@ def split_parts(blocks: list[Block]) -> tuple[list[Block], list[Part]]:
     started = False  # the body began: a chapter or area heading was read
     last_area: int | None = None  # the last area of the evaluation being read
     section = "front"  # the kind of chapter being read: section 4 labels its tables by area too
+    main_last: int | None = None  # the main evaluation's last area
     for block in blocks:
         target = parts[-1].blocks if parts else main
+        if isinstance(block, Heading) and _continues_main(block, parts, last_area, main_last):
+            main.extend([Heading(parts[-1].heading, None), *parts.pop().blocks])  # not a part: the areas go on
+            target, last_area = main, main_last
         if isinstance(block, Heading):
             text = block.text.strip()
             area = AREA_HEADING.match(text)
@@ -60,9 +65,18 @@ def split_parts(blocks: list[Block]) -> tuple[list[Block], list[Part]]:
                 section = section_kind(chapter.group(2))
             if area and section in ("front", "summary", "areas"):
                 last_area, section = int(area.group("no")), "areas"
+                main_last = last_area if not parts else main_last
             started = started or bool(area or chapter)
         target.append(block)
     return main, parts
+
+
+def _continues_main(heading: Heading, parts: list[Part], last_area: int | None, main_last: int | None) -> bool:
+    """Whether the next area of the main evaluation follows a "Bilaga" heading: it headed no appended part."""
+    if not parts or last_area is not None or main_last is None or main_last >= AREA_NUMBERS[-1]:
+        return False
+    area = AREA_HEADING.match(heading.text.strip())
+    return bool(area) and int(area.group("no")) == main_last + 1
 
 
 def _starts_appendix(text: str) -> bool:

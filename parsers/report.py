@@ -298,14 +298,19 @@ def _complete(report: RawReport, layout: Layout, sections_seen: set[str]) -> boo
 
 
 def _structure_problems(report: RawReport) -> list[Problem]:
-    """Areas that the report's contents or section 4 name but that were not read."""
+    """Areas that the report's contents or section 4 name but that were not read, and areas without findings."""
     read = {area.area_no for area in report.areas}
     named = report.listed_areas | {sq.area_no for sq in report.subquestions} | {t.area_no for t in report.area_totals}
     reached = max(read, default=0)
     missing = sorted(no for no in named - read if report.complete or no < reached)
-    return [problem("area_not_found",
-                    f"Område {no} is named by the report's {_namers(report, no)} but its part of the report was "
-                    f"not found; its score, rubrics and findings are missing.") for no in missing]
+    problems = [problem("area_not_found",
+                        f"Område {no} is named by the report's {_namers(report, no)} but its part of the report was "
+                        f"not found; its score, rubrics and findings are missing.") for no in missing]
+    problems += [problem("findings_not_found",
+                         f"Område {area.area_no}: no strengths or improvements were found, although the report goes "
+                         f"on past this area.", area.page)
+                 for area in report.areas if not area.findings_present and (report.complete or area.area_no < reached)]
+    return problems
 
 
 def _namers(report: RawReport, area_no: int) -> str:
