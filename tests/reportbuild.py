@@ -14,14 +14,16 @@ from pathlib import Path
 
 from pdfbuild import BOLD, LEFT, RIGHT, PdfBuilder, width
 from reportdesc import expected_tables
-from reportplan import Contents, Cover, Findings, Heading, Page, Para, RubricBox, ScoreTable, Style, YearTable, plan
+from reportplan import (Contents, Cover, Findings, Heading, Page, Para, RubricBox, ScoreTable, Style, YearTable,
+                        appended_prior_scores, plan)
 
 FORMATS = {"pdf": ".pdf", "flat": ".txt", "markdown": ".md"}
 UL = '<ul style="list-style-type: none">'
 
 
 def build(description: dict, style: Style, fmt: str, path: Path) -> dict:
-    """Writes the report to `path` (its suffix is set by `fmt`) and returns the expected tables."""
+    """Writes the report to `path` (its suffix is set by `fmt`) and returns the expected tables: the
+    description's, with the page count of the rendering and the earlier scores its appended material prints."""
     pages = plan(description, style)
     date = description["report"]["report_date"]
     dated_heads = "{date}" in f"{style.head}{style.foot}"
@@ -30,6 +32,7 @@ def build(description: dict, style: Style, fmt: str, path: Path) -> dict:
     render = {"pdf": _pdf, "flat": _flat, "markdown": _markdown}[fmt]
     render(pages, style, date, path)
     expected = copy.deepcopy(description)
+    expected["prior_scores"] += appended_prior_scores(style)
     expected["report"]["page_count"] = None if fmt == "markdown" else len(pages)
     return expected_tables(expected)
 

@@ -149,13 +149,6 @@ def earlier_scores(description: dict, year: int, seed: str = "") -> dict[int | N
     return scores
 
 
-def add_prior_scores(description: dict, year: int, scores: dict[int | None, int], where: str = "appendix") -> dict:
-    changed = copy.deepcopy(description)
-    changed["prior_scores"].extend({"year": year, "area_no": area_no, "score": score, "where": where}
-                                   for area_no, score in scores.items())
-    return changed
-
-
 # -- the tables a perfect extraction gives ---------------------------------------------------------------------
 
 REPORT_FIELDS = ("municipality", "municipality_code", "year", "report_date", "evaluation_period", "evaluators",

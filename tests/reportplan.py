@@ -209,3 +209,16 @@ def _contents(body: list[Page], first_page: int) -> list[tuple[str, int]]:
                     return entries
                 entries.append((block.listed or block.text, number))
     return entries
+
+
+def appended_prior_scores(style: Style) -> list[dict]:
+    """The scores of earlier evaluations that the style's appended material prints (source "appendix")."""
+    rows = [(year, area_no, score) for year, scores in style.earlier_table for area_no, score in scores.items()]
+    if style.rubric_years:
+        rows += [(style.rubric_years[1], area_no, score) for area_no, score in style.earlier_rubric_scores.items()]
+    if style.appended:
+        earlier = style.appended
+        rows += [(earlier["report"]["year"], area["area_no"], area["score"]) for area in earlier["areas"]]
+        if style.appended_total:
+            rows.append((earlier["report"]["year"], None, earlier["report"]["stated_total"]))
+    return [{"year": year, "area_no": area_no, "score": score, "where": "appendix"} for year, area_no, score in rows]

@@ -72,8 +72,7 @@ def _diff(got, want) -> str:
     extra = [row for row in got if row not in want]
     if not missing and not extra:
         return "same rows in another order"
-    return f"missing {missing[:6]}{' ...' if len(missing) > 6 else ''}; " \
-           f"unexpected {extra[:6]}{' ...' if len(extra) > 6 else ''}"
+    return f"{len(missing)} missing, e.g. {missing[:2]}; {len(extra)} unexpected, e.g. {extra[:2]}"
 
 
 def assert_tables_equal(got: dict, want: dict, what: str) -> None:
@@ -118,7 +117,9 @@ class Results:
         def strip(row: dict) -> dict:
             return {key: value for key, value in row.items() if key not in (*SOURCE_COLUMNS, *ignore_columns)}
 
-        report_id = CASES[name].report_id
+        row = self.report_row(name)
+        assert row is not None, f"{name}: no report published"
+        report_id = row["report_id"]
         tables = {table: [strip(row) for row in self.tables(name)[table] if row["report_id"] == report_id]
                   for table in REPORT_TABLES}
         tables["problems"] = [strip(row) for row in self.problems(name)]
