@@ -154,7 +154,7 @@ def plan(description: dict, style: Style) -> list[Page]:
     areas = area_pages(description, style)
     areas[0] = [Heading("3 Detaljerad genomgång per område", 1), *areas[0]]
     body += areas
-    tables = [ScoreTable(a["area_no"], a["title"], [s for s in description["subquestions"]
+    tables = [ScoreTable(a["area_no"], a.get("section4_title", a["title"]), [s for s in description["subquestions"]
                                                     if s["area_no"] == a["area_no"]], a["score"])
               for a in description["areas"]]
     body.append([Heading("4 Översikt av poängfördelning", 1), Para("Tabellerna nedan visar resultatet."),

@@ -114,8 +114,9 @@ class Results:
 
     def comparable(self, name: str, ignore_columns: tuple[str, ...]) -> dict[str, list]:
         """Every row of the report's tables and its problems, without the columns that may differ."""
-        def strip(row: dict) -> dict:
-            return {key: value for key, value in row.items() if key not in (*SOURCE_COLUMNS, *ignore_columns)}
+        def strip(row: dict) -> dict:  # the report id is checked by assert_expected
+            return {key: value for key, value in row.items()
+                    if key not in ("report_id", *SOURCE_COLUMNS, *ignore_columns)}
 
         row = self.report_row(name)
         assert row is not None, f"{name}: no report published"

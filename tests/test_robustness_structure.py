@@ -28,12 +28,11 @@ WORDING_CASES = {key: cases(f"kungalv-2016-{key}", KUNGALV, style) for key, styl
 
 SUNDBYBERG = describe("Sundbyberg", 2018, quoted_prior_year=2015)
 SUNDBYBERG_PLAIN = cases("sundbyberg-2018-with-contents", SUNDBYBERG)
-NO_CONTENTS = cases("sundbyberg-2018-no-contents-utvardering-av", SUNDBYBERG,
-                    Style(contents=False, cover_verb="UTVÄRDERING AV"))
+NO_CONTENTS = cases("sundbyberg-2018-no-contents", SUNDBYBERG, Style(contents=False))
 
 UPPLANDS_BRO = describe("Upplands-Bro", 2019, quoted_prior_year=2016)
-for area in UPPLANDS_BRO["areas"]:
-    area["title"] = area["title"].upper()
+for area in UPPLANDS_BRO["areas"]:  # section 4 keeps printing the titles in mixed case
+    area["section4_title"], area["title"] = area["title"], area["title"].upper()
 UPPER_TITLES = cases("upplands-bro-2019-upper-case-area-titles", UPPLANDS_BRO)
 
 HYLTE = describe("Hylte", 2016, evaluation_number=1)
