@@ -109,6 +109,13 @@ def pdf_gold(request) -> tuple[str, dict]:
     return request.param.parent.name, load_gold(request.param)
 
 
+@pytest.fixture(scope="session")
+def robust(tmp_path_factory):
+    """Every case the robustness modules registered, built and extracted once (tests/robustness.py)."""
+    from robustness import extract_cases
+    return extract_cases(tmp_path_factory.mktemp("robustness"), run_extract_cli)
+
+
 def kompass_command() -> list[str]:
     """The installed `kompass` console script of the interpreter running the tests."""
     script = Path(sys.executable).parent / ("kompass.exe" if os.name == "nt" else "kompass")

@@ -1,0 +1,166 @@
+"""The robustness suite's cases and its one extraction per session.
+
+Test modules register cases at import time (`cases(...)`); `extract_cases`
+builds every registered case, then runs `kompass extract` as few times
+as possible: each run holds at most one document per report id (the pipeline
+keeps only one document of a report), so a case and the plain case it is
+compared with are read in different runs. Expectations are the descriptions the
+cases were built from (reportdesc.expected_tables), never results of a run.
+The session fixture `robust` (conftest) calls `extract_cases` once.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import regex as re
+from reportbuild import FORMATS, build
+from reportdesc import observed_tables
+from reportplan import Style
+
+if TYPE_CHECKING:
+    from conftest import Run
+
+# Columns that name the input file rather than what was read from it.
+SOURCE_COLUMNS = ("source_path", "source_sha256")
+PAGE_COLUMNS = ("page", "page_count")
+REPORT_TABLES = ("reports", "areas", "rubrics", "findings", "sections", "subquestions", "prior_scores")
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    description: dict
+    style: Style
+    fmt: str
+
+    @property
+    def report_id(self) -> str:
+        return self.description["id"]
+
+    @property
+    def file_name(self) -> str:
+        return f"{self.name}{FORMATS[self.fmt]}"
+
+
+CASES: dict[str, Case] = {}
+
+
+PLAIN_STYLE = Style()
+
+
+def cases(name: str, description: dict, style: Style = PLAIN_STYLE, fmts: tuple[str, ...] = ("pdf", "flat")
+          ) -> dict[str, str]:
+    """Registers the case in each format; returns {fmt: case name}. The same name may be registered once only."""
+    names = {}
+    for fmt in fmts:
+        case_name = f"{name}-{fmt}"
+        assert case_name not in CASES, f"case {case_name} registered twice"
+        CASES[case_name] = Case(case_name, description, style, fmt)
+        names[fmt] = case_name
+    return names
+
+
+def _diff(got, want) -> str:
+    if isinstance(want, dict):
+        return "; ".join(f"{key}: got {got.get(key)!r}, want {value!r}" for key, value in want.items()
+                         if got.get(key) != value)
+    missing = [row for row in want if row not in got]
+    extra = [row for row in got if row not in want]
+    if not missing and not extra:
+        return "same rows in another order"
+    return f"{len(missing)} missing, e.g. {missing[:2]}; {len(extra)} unexpected, e.g. {extra[:2]}"
+
+
+def assert_tables_equal(got: dict, want: dict, what: str) -> None:
+    """Every table equal, else one message naming each table that differs and how."""
+    wrong = [f"{name}: {_diff(got[name], want[name])}" for name in want if got[name] != want[name]]
+    assert not wrong, f"{what}:\n  " + "\n  ".join(wrong)
+
+
+class Results:
+    """What the runs published, per case."""
+
+    def __init__(self, tables_by_case: dict[str, dict[str, list[dict]]], expected: dict[str, dict]):
+        self.tables_by_case, self.expected_by_case = tables_by_case, expected
+
+    def tables(self, name: str) -> dict[str, list[dict]]:
+        return self.tables_by_case[name]
+
+    def problems(self, name: str) -> list[dict]:
+        return [row for row in self.tables(name)["problems"] if row["source_path"] == CASES[name].file_name]
+
+    def report_row(self, name: str) -> dict | None:
+        rows = [row for row in self.tables(name)["reports"] if row["source_path"] == CASES[name].file_name]
+        return rows[0] if rows else None
+
+    def observed(self, name: str) -> dict[str, list]:
+        return observed_tables(self.tables(name), CASES[name].report_id)
+
+    def assert_expected(self, name: str, ignore: tuple[str, ...] = ()) -> None:
+        """The published tables of the case are those of its description."""
+        row = self.report_row(name)
+        errors = [p["message"] for p in self.problems(name) if p["severity"] == "error"]
+        assert row is not None and row["report_id"] == CASES[name].report_id, (
+            f"{name}: expected report {CASES[name].report_id}, published "
+            f"{row and row['report_id']}; errors: {errors}")
+        got, want = self.observed(name), self.expected_by_case[name]
+        for name_ in ignore:
+            got.pop(name_), want.pop(name_)
+        assert_tables_equal(got, want, name)
+
+    def comparable(self, name: str, ignore_columns: tuple[str, ...]) -> dict[str, list]:
+        """Every row of the report's tables and its problems, without the columns that may differ."""
+        def strip(row: dict) -> dict:  # the report id is checked by assert_expected
+            return {key: value for key, value in row.items()
+                    if key not in ("report_id", *SOURCE_COLUMNS, *ignore_columns)}
+
+        row = self.report_row(name)
+        assert row is not None, f"{name}: no report published"
+        report_id = row["report_id"]
+        tables = {table: [strip(row) for row in self.tables(name)[table] if row["report_id"] == report_id]
+                  for table in REPORT_TABLES}
+        tables["problems"] = [strip(row) for row in self.problems(name)]
+        return tables
+
+    def assert_same_as(self, name: str, plain: str, ignore_columns: tuple[str, ...] = (),
+                       ignore_tables: tuple[str, ...] = ()) -> None:
+        """A wording-only variant publishes exactly what its plain case does (except where the input is named)."""
+        assert CASES[name].report_id == CASES[plain].report_id
+        got, want = self.comparable(name, ignore_columns), self.comparable(plain, ignore_columns)
+        for table in ignore_tables:
+            got.pop(table), want.pop(table)
+        assert_tables_equal(got, want, f"{name} differs from {plain}")
+
+    def assert_area_accounted_for(self, name: str) -> None:
+        """Every area the document shows is in the areas table or named by an area_not_found problem."""
+        report_id = CASES[name].report_id
+        found = {row["area_no"] for row in self.tables(name)["areas"] if row["report_id"] == report_id}
+        named = " ".join(p["message"] for p in self.problems(name) if p["code"] == "area_not_found")
+        lost = [area for area in CASES[name].description["areas"]
+                if area["area_no"] not in found and not _names(named, area)]
+        assert not lost, f"{name}: areas neither published nor reported: {[a['area_no'] for a in lost]}"
+
+
+def _names(message: str, area: dict) -> bool:
+    """Whether a problem message names the area (by number or by title)."""
+    return bool(re.search(rf"(?<![\d.]){area['area_no']}(?![\d.])", message)) or area["title"] in message
+
+
+def extract_cases(root: Path, extract: Callable[..., Run]) -> Results:
+    """Builds every registered case under `root` and extracts them: one run per slot of distinct report ids."""
+    slot_of: dict[str, int] = {}
+    seen: Counter[str] = Counter()
+    expected = {}
+    for name, case in CASES.items():
+        slot_of[name] = seen[case.report_id]
+        seen[case.report_id] += 1
+        folder = root / f"slot{slot_of[name]}"
+        folder.mkdir(exist_ok=True)
+        expected[name] = build(case.description, case.style, case.fmt, folder / case.file_name)
+    runs = {slot: extract(root / f"slot{slot}", out=root / f"out{slot}").tables
+            for slot in sorted(set(slot_of.values()))}
+    return Results({name: runs[slot] for name, slot in slot_of.items()}, expected)

@@ -1,0 +1,82 @@
+"""Issue #9, structure: no table of contents, other area heading forms, upper-case titles, other findings headers,
+and the rubric glyph kept inside HTML list items. Wording-only variants publish what the plain report does."""
+from __future__ import annotations
+
+import pytest
+from reportdesc import describe
+from reportplan import Style
+from robustness import PAGE_COLUMNS, cases
+
+FORMATS = ("pdf", "flat")
+
+KUNGALV = describe("Kungälv", 2016, quoted_prior_year=2013)
+KUNGALV_PLAIN = cases("kungalv-2016-plain", KUNGALV)
+WORDING = {
+    "area_heading_number_dot": Style(area_heading="{n}. {title}"),
+    "area_heading_upper_omrade": Style(area_heading="OMRÅDE {n} {title}"),
+    "area_heading_colon": Style(area_heading="Område {n}: {title}"),
+    "area_heading_dash": Style(area_heading="Område {n} – {title}"),
+    "findings_starka_sidor_utvecklingsomraden": Style(strengths_header="Starka sidor",
+                                                      improvements_header="Utvecklingsområden"),
+    "findings_styrkor_svagheter": Style(improvements_header="Svagheter"),
+    "findings_headers_with_colon": Style(strengths_header="Styrkor:", improvements_header="Förbättringsområden:"),
+    "findings_upper_case_lists": Style(strengths_header="STYRKOR", improvements_header="FÖRBÄTTRINGSOMRÅDEN",
+                                       findings_as_lists=True),
+    "findings_mojligheter_svagheter": Style(improvements_header="Förbättringsmöjligheter Svagheter"),
+}
+WORDING_CASES = {key: cases(f"kungalv-2016-{key}", KUNGALV, style) for key, style in WORDING.items()}
+
+SUNDBYBERG = describe("Sundbyberg", 2018, quoted_prior_year=2015)
+SUNDBYBERG_PLAIN = cases("sundbyberg-2018-with-contents", SUNDBYBERG)
+NO_CONTENTS = cases("sundbyberg-2018-no-contents", SUNDBYBERG, Style(contents=False))
+
+UPPLANDS_BRO = describe("Upplands-Bro", 2019, quoted_prior_year=2016)
+for area in UPPLANDS_BRO["areas"]:  # section 4 keeps printing the titles in mixed case
+    area["section4_title"], area["title"] = area["title"], area["title"].upper()
+UPPER_TITLES = cases("upplands-bro-2019-upper-case-area-titles", UPPLANDS_BRO)
+
+HYLTE = describe("Hylte", 2016, evaluation_number=1)
+HYLTE_MARKDOWN = cases("hylte-2016-markdown-plain", HYLTE, fmts=("markdown",))
+HYLTE_LI_GLYPHS = cases("hylte-2016-markdown-li-glyphs", HYLTE, Style(markdown_rubric_items="li"), fmts=("markdown",))
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_plain_report_gives_the_described_tables(robust, fmt):
+    robust.assert_expected(KUNGALV_PLAIN[fmt])
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("variant", list(WORDING))
+def test_issue_9_wording_variant_gives_the_described_tables(robust, variant, fmt):
+    robust.assert_expected(WORDING_CASES[variant][fmt])
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("variant", list(WORDING))
+def test_issue_9_wording_variant_gives_the_plain_reports_tables(robust, variant, fmt):
+    robust.assert_same_as(WORDING_CASES[variant][fmt], KUNGALV_PLAIN[fmt])
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_issue_9_no_table_of_contents(robust, fmt):
+    robust.assert_expected(NO_CONTENTS[fmt])
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_issue_9_no_table_of_contents_gives_the_same_tables_but_pages(robust, fmt):
+    robust.assert_same_as(NO_CONTENTS[fmt], SUNDBYBERG_PLAIN[fmt], ignore_columns=PAGE_COLUMNS)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_issue_9_upper_case_area_titles_are_kept_as_printed(robust, fmt):
+    robust.assert_expected(UPPER_TITLES[fmt])
+
+
+def test_issue_9_markdown_rubric_items_in_li_keep_no_glyph(robust):
+    robust.assert_expected(HYLTE_LI_GLYPHS["markdown"])
+
+
+def test_issue_9_markdown_rubric_items_in_li_give_the_plain_markdowns_tables(robust):
+    robust.assert_expected(HYLTE_MARKDOWN["markdown"])
+    robust.assert_same_as(HYLTE_LI_GLYPHS["markdown"], HYLTE_MARKDOWN["markdown"])
+
