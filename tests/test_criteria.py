@@ -41,7 +41,14 @@ def test_year_alone_is_a_guess_with_a_warning():
     assert detect_version(_report(year=2021))[0] == "2020"
 
 
-def test_nothing_known_assumes_2_0_with_a_warning():
+def test_nothing_known_assumes_the_latest_version_with_a_warning():
     version, problems = detect_version(_report())
-    assert version == "2.0"
+    assert version == "2020"
     assert [(p.severity, p.code) for p in problems] == [("warning", "criteria_version_guessed")]
+
+
+def test_before_2010_the_shared_titles_are_the_original_criteria_with_a_warning():
+    version, problems = detect_version(_report({7: ["Verksamhetsutveckling"]}, year=2008))
+    assert version == "1.0"
+    assert [(p.severity, p.code) for p in problems] == [("warning", "criteria_version_original")]
+    assert detect_version(_report({7: ["Verksamhetsutveckling"]}, year=2010)) == ("2.0", [])
