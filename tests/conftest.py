@@ -109,6 +109,21 @@ def pdf_gold(request) -> tuple[str, dict]:
     return request.param.parent.name, load_gold(request.param)
 
 
+def require_tool(name: str, install_hint: str) -> str:
+    """The path of the command-line tool `name`; skips the test where it is not installed, with the hint.
+
+    Under CI (`$CI` set) a missing tool fails the test instead: CI installs every tool, so a skip there
+    would hide a broken set-up.
+    """
+    found = shutil.which(name)
+    if found is not None:
+        return found
+    reason = f"{name} is not installed ({install_hint})"
+    if os.environ.get("CI"):
+        pytest.fail(f"{reason}; under CI every tool the tests use must be installed")
+    pytest.skip(reason)
+
+
 def kompass_command() -> list[str]:
     """The installed `kompass` console script of the interpreter running the tests."""
     script = Path(sys.executable).parent / ("kompass.exe" if os.name == "nt" else "kompass")

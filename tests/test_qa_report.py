@@ -10,7 +10,7 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 from click.testing import CliRunner
-from conftest import RAW_DIR, read_tables
+from conftest import RAW_DIR, read_tables, require_tool
 from PIL import Image
 
 from kompass.cli import main
@@ -62,10 +62,7 @@ def document_sections(parsed: SectionText) -> dict[str, list[str]]:
 
 
 def chromium() -> str:
-    found = shutil.which("chromium")
-    if found is None:
-        pytest.fail("chromium is not on PATH: install Debian's package (apt-get install chromium); .ci/run does")
-    return found
+    return require_tool("chromium", "apt-get install chromium on Debian, as .ci/run does")
 
 
 def run_chromium(url: str, profile: Path, *args: str) -> subprocess.CompletedProcess:
