@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from kompass import __version__, publication
+from kompass import __version__
 from kompass.fetch import ManifestError, Outcome, Politeness, fetch_all, read_manifest
 from kompass.lock import Busy
 from kompass.pipeline import Options, discover, run_extract
@@ -88,16 +88,6 @@ def fetch(manifest: Path, dest: Path, delay: float, retries: int, timeout: float
     click.echo(f"kompass fetch: {counts['downloaded']} downloaded, {counts['present']} already present, "
                f"{counts['failed']} failed")
     sys.exit(EXIT_ERRORS if counts["failed"] else EXIT_OK)
-
-
-@main.command()
-@click.option("--out", "out_file", type=click.Path(path_type=Path, dir_okay=False),
-              default=Path("docs/codebook.md"), show_default=True)
-def codebook(out_file: Path) -> None:
-    """Write the codebook of the published tables (generated from their schema)."""
-    out_file.parent.mkdir(parents=True, exist_ok=True)
-    out_file.write_text(publication.codebook(), encoding="utf-8")
-    click.echo(f"kompass: wrote {out_file}")
 
 
 main.add_command(report)

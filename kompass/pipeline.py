@@ -21,6 +21,7 @@ from extract import SOURCE_SUFFIXES, ExtractionError, read_document, sha256_of
 from extract.model import Document
 from kompass import __version__
 from kompass.cache import Cache, key_of
+from kompass.documents import document_rows, problem_code_rows, score_rows
 from kompass.lock import RunLock
 from kompass.versions import parser_version, reader_version
 from kompass.workers import Failure, Limits, run_isolated
@@ -51,6 +52,8 @@ class DocumentResult:
     report: NormalizedReport | None
     problems: list[Problem] = field(default_factory=list)
     how: str = READ  # read from the source, reparsed from a cached model, or reused whole
+    pages: int | None = None
+    seconds: float | None = None  # spent on it in this run
 
 
 @dataclass
@@ -99,6 +102,13 @@ def _task(path: Path, source_path: str) -> _Task:
 
 def _process(task: _Task, cache: Cache, force: bool) -> DocumentResult:
     """Read (or take the cached model of), parse and normalize one document; runs in a worker."""
+    clock = time.monotonic()
+    result = _read_and_parse(task, cache, force)
+    result.seconds = round(time.monotonic() - clock, 3)
+    return result
+
+
+def _read_and_parse(task: _Task, cache: Cache, force: bool) -> DocumentResult:
     model = None if force else cache.load("models", task.model_key)
     how = REPARSED if model is not None else READ
     if model is None:
@@ -131,7 +141,8 @@ def _parsed(document: Document, how: str) -> DocumentResult:
         return DocumentResult(document.source_path, document.format, None, [problem(
             "parse_failed",
             f"Parsing the report failed: {type(error).__name__}: {error}")], how)
-    return DocumentResult(document.source_path, document.format, report, report.problems, how)
+    return DocumentResult(document.source_path, document.format, report, report.problems, how,
+                          pages=len(document.pages))
 
 
 def _failed(task: _Task, failure: Failure) -> DocumentResult:
@@ -170,6 +181,9 @@ def merge(results: list[DocumentResult]) -> tuple[dict[str, list[Row]], list[Row
     tables["panel"] = panel.rows
     tables.update(catalog_rows())
     problems += [_problem_row(source_path, report_id, problem) for source_path, report_id, problem in panel.problems]
+    tables["documents"] = document_rows(results, tables.get("reports", []), problems)
+    tables["scores"] = score_rows(tables.get("reports", []), tables.get("areas", []))
+    tables["problem_codes"] = problem_code_rows()
     return tables, problems
 
 
@@ -188,7 +202,7 @@ def extract_documents(sources: list[tuple[Path, str]], options: Options,
         task = _task(path, source_path)
         cached = None if options.force else cache.load("records", task.record_key)
         if cached is not None:
-            results[source_path] = dataclasses.replace(cached, how=REUSED)
+            results[source_path] = dataclasses.replace(cached, how=REUSED, seconds=None)
             progress(source_path)
         else:
             to_do.append(task)
