@@ -1,6 +1,7 @@
 """The `kompass` command line."""
 from __future__ import annotations
 
+import json
 import os
 import sys
 from collections import Counter
@@ -8,6 +9,7 @@ from pathlib import Path
 
 import click
 
+from domain.problems import ERROR
 from kompass import __version__
 from kompass.fetch import ManifestError, Outcome, Politeness, fetch_all, read_manifest
 from kompass.lock import Busy
@@ -15,7 +17,7 @@ from kompass.pipeline import Options, discover, run_extract
 from kompass.qa_report import report
 from kompass.workers import Limits
 
-EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_ERRORS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130  # 130: 128 + SIGINT, as shells report it
 
 
 @click.group()
@@ -39,8 +41,10 @@ def main() -> None:
               help="Seconds one document may take before it is given up as an error.")
 @click.option("--memory-limit", type=click.IntRange(min=64), default=4096, show_default=True,
               help="Megabytes of memory one document's process may use.")
+@click.option("--json", "as_json", is_flag=True,
+              help="Print the run record (every document's outcome) as JSON on stdout instead of the summary line.")
 def extract(inputs: tuple[Path, ...], out_dir: Path, jobs: int, force: bool, cache_dir: Path, no_cache: bool,
-            timeout: float, memory_limit: int) -> None:
+            timeout: float, memory_limit: int, as_json: bool) -> None:
     """Extract the reports in INPUTS (files or directories; default data/raw) into OUT."""
     roots = list(inputs) or [Path("data/raw")]
     missing = [str(root) for root in roots if not root.exists()]
@@ -59,8 +63,16 @@ def extract(inputs: tuple[Path, ...], out_dir: Path, jobs: int, force: bool, cac
         except Busy as busy:
             click.echo(f"kompass: {busy}", err=True)
             sys.exit(EXIT_USAGE)
-    click.echo(summary.line())
-    sys.exit(EXIT_ERRORS if summary.problems["error"] else EXIT_OK)
+        except KeyboardInterrupt:
+            click.echo(f"\nkompass: interrupted; {out_dir} holds the previous dataset, unchanged", err=True)
+            sys.exit(EXIT_INTERRUPTED)
+    for line in summary.stderr_lines():
+        click.echo(line, err=True)
+    if as_json:
+        click.echo(json.dumps(summary.record, ensure_ascii=False, sort_keys=True))
+    else:
+        click.echo(summary.line())
+    sys.exit(EXIT_ERRORS if summary.severities[ERROR] else EXIT_OK)
 
 
 @main.command()

@@ -23,6 +23,7 @@ from kompass import __version__
 from kompass.cache import Cache, key_of
 from kompass.documents import document_rows, problem_code_rows, score_rows
 from kompass.lock import RunLock
+from kompass.runlog import RunSummary, outcomes
 from kompass.versions import parser_version, reader_version
 from kompass.workers import Failure, Limits, run_isolated
 from kompass.writer import Row, recover, write_dataset
@@ -31,7 +32,7 @@ from normalize.language import prepare as prepare_language
 from normalize.panel import build_panel
 from normalize.report import NormalizedReport, normalize_report
 from parsers import parse
-from domain.problems import Problem, problem
+from domain.problems import ERROR, SEVERITIES, Problem, problem
 
 FORMAT_PREFERENCE = {"pdf": 0, "markdown": 1, "html": 1, "text": 2}
 READ, REPARSED, REUSED, FAILED = "read", "reparsed", "reused", "failed"
@@ -54,22 +55,6 @@ class DocumentResult:
     how: str = READ  # read from the source, reparsed from a cached model, or reused whole
     pages: int | None = None
     seconds: float | None = None  # spent on it in this run
-
-
-@dataclass
-class RunSummary:
-    documents: int
-    reports: int
-    problems: Counter[str]
-    seconds: float
-    work: Counter[str] = field(default_factory=Counter)
-
-    def line(self) -> str:
-        counts = ", ".join(f"{self.problems[s]} {s}{'s' if self.problems[s] != 1 else ''}"
-                           for s in ("error", "warning", "info"))
-        return (f"kompass: {self.documents} document{'s' if self.documents != 1 else ''} read, "
-                f"{self.reports} report{'s' if self.reports != 1 else ''} written, problems: {counts}; "
-                f"{self.seconds:.1f} s")
 
 
 def discover(inputs: list[Path]) -> list[tuple[Path, str]]:
@@ -234,22 +219,21 @@ def run_extract(inputs: list[Path], out_dir: Path, options: Options = Options(),
         results = extract_documents(sources, options, progress)
         tables, problems = merge(results)
         tables["problems"] = problems
-        severities = Counter(str(p["severity"]) for p in problems)
-        work = Counter(result.how for result in results)
-        failed = len({str(p["source_path"]) for p in problems if p["severity"] == "error"})
-        summary = RunSummary(len(sources), len(tables.get("reports", [])), severities, 0.0, work)
+        summary = RunSummary(out_dir, tables["documents"], problems, len(tables.get("reports", [])))
+        severities, work = summary.severities, Counter(result.how for result in results)
         versions = {"kompass.extractor_version": __version__, "kompass.catalog_version": catalog_version()}
         record = {
             "started": started, "finished": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
             "inputs": len(sources), "extracted": work[READ], "reparsed": work[REPARSED], "reused": work[REUSED],
-            "failed": failed, "reports": summary.reports,
-            "problems_by_severity": {s: severities[s] for s in ("error", "warning", "info")},
+            "failed": len(summary.failed), "reports": summary.reports, "out": str(out_dir),
+            "problems_by_severity": {s: severities[s] for s in SEVERITIES},
             "versions": {**versions, "reader": reader_version(), "parser": parser_version()},
             "jobs": options.jobs, "forced": options.force, "stale_lock_taken_over": lock.previous is not None,
-            "exit_status": 1 if severities["error"] else 0,
+            "exit_status": 1 if severities[ERROR] else 0, "documents": outcomes(summary.documents),
         }
         summary.seconds = time.monotonic() - clock
         record["seconds"] = round(summary.seconds, 3)
         write_dataset(out_dir, tables, versions, record)
+        summary.record = record
     summary.seconds = time.monotonic() - clock
     return summary
