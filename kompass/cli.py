@@ -102,4 +102,22 @@ def fetch(manifest: Path, dest: Path, delay: float, retries: int, timeout: float
     sys.exit(EXIT_ERRORS if counts["failed"] else EXIT_OK)
 
 
+@main.command()
+@click.argument("dataset", type=click.Path(path_type=Path, file_okay=False, exists=True))
+@click.option("--to", "file_format", type=click.Choice(["sqlite", "duckdb", "csv"]), required=True,
+              help="sqlite: one file for datasette, sqlite-utils, spreadsheets and R; duckdb: one DuckDB file; "
+                   "csv: a folder of CSV files with their datapackage.json.")
+@click.option("--out", "out_path", type=click.Path(path_type=Path), required=True, help="File or folder to write.")
+@click.option("--force", is_flag=True, help="Replace OUT if it exists.")
+def export(dataset: Path, file_format: str, out_path: Path, force: bool) -> None:
+    """Export the kompass dataset DATASET (e.g. data/processed) as SQLite, DuckDB or CSV."""
+    from kompass.export import ExportError, export as write_export  # pyarrow and duckdb only for this command
+
+    try:
+        write_export(dataset, file_format, out_path, force)
+    except ExportError as error:
+        raise click.UsageError(str(error)) from None
+    click.echo(f"kompass: wrote {out_path} ({file_format})")
+
+
 main.add_command(report)
