@@ -21,6 +21,10 @@ from kompass.cli import main
 TESTS_DIR = Path(__file__).resolve().parent
 REPO_ROOT = TESTS_DIR.parent
 RAW_DIR = REPO_ROOT / "data" / "raw"
+# The text copies of the bundled sample: most tests run on these alone, as reading the sample's PDF (a copy of
+# one of them, which the README's first command shows) takes seconds; the PDF tests use tests/fixtures/pdf.
+TEXT_SAMPLE = sorted(path for path in RAW_DIR.iterdir() if path.suffix.lower() != ".pdf")
+SAMPLE_PDF = RAW_DIR / "kk-0aecb26ddfde.pdf"
 FIXTURES = TESTS_DIR / "fixtures"
 GOLD_DIR = FIXTURES / "gold" / "text"
 GOLD_FILES = sorted(GOLD_DIR.glob("*.json"))
@@ -86,8 +90,8 @@ def run_extract_cli(*inputs: Path, out: Path) -> Run:
 
 @pytest.fixture(scope="session")
 def extracted(tmp_path_factory) -> Run:
-    """`kompass extract data/raw --out <tmp>` run once in-process for the whole session."""
-    return run_extract_cli(RAW_DIR, out=tmp_path_factory.mktemp("extract") / "processed")
+    """`kompass extract <the text sample> --out <tmp>` run once in-process for the whole session."""
+    return run_extract_cli(*TEXT_SAMPLE, out=tmp_path_factory.mktemp("extract") / "processed")
 
 
 @pytest.fixture(scope="session")

@@ -7,7 +7,7 @@ import shutil
 from collections import Counter
 
 from click.testing import CliRunner
-from conftest import RAW_DIR, read_tables
+from conftest import RAW_DIR, SAMPLE_PDF, TEXT_SAMPLE, read_tables
 
 from kompass import cli
 
@@ -25,8 +25,7 @@ def test_subprocess_summary_line(extracted_subprocess):
     match = SUMMARY.match(line)
     assert match, line
     documents, read, reparsed, reused, failed, reports, out, errors, warnings, infos = match.groups()
-    assert int(documents) == int(read) == len([p for p in RAW_DIR.iterdir()
-                                               if p.suffix in (".txt", ".md", ".html", ".pdf")])
+    assert int(documents) == int(read) == len(TEXT_SAMPLE) + 1  # and the PDF
     assert (int(reparsed), int(reused), int(failed), int(reports)) == (0, 0, 0, 3)
     assert out == str(extracted_subprocess.out)
     severities = Counter(r["severity"] for r in read_tables(extracted_subprocess.out)["problems"])
@@ -36,6 +35,7 @@ def test_subprocess_summary_line(extracted_subprocess):
 
 def test_subprocess_names_the_first_warnings_and_counts_the_rest(extracted_subprocess):
     problems = read_tables(extracted_subprocess.out)["problems"]
+    problems = [p for p in problems if p["severity"] == "warning"]
     lines = extracted_subprocess.stderr.strip().splitlines()
     assert len(lines) == 4
     first = problems[0]
@@ -44,11 +44,22 @@ def test_subprocess_names_the_first_warnings_and_counts_the_rest(extracted_subpr
                         f"`kompass report {extracted_subprocess.out}`)")
 
 
-def test_subprocess_output_equals_in_process_output(extracted_subprocess, extracted):
+def test_the_sample_pdf_is_published_before_its_text_copy(extracted_subprocess):
     tables = read_tables(extracted_subprocess.out)
-    for name, rows in tables.items():
-        if name != "documents":  # seconds differ from run to run
-            assert rows == extracted.tables[name], name
+    published = {row["report_id"]: row for row in tables["reports"]}
+    assert published["sollentuna-2015"]["source_path"] == SAMPLE_PDF.name
+    assert published["sollentuna-2015"]["source_format"] == "pdf" and published["sollentuna-2015"]["page_count"] == 23
+    documents = {row["source_path"]: row for row in tables["documents"]}
+    assert documents[SAMPLE_PDF.name]["pages"] == 23 and documents[SAMPLE_PDF.name]["published"]
+    [duplicate] = [row for row in tables["problems"] if row["code"] == "duplicate_report"]
+    assert documents[duplicate["source_path"]]["published"] is False
+
+
+def test_subprocess_output_equals_in_process_output_for_the_text_copies(extracted_subprocess, extracted):
+    tables = read_tables(extracted_subprocess.out)
+    for name in ("areas", "findings", "subquestions"):
+        assert [row for row in tables[name] if row["report_id"] != "sollentuna-2015"] == [
+            row for row in extracted.tables[name] if row["report_id"] != "sollentuna-2015"], name
 
 
 def test_in_process_summary_line(extracted):

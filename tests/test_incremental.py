@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 
-from conftest import RAW_DIR, TABLE_NAMES
+from conftest import TABLE_NAMES, TEXT_SAMPLE
 from kompass import pipeline
 from kompass.pipeline import Options, run_extract
 
@@ -23,7 +23,9 @@ def _tables(out):
 @pytest.fixture
 def workspace(tmp_path):
     raw = tmp_path / "raw"
-    shutil.copytree(RAW_DIR, raw)
+    raw.mkdir()
+    for path in TEXT_SAMPLE:
+        shutil.copy(path, raw)
     return raw, tmp_path / "out", Options(jobs=2, cache_dir=tmp_path / "cache")
 
 
@@ -83,8 +85,8 @@ def test_a_damaged_cache_entry_is_a_miss(workspace):
 
 def test_outputs_do_not_depend_on_the_number_of_jobs(tmp_path):
     one, two = tmp_path / "one", tmp_path / "two"
-    run_extract([RAW_DIR], one, Options(jobs=1))
-    run_extract([RAW_DIR], two, Options(jobs=2))
+    run_extract(TEXT_SAMPLE, one, Options(jobs=1))
+    run_extract(TEXT_SAMPLE, two, Options(jobs=2))
     assert _tables(one) == _tables(two)
 
 
