@@ -80,7 +80,10 @@ def _write_sqlite(dataset: Path, target: Path) -> None:
 
 
 def _write_duckdb(dataset: Path, target: Path) -> None:
-    import duckdb
+    try:
+        import duckdb
+    except ImportError:
+        raise ExportError("--to duckdb needs the duckdb package: pip install duckdb") from None
 
     connection = duckdb.connect(str(target))
     try:
