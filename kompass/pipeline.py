@@ -226,6 +226,7 @@ def run_extract(inputs: list[Path], out_dir: Path, options: Options = Options(),
             "started": started, "finished": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
             "inputs": len(sources), "extracted": work[READ], "reparsed": work[REPARSED], "reused": work[REUSED],
             "failed": len(summary.failed), "reports": summary.reports, "out": str(out_dir),
+            "input_roots": [str(root.resolve()) for root in inputs],  # where the QA report finds the sources
             "problems_by_severity": {s: severities[s] for s in SEVERITIES},
             "versions": {**versions, "reader": reader_version(), "parser": parser_version()},
             "jobs": options.jobs, "forced": options.force, "stale_lock_taken_over": lock.previous is not None,
