@@ -18,9 +18,10 @@ from pathlib import Path
 import click
 import pyarrow.parquet as pq
 
+from domain.problems import ERROR, INFO, SEVERITIES, WARNING
+
 RUNS_FILE = "runs.jsonl"
-SEVERITIES = ("error", "warning", "info")
-SEVERITY_COLOURS = {"error": "#c62828", "warning": "#ef8f00", "info": "#1e88e5"}
+SEVERITY_COLOURS = {ERROR: "#c62828", WARNING: "#ef8f00", INFO: "#1e88e5"}
 FINDING_KINDS = ("strength", "improvement", "unknown")
 COUNTED_TABLES = ("subquestions", "rubrics", "sections", "prior_scores")
 METADATA_KEYS = ("kompass.extractor_version", "kompass.catalog_version")
@@ -104,11 +105,11 @@ def load_dataset(directory: Path) -> Dataset:
 def _status(report: Row | None, problems: list[Row]) -> str:
     severities = {problem["severity"] for problem in problems}
     if report is not None:
-        return ("extracted with errors" if "error" in severities
-                else "extracted with warnings" if "warning" in severities else "extracted")
+        return ("extracted with errors" if ERROR in severities
+                else "extracted with warnings" if WARNING in severities else "extracted")
     if any(problem["code"] == "duplicate_report" for problem in problems):
         return "duplicate"
-    return "failed" if "error" in severities else "not published"
+    return "failed" if ERROR in severities else "not published"
 
 
 def _by_report(rows: list[Row]) -> dict[object, list[Row]]:
@@ -289,7 +290,7 @@ def _overview_table(docs: list[Document]) -> str:
 
 
 def _first_error(document: Document) -> str | None:
-    error = next((p for p in document.problems if p["severity"] == "error"), None)
+    error = next((p for p in document.problems if p["severity"] == ERROR), None)
     return None if error is None else f"{error['code']}: {error['message']}"
 
 
