@@ -52,6 +52,13 @@ def _index() -> dict[str, Municipality]:
     return index
 
 
+@lru_cache(maxsize=None)
+def counties() -> dict[str, str]:
+    """SCB's county (län) name of every municipality code."""
+    with _open("municipalities.csv") as handle:
+        return {row["municipality_code"]: row["county_name"] for row in csv.DictReader(handle)}
+
+
 def resolve(printed: str) -> Municipality | None:
     index = _index()
     key = name_key(printed)

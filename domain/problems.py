@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-SEVERITIES = ("error", "warning", "info")
+ERROR, WARNING, INFO = "error", "warning", "info"
+SEVERITIES = (ERROR, WARNING, INFO)
+STAGES = ("extract", "parse", "normalize", "validate", "run")
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,7 @@
 """The `kompass` command line."""
 from __future__ import annotations
 
+import json
 import os
 import sys
 from collections import Counter
@@ -8,14 +9,15 @@ from pathlib import Path
 
 import click
 
-from kompass import __version__, publication
+from domain.problems import ERROR
+from kompass import __version__
 from kompass.fetch import ManifestError, Outcome, Politeness, fetch_all, read_manifest
 from kompass.lock import Busy
 from kompass.pipeline import Options, discover, run_extract
 from kompass.qa_report import report
 from kompass.workers import Limits
 
-EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_ERRORS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130  # 130: 128 + SIGINT, as shells report it
 
 
 @click.group()
@@ -39,8 +41,10 @@ def main() -> None:
               help="Seconds one document may take before it is given up as an error.")
 @click.option("--memory-limit", type=click.IntRange(min=64), default=4096, show_default=True,
               help="Megabytes of memory one document's process may use.")
+@click.option("--json", "as_json", is_flag=True,
+              help="Print the run record (every document's outcome) as JSON on stdout instead of the summary line.")
 def extract(inputs: tuple[Path, ...], out_dir: Path, jobs: int, force: bool, cache_dir: Path, no_cache: bool,
-            timeout: float, memory_limit: int) -> None:
+            timeout: float, memory_limit: int, as_json: bool) -> None:
     """Extract the reports in INPUTS (files or directories; default data/raw) into OUT."""
     roots = list(inputs) or [Path("data/raw")]
     missing = [str(root) for root in roots if not root.exists()]
@@ -59,8 +63,16 @@ def extract(inputs: tuple[Path, ...], out_dir: Path, jobs: int, force: bool, cac
         except Busy as busy:
             click.echo(f"kompass: {busy}", err=True)
             sys.exit(EXIT_USAGE)
-    click.echo(summary.line())
-    sys.exit(EXIT_ERRORS if summary.problems["error"] else EXIT_OK)
+        except KeyboardInterrupt:
+            click.echo(f"\nkompass: interrupted; {out_dir} holds the previous dataset, unchanged", err=True)
+            sys.exit(EXIT_INTERRUPTED)
+    for line in summary.stderr_lines():
+        click.echo(line, err=True)
+    if as_json:
+        click.echo(json.dumps(summary.record, ensure_ascii=False, sort_keys=True))
+    else:
+        click.echo(summary.line())
+    sys.exit(EXIT_ERRORS if summary.severities[ERROR] else EXIT_OK)
 
 
 @main.command()
@@ -91,13 +103,21 @@ def fetch(manifest: Path, dest: Path, delay: float, retries: int, timeout: float
 
 
 @main.command()
-@click.option("--out", "out_file", type=click.Path(path_type=Path, dir_okay=False),
-              default=Path("docs/codebook.md"), show_default=True)
-def codebook(out_file: Path) -> None:
-    """Write the codebook of the published tables (generated from their schema)."""
-    out_file.parent.mkdir(parents=True, exist_ok=True)
-    out_file.write_text(publication.codebook(), encoding="utf-8")
-    click.echo(f"kompass: wrote {out_file}")
+@click.argument("dataset", type=click.Path(path_type=Path, file_okay=False, exists=True))
+@click.option("--to", "file_format", type=click.Choice(["sqlite", "duckdb", "csv"]), required=True,
+              help="sqlite: one file for datasette, sqlite-utils, spreadsheets and R; duckdb: one DuckDB file; "
+                   "csv: a folder of CSV files with their datapackage.json.")
+@click.option("--out", "out_path", type=click.Path(path_type=Path), required=True, help="File or folder to write.")
+@click.option("--force", is_flag=True, help="Replace OUT if it exists.")
+def export(dataset: Path, file_format: str, out_path: Path, force: bool) -> None:
+    """Export the kompass dataset DATASET (e.g. data/processed) as SQLite, DuckDB or CSV."""
+    from kompass.export import ExportError, export as write_export  # pyarrow and duckdb only for this command
+
+    try:
+        write_export(dataset, file_format, out_path, force)
+    except ExportError as error:
+        raise click.UsageError(str(error)) from None
+    click.echo(f"kompass: wrote {out_path} ({file_format})")
 
 
 main.add_command(report)

@@ -21,7 +21,9 @@ from extract import SOURCE_SUFFIXES, ExtractionError, read_document, sha256_of
 from extract.model import Document
 from kompass import __version__
 from kompass.cache import Cache, key_of
+from kompass.documents import document_rows, problem_code_rows, score_rows
 from kompass.lock import RunLock
+from kompass.runlog import RunSummary, outcomes
 from kompass.versions import parser_version, reader_version
 from kompass.workers import Failure, Limits, run_isolated
 from kompass.writer import Row, recover, write_dataset
@@ -30,7 +32,7 @@ from normalize.language import prepare as prepare_language
 from normalize.panel import build_panel
 from normalize.report import NormalizedReport, normalize_report
 from parsers import parse
-from domain.problems import Problem, problem
+from domain.problems import ERROR, SEVERITIES, Problem, problem
 
 FORMAT_PREFERENCE = {"pdf": 0, "markdown": 1, "html": 1, "text": 2}
 READ, REPARSED, REUSED, FAILED = "read", "reparsed", "reused", "failed"
@@ -51,22 +53,8 @@ class DocumentResult:
     report: NormalizedReport | None
     problems: list[Problem] = field(default_factory=list)
     how: str = READ  # read from the source, reparsed from a cached model, or reused whole
-
-
-@dataclass
-class RunSummary:
-    documents: int
-    reports: int
-    problems: Counter[str]
-    seconds: float
-    work: Counter[str] = field(default_factory=Counter)
-
-    def line(self) -> str:
-        counts = ", ".join(f"{self.problems[s]} {s}{'s' if self.problems[s] != 1 else ''}"
-                           for s in ("error", "warning", "info"))
-        return (f"kompass: {self.documents} document{'s' if self.documents != 1 else ''} read, "
-                f"{self.reports} report{'s' if self.reports != 1 else ''} written, problems: {counts}; "
-                f"{self.seconds:.1f} s")
+    pages: int | None = None
+    seconds: float | None = None  # spent on it in this run
 
 
 def discover(inputs: list[Path]) -> list[tuple[Path, str]]:
@@ -99,6 +87,13 @@ def _task(path: Path, source_path: str) -> _Task:
 
 def _process(task: _Task, cache: Cache, force: bool) -> DocumentResult:
     """Read (or take the cached model of), parse and normalize one document; runs in a worker."""
+    clock = time.monotonic()
+    result = _read_and_parse(task, cache, force)
+    result.seconds = round(time.monotonic() - clock, 3)
+    return result
+
+
+def _read_and_parse(task: _Task, cache: Cache, force: bool) -> DocumentResult:
     model = None if force else cache.load("models", task.model_key)
     how = REPARSED if model is not None else READ
     if model is None:
@@ -131,7 +126,8 @@ def _parsed(document: Document, how: str) -> DocumentResult:
         return DocumentResult(document.source_path, document.format, None, [problem(
             "parse_failed",
             f"Parsing the report failed: {type(error).__name__}: {error}")], how)
-    return DocumentResult(document.source_path, document.format, report, report.problems, how)
+    return DocumentResult(document.source_path, document.format, report, report.problems, how,
+                          pages=len(document.pages))
 
 
 def _failed(task: _Task, failure: Failure) -> DocumentResult:
@@ -170,6 +166,9 @@ def merge(results: list[DocumentResult]) -> tuple[dict[str, list[Row]], list[Row
     tables["panel"] = panel.rows
     tables.update(catalog_rows())
     problems += [_problem_row(source_path, report_id, problem) for source_path, report_id, problem in panel.problems]
+    tables["documents"] = document_rows(results, tables.get("reports", []), problems)
+    tables["scores"] = score_rows(tables.get("reports", []), tables.get("areas", []))
+    tables["problem_codes"] = problem_code_rows()
     return tables, problems
 
 
@@ -188,7 +187,7 @@ def extract_documents(sources: list[tuple[Path, str]], options: Options,
         task = _task(path, source_path)
         cached = None if options.force else cache.load("records", task.record_key)
         if cached is not None:
-            results[source_path] = dataclasses.replace(cached, how=REUSED)
+            results[source_path] = dataclasses.replace(cached, how=REUSED, seconds=None)
             progress(source_path)
         else:
             to_do.append(task)
@@ -220,22 +219,22 @@ def run_extract(inputs: list[Path], out_dir: Path, options: Options = Options(),
         results = extract_documents(sources, options, progress)
         tables, problems = merge(results)
         tables["problems"] = problems
-        severities = Counter(str(p["severity"]) for p in problems)
-        work = Counter(result.how for result in results)
-        failed = len({str(p["source_path"]) for p in problems if p["severity"] == "error"})
-        summary = RunSummary(len(sources), len(tables.get("reports", [])), severities, 0.0, work)
+        summary = RunSummary(out_dir, tables["documents"], problems, len(tables.get("reports", [])))
+        severities, work = summary.severities, Counter(result.how for result in results)
         versions = {"kompass.extractor_version": __version__, "kompass.catalog_version": catalog_version()}
         record = {
             "started": started, "finished": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
             "inputs": len(sources), "extracted": work[READ], "reparsed": work[REPARSED], "reused": work[REUSED],
-            "failed": failed, "reports": summary.reports,
-            "problems_by_severity": {s: severities[s] for s in ("error", "warning", "info")},
+            "failed": len(summary.failed), "reports": summary.reports, "out": str(out_dir),
+            "input_roots": [str(root.resolve()) for root in inputs],  # where the QA report finds the sources
+            "problems_by_severity": {s: severities[s] for s in SEVERITIES},
             "versions": {**versions, "reader": reader_version(), "parser": parser_version()},
             "jobs": options.jobs, "forced": options.force, "stale_lock_taken_over": lock.previous is not None,
-            "exit_status": 1 if severities["error"] else 0,
+            "exit_status": 1 if severities[ERROR] else 0, "documents": outcomes(summary.documents),
         }
         summary.seconds = time.monotonic() - clock
         record["seconds"] = round(summary.seconds, 3)
         write_dataset(out_dir, tables, versions, record)
+        summary.record = record
     summary.seconds = time.monotonic() - clock
     return summary

@@ -18,13 +18,13 @@ from pathlib import Path
 import click
 import pyarrow.parquet as pq
 
+from domain.problems import ERROR, INFO, SEVERITIES, WARNING
+
 RUNS_FILE = "runs.jsonl"
-SEVERITIES = ("error", "warning", "info")
-SEVERITY_COLOURS = {"error": "#c62828", "warning": "#ef8f00", "info": "#1e88e5"}
+SEVERITY_COLOURS = {ERROR: "#c62828", WARNING: "#ef8f00", INFO: "#1e88e5"}
 FINDING_KINDS = ("strength", "improvement", "unknown")
 COUNTED_TABLES = ("subquestions", "rubrics", "sections", "prior_scores")
 METADATA_KEYS = ("kompass.extractor_version", "kompass.catalog_version")
-SUMMARY_CHART_WIDTH = 500  # two side by side
 
 Row = dict[str, object]
 
@@ -105,11 +105,11 @@ def load_dataset(directory: Path) -> Dataset:
 def _status(report: Row | None, problems: list[Row]) -> str:
     severities = {problem["severity"] for problem in problems}
     if report is not None:
-        return ("extracted with errors" if "error" in severities
-                else "extracted with warnings" if "warning" in severities else "extracted")
+        return ("extracted with errors" if ERROR in severities
+                else "extracted with warnings" if WARNING in severities else "extracted")
     if any(problem["code"] == "duplicate_report" for problem in problems):
         return "duplicate"
-    return "failed" if "error" in severities else "not published"
+    return "failed" if ERROR in severities else "not published"
 
 
 def _by_report(rows: list[Row]) -> dict[object, list[Row]]:
@@ -145,13 +145,16 @@ def documents(dataset: Dataset) -> list[Document]:
 # Charts: horizontal bars as inline SVG.
 
 def bar_chart(rows: list[tuple[str, list[tuple[float, str, str]]]], scale_max: float, label: str,
-              width: int = 640) -> str:
+              plot_width: int = 300) -> str:
     """An SVG of one bar per row; a row is (label, [(value, colour, tooltip), ...]) with stacked segments.
 
+    The labels are shown whole: the chart is as wide as its longest label needs.
     A row without segments gets no bar and "n/a" for its value.
     """
-    label_width, row_height, value_width = min(250, width // 3), 22, 50
-    plot_width = width - label_width - value_width
+    # about 8 px a character at 11 px: enough for upper-case titles ("OFFENTLIGHET OCH DEMOKRATI")
+    label_width = 8 * max((len(row_label) for row_label, _ in rows), default=0) + 10
+    row_height, value_width = 22, 50
+    width = label_width + plot_width + value_width
     height = row_height * len(rows) + 24
     scale_max = scale_max or 1
     parts = [(f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" width="{width}" height="{height}" '
@@ -163,9 +166,8 @@ def bar_chart(rows: list[tuple[str, list[tuple[float, str, str]]]], scale_max: f
                      f'{tick * scale_max:g}</text>')
     for index, (row_label, segments) in enumerate(rows):
         y = index * row_height
-        shown = _shorten(row_label, int((label_width - 10) / 6.2))
         parts.append(f'<text x="{label_width - 6}" y="{y + 15}" font-size="11" text-anchor="end">'
-                     f'{escape(shown)}<title>{escape(row_label)}</title></text>')
+                     f'{escape(row_label)}<title>{escape(row_label)}</title></text>')
         x = float(label_width)
         for value, colour, tooltip in segments:
             bar = max(value, 0) / scale_max * plot_width
@@ -178,14 +180,10 @@ def bar_chart(rows: list[tuple[str, list[tuple[float, str, str]]]], scale_max: f
     return "".join(parts)
 
 
-def _shorten(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[:limit - 1] + "…"
-
-
 def _total_scores_chart(docs: list[Document]) -> str:
     rows = [(str(d.report["report_id"]), [(float(total), "#3f6fb5", f"{d.report['report_id']}: {total}")]
              if (total := _total(d)) is not None else []) for d in docs if d.report is not None]
-    return bar_chart(rows, 800, "Total score per report", SUMMARY_CHART_WIDTH) if rows else "<p>No reports.</p>"
+    return bar_chart(rows, 800, "Total score per report") if rows else "<p>No reports.</p>"
 
 
 def _problems_chart(problems: list[Row]) -> str:
@@ -199,13 +197,13 @@ def _problems_chart(problems: list[Row]) -> str:
             for code, counts in sorted(by_code.items(), key=lambda item: (-sum(item[1].values()), item[0]))]
     most = max(sum(counts.values()) for counts in by_code.values())
     # a multiple of 4, so the ticks are whole numbers
-    return bar_chart(rows, -(-most // 4) * 4, "Problems by code", SUMMARY_CHART_WIDTH)
+    return bar_chart(rows, -(-most // 4) * 4, "Problems by code")
 
 
 def _areas_chart(document: Document) -> str:
     rows = [(f"{a['area_no']} {a['title']}", [(float(a["score"]), "#2e7d5b", f"Område {a['area_no']}: {a['score']}")])
             for a in document.areas]
-    return bar_chart(rows, 100, f"Area scores of {document.report['report_id']}", 720) if rows else ""
+    return bar_chart(rows, 100, f"Area scores of {document.report['report_id']}", 400) if rows else ""
 
 
 # HTML.
@@ -292,18 +290,36 @@ def _overview_table(docs: list[Document]) -> str:
 
 
 def _first_error(document: Document) -> str | None:
-    error = next((p for p in document.problems if p["severity"] == "error"), None)
+    error = next((p for p in document.problems if p["severity"] == ERROR), None)
     return None if error is None else f"{error['code']}: {error['message']}"
 
 
-def _problems_table(problems: list[Row]) -> str:
+def source_file(dataset: Dataset, source_path: str) -> Path | None:
+    """The input file a source path names, found under the input roots of the last run (None if it is gone)."""
+    roots = [Path(root) for root in (dataset.runs[-1].get("input_roots", []) if dataset.runs else [])]
+    for root in roots:
+        candidate = root if root.is_file() else root / source_path
+        if candidate.is_file() and (root.is_dir() or root.name == source_path):
+            return candidate
+    return None
+
+
+def page_cell(problem: Row, source: Path | None) -> str:
+    """The page, linked to that page of the source where it is a PDF this machine has."""
+    if problem["page"] is None or source is None or source.suffix.lower() != ".pdf":
+        return _cell(problem["page"], True)
+    link = f"{source.resolve().as_uri()}#page={problem['page']}"
+    return f'<td class="num"><a href="{escape(link)}">{problem["page"]}</a></td>'
+
+
+def _problems_table(problems: list[Row], source: Path | None) -> str:
     if not problems:
         return "<p>No problems.</p>"
     rows = ['<table class="problems"><tr><th>Severity</th><th>Code</th><th>Page</th><th>Message</th></tr>']
     for problem in problems:
         severity = str(problem["severity"])
         rows.append(f'<tr><td class="sev-{escape(severity)}">{escape(severity)}</td>{_cell(problem["code"])}'
-                    f'{_cell(problem["page"], True)}{_cell(problem["message"])}</tr>')
+                    f'{page_cell(problem, source)}{_cell(problem["message"])}</tr>')
     return "".join(rows) + "</table>"
 
 
@@ -330,7 +346,8 @@ def _document_section(index: int, doc: Document, dataset: Dataset) -> str:
                      + "".join(f"<tr>{_cell(a['area_no'], True)}{_cell(a['title'])}{_cell(a['score'], True)}</tr>"
                                for a in doc.areas) + "</table>")
         parts.append(f"<figure><figcaption>Area scores (0-100)</figcaption>{_areas_chart(doc)}</figure></div>")
-    parts.append("<h3>Problems</h3>" + _problems_table(doc.problems) + "</section>")
+    parts.append("<h3>Problems</h3>" + _problems_table(doc.problems, source_file(dataset, doc.source_path))
+                 + "</section>")
     return "".join(parts)
 
 

@@ -9,6 +9,9 @@ from dataclasses import dataclass
 
 import pyarrow as pa
 
+from domain.catalog import criteria_versions
+from domain.problems import SEVERITIES, STAGES, problem_codes
+
 
 @dataclass(frozen=True)
 class Column:
@@ -16,6 +19,9 @@ class Column:
     type: pa.DataType
     description: str
     nullable: bool = False
+    enum: tuple[str, ...] = ()  # the only values the column may hold
+    minimum: int | None = None
+    maximum: int | None = None
 
 
 @dataclass(frozen=True)
@@ -29,12 +35,28 @@ class TableSchema:
         return pa.schema([pa.field(c.name, c.type, nullable=c.nullable) for c in self.columns])
 
 
-def _c(name: str, type_: pa.DataType, description: str, nullable: bool = False) -> Column:
-    return Column(name, type_, description, nullable)
+def _c(name: str, type_: pa.DataType, description: str, nullable: bool = False, enum: tuple[str, ...] = (),
+       minimum: int | None = None, maximum: int | None = None) -> Column:
+    return Column(name, type_, description, nullable, enum, minimum, maximum)
+
+
+def _area_score(name: str, description: str, nullable: bool = False) -> Column:
+    return _c(name, pa.int16(), description, nullable, minimum=0, maximum=100)
+
+
+def _total_score(description: str) -> Column:
+    return _c("total_score", pa.int16(), description, True, minimum=0, maximum=800)
+
+
+SOURCE_FORMATS = ("pdf", "text", "markdown", "html")
+CRITERIA_VERSIONS = tuple(version.criteria_version for version in criteria_versions())
+FINDING_KINDS = ("strength", "improvement", "unknown")
+DOCUMENT_STATUSES = ("ok", "partial", "failed")
+DOCUMENT_WORK = ("read", "reparsed", "reused", "failed")
 
 
 _REPORT_ID = _c("report_id", pa.string(), "The report: `<municipality slug>-<year>`, e.g. `ornskoldsvik-2017`.")
-_AREA_NO = _c("area_no", pa.int8(), "Area number 1-8 as printed in the report.")
+_AREA_NO = _c("area_no", pa.int8(), "Area number 1-8 as printed in the report.", minimum=1, maximum=8)
 _AREA_ID = _c("area_id", pa.string(),
               "Canonical area, the same for the same area across criteria versions (see the catalog).")
 
@@ -49,16 +71,17 @@ TABLES: tuple[TableSchema, ...] = (
         _c("evaluation_period", pa.string(), "When the evaluation took place, as printed (\"maj 2018\").", True),
         _c("evaluators", pa.list_(pa.string()),
            "One entry per evaluator as printed on the cover, affiliation after a comma."),
-        _c("criteria_version", pa.string(), "Criteria revision: `2.0` (2010), `2.1` (2016) or `2020`."),
+        _c("criteria_version", pa.string(), "Criteria revision: `2.0` (2010), `2.1` (2016) or `2020`.",
+           enum=CRITERIA_VERSIONS),
         _c("evaluation_number", pa.int8(),
            "1 for the municipality's first evaluation, 2 for the second, ... as stated.", True),
-        _c("total_score", pa.int16(), "Total points (0-800) as stated, else the sum of the eight area scores.", True),
+        _total_score("Total points (0-800) as stated, else the sum of the eight area scores."),
         _c("complete", pa.bool_(), "False when the document stops before the end of the report."),
         _c("page_count", pa.int16(),
            "Pages of the source (PDF pages, or the page count a text rendering prints).", True),
         _c("source_path", pa.string(), "Path of the input, relative to the input root."),
         _c("source_sha256", pa.string(), "Hex SHA-256 digest of the input file's bytes."),
-        _c("source_format", pa.string(), "`pdf`, `text`, `markdown` or `html`."),
+        _c("source_format", pa.string(), "`pdf`, `text`, `markdown` or `html`.", enum=SOURCE_FORMATS),
         _c("rendering", pa.string(), "How the source lays the report out: `pdf`, `flat`, `transcript`, `paged`, "
                                      "`markdown` or `html`."),
         _c("extractor_version", pa.string(), "Version of kompass that wrote the row."),
@@ -69,7 +92,7 @@ TABLES: tuple[TableSchema, ...] = (
                                             "versions; an area whose criteria changed too much gets a group per "
                                             "version (see docs/catalog.md)."),
         _c("title", pa.string(), "The area title as printed, without \"Område N\"."),
-        _c("score", pa.int16(), "The area's points (0-100)."),
+        _area_score("score", "The area's points (0-100)."),
         _c("max_score", pa.int16(), "The most points an area can get: 100."),
     )),
     TableSchema("subquestions", "Section 4 \"Översikt av poängfördelning\": every subquestion's points.",
@@ -87,7 +110,7 @@ TABLES: tuple[TableSchema, ...] = (
                 ("report_id", "area_no", "kind", "position"), (
         _REPORT_ID, _AREA_NO, _AREA_ID,
         _c("kind", pa.string(), "`strength`, `improvement`, or `unknown` where the source cannot tell "
-                                "(a two-column table flattened into one run of text)."),
+                                "(a two-column table flattened into one run of text).", enum=FINDING_KINDS),
         _c("position", pa.int16(), "1-based order within (report_id, area_no, kind)."),
         _c("text", pa.string(),
            "The item: bullet removed, whitespace collapsed, hyphenation undone, wording verbatim."),
@@ -96,7 +119,7 @@ TABLES: tuple[TableSchema, ...] = (
                                             "lookup lemmas)."),
         _c("kind_guess", pa.string(), "For kind `unknown`: `strength` or `improvement` as the wording suggests "
                                       "(imperatives such as \"Utveckla\", \"saknas\", \"bör\"); null when it "
-                                      "gives no cue or the kind is known.", True),
+                                      "gives no cue or the kind is known.", True, enum=FINDING_KINDS[:2]),
         _c("kind_guess_reason", pa.string(), "The cue behind kind_guess.", True),
     )),
     TableSchema("rubrics", "The \"Rubriker\" list of each area.", ("report_id", "area_no", "position"), (
@@ -108,9 +131,10 @@ TABLES: tuple[TableSchema, ...] = (
                 ("report_id", "ref_year", "area_no"), (
         _c("report_id", pa.string(), "The report that states the score."),
         _c("ref_year", pa.int16(), "The year of the earlier evaluation."),
-        _c("area_no", pa.int8(), "Area number; null for the total.", True),
-        _c("score", pa.int16(), "The earlier score."),
-        _c("source", pa.string(), "`appendix` (an appended earlier evaluation) or `text` (a sentence)."),
+        _c("area_no", pa.int8(), "Area number; null for the total.", True, minimum=1, maximum=8),
+        _c("score", pa.int16(), "The earlier score: 0-100 for an area, 0-800 for the total.", minimum=0, maximum=800),
+        _c("source", pa.string(), "`appendix` (an appended earlier evaluation) or `text` (a sentence).",
+           enum=("appendix", "text")),
     )),
     TableSchema("sections", "The narrative of each area under its sub-headings.",
                 ("report_id", "area_no", "position"), (
@@ -128,11 +152,12 @@ TABLES: tuple[TableSchema, ...] = (
         _c("year", pa.int16(), "Year of the evaluation."),
         _c("criteria_version", pa.string(), "Criteria revision of the evaluation; for a quoted evaluation, the "
                                             "revision in force that year."),
-        _c("area_no", pa.int8(), "Area number; null for the total.", True),
+        _c("area_no", pa.int8(), "Area number; null for the total.", True, minimum=1, maximum=8),
         _c("area_id", pa.string(), "Canonical area; `total` for the total score."),
         _c("comparison_group", pa.string(), "Rows with the same comparison group can be compared over time."),
-        _c("score", pa.int16(), "Points."),
-        _c("source", pa.string(), "`report` (the evaluation's own report) or `quoted` (a later report's quote)."),
+        _c("score", pa.int16(), "Points: 0-100 for an area, 0-800 for the total.", minimum=0, maximum=800),
+        _c("source", pa.string(), "`report` (the evaluation's own report) or `quoted` (a later report's quote).",
+           enum=("report", "quoted")),
         _c("report_id", pa.string(), "The report the score comes from."),
     )),
     TableSchema("catalog_areas", "The criteria catalog's areas of every version and how they relate (see "
@@ -158,11 +183,74 @@ TABLES: tuple[TableSchema, ...] = (
         _c("source_path", pa.string(), "The input the problem is about."),
         _c("report_id", pa.string(), "The report, when the document could be identified.", True),
         _c("severity", pa.string(), "`error` (a document or a table of it could not be extracted), "
-                                    "`warning` (extracted, but a check failed or a guess was made) or `info`."),
-        _c("code", pa.string(), "Stable machine-readable code, e.g. `no_text_layer`."),
+                                    "`warning` (extracted, but a check failed or a guess was made) or `info`.",
+           enum=SEVERITIES),
+        _c("code", pa.string(), "Stable machine-readable code, e.g. `no_text_layer` (see problem_codes).",
+           enum=tuple(problem_codes())),
         _c("message", pa.string(), "One sentence a person understands."),
         _c("page", pa.int16(), "Page the problem is on, when it is on one.", True),
+    )),
+    TableSchema("problem_codes", "Every problem code kompass may report, with its severity and meaning.",
+                ("code",), (
+        _c("code", pa.string(), "The code as problems.code gives it."),
+        _c("severity", pa.string(), "The severity every problem of this code has.", enum=SEVERITIES),
+        _c("stage", pa.string(), "The stage that finds it: extract, parse, normalize, validate or run.",
+           enum=STAGES),
+        _c("meaning", pa.string(), "What the problem means."),
+    )),
+    TableSchema("documents", "One row per input of the run and what became of it.", ("source_path",), (
+        _c("source_path", pa.string(), "Path of the input, relative to the input root."),
+        _c("report_id", pa.string(), "The report read from it; null when none could be.", True),
+        _c("status", pa.string(), "`ok` (a report without problems), `partial` (a report, with warnings or "
+                                  "errors, incomplete, or a duplicate) or `failed` (no report).",
+           enum=DOCUMENT_STATUSES),
+        _c("published", pa.bool_(), "Whether its report is the one in reports (false for a duplicate's other "
+                                    "inputs and for failed documents)."),
+        _c("source_format", pa.string(), "`pdf`, `text`, `markdown` or `html`; null when the file could not be "
+                                         "read.", True, enum=SOURCE_FORMATS),
+        _c("pages", pa.int16(), "Pages of the source, when it could be read.", True),
+        _c("seconds", pa.float64(), "Seconds this run spent reading and parsing it; null when the result was "
+                                    "reused whole from the cache or its process was given up.", True),
+        _c("work", pa.string(), "`read` from the file, `reparsed` from the cached document model, `reused` "
+                                "whole from the cache, or `failed` (its process crashed or was given up).",
+           enum=DOCUMENT_WORK),
+        _c("cache_hit", pa.bool_(), "Whether the cache supplied its document model or its records."),
+        _c("errors", pa.int16(), "Its problems of severity `error`."),
+        _c("warnings", pa.int16(), "Its problems of severity `warning`."),
+        _c("error_code", pa.string(), "The code of its first error.", True),
+        _c("error_message", pa.string(), "The message of its first error.", True),
+    )),
+    TableSchema("scores", "The scores in one wide row per report: the eight areas and the total.", ("report_id",), (
+        _REPORT_ID,
+        _c("municipality", pa.string(), "Name without \"kommun\"/\"stad\", SCB's Swedish spelling."),
+        _c("municipality_code", pa.string(), "SCB's four-digit municipality code.", True),
+        _c("county", pa.string(), "SCB's county (län) of the municipality.", True),
+        _c("year", pa.int16(), "The year in the report title."),
+        _c("criteria_version", pa.string(), "Criteria revision.", enum=CRITERIA_VERSIONS),
+        *(_area_score(f"area_{number}", f"Points of area {number} (0-100); null when the report has none.", True)
+          for number in range(1, 9)),
+        _total_score("Total points (0-800), as in reports."),
     )),
 )
 
 BY_NAME = {table.name: table for table in TABLES}
+
+
+@dataclass(frozen=True)
+class ForeignKey:
+    column: str
+    table: str
+    target: str
+
+
+# beyond report_id -> reports, which every table with a report_id column has
+_OTHER_FOREIGN_KEYS = {
+    "problems": (ForeignKey("code", "problem_codes", "code"), ForeignKey("source_path", "documents", "source_path")),
+}
+
+
+def foreign_keys(table: TableSchema) -> tuple[ForeignKey, ...]:
+    """The table's references to other tables' keys (null values refer to nothing)."""
+    to_reports = (ForeignKey("report_id", "reports", "report_id"),) \
+        if table.name != "reports" and "report_id" in {c.name for c in table.columns} else ()
+    return to_reports + _OTHER_FOREIGN_KEYS.get(table.name, ())

@@ -13,6 +13,7 @@ import ctypes
 import json
 import os
 import shutil
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pyarrow as pa
@@ -63,8 +64,9 @@ def write_dataset(out_dir: Path, tables: dict[str, list[Row]], metadata: dict[st
         for schema in TABLES:
             table = build_table(schema, tables.get(schema.name, []), metadata)
             pq.write_table(table, staging / f"{schema.name}.parquet")
-        (staging / DATAPACKAGE).write_text(json.dumps(datapackage(metadata), indent=2, ensure_ascii=False) + "\n",
-                                           encoding="utf-8")
+        created = datetime.now(UTC).isoformat(timespec="seconds")
+        (staging / DATAPACKAGE).write_text(json.dumps(datapackage(metadata, created), indent=2, ensure_ascii=False)
+                                           + "\n", encoding="utf-8")
         if out_dir.exists():
             for entry in out_dir.iterdir():
                 if entry.name not in dataset_files():

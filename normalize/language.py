@@ -4,7 +4,10 @@ Lemmas come from spaCy's blank Swedish pipeline with the lookup lemmatizer and
 the Swedish table of spacy-lookups-data (texts lower-cased first, as the
 table's entries are); stop words and tokens without letters are left out.
 spaCy and the table are loaded once per process, and only when there are
-findings to read.
+findings to read. The table gives one lemma per word form, and for a form that
+is both a noun and a verb form it often picks the verb ("mål" -> "måla",
+"plan" -> "plana"); in these reports such words are nearly always the noun, so
+domain/data/lemma_overrides.csv keeps them as they are.
 
 A finding whose kind the source could not tell keeps kind `unknown`; its
 `kind_guess` is filled only from explicit cues: an imperative or infinitive that
@@ -16,6 +19,7 @@ it a strength, and a plain negation ("inte", "ej") an improvement.
 from __future__ import annotations
 
 import bisect
+import csv
 import gzip
 import json
 from array import array
@@ -87,6 +91,16 @@ def _lemma_table() -> _LemmaTable:
 
 
 @lru_cache(maxsize=1)
+def _lemma_overrides() -> dict[str, str]:
+    with resources.files("domain").joinpath("data").joinpath("lemma_overrides.csv").open(encoding="utf-8") as handle:
+        return {row["word"]: row["lemma"] for row in csv.DictReader(handle)}
+
+
+def _lemma_of(word: str) -> str | None:
+    return _lemma_overrides().get(word) or _lemma_table().get(word)
+
+
+@lru_cache(maxsize=1)
 def _nlp():
     import spacy  # loading spaCy costs a second; only when findings are read
 
@@ -113,10 +127,9 @@ def lemmas(texts: list[str]) -> list[list[str]]:
 
     nlp = _nlp()
     docs = [nlp.make_doc(text.lower()) for text in texts]
-    table = _lemma_table()
     needed = {token.text for doc in docs for token in doc}
     lookups = Lookups()
-    lookups.add_table("lemma_lookup", {word: lemma for word in needed if (lemma := table.get(word)) is not None})
+    lookups.add_table("lemma_lookup", {word: lemma for word in needed if (lemma := _lemma_of(word)) is not None})
     lemmatizer = nlp.get_pipe("lemmatizer")
     lemmatizer.initialize(lookups=lookups)
     result = []

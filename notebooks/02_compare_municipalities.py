@@ -35,6 +35,15 @@ def repository_root(start: Path) -> Path:
 
 
 DATASET = Path(os.environ.get("KOMPASS_DATASET") or repository_root(Path.cwd()) / "data" / "processed")
+# the figures are also saved as PNG files, so that a run as a script leaves them behind
+FIGURES = Path(os.environ.get("KOMPASS_FIGURES") or repository_root(Path.cwd()) / "notebooks" / "figures")
+FIGURES.mkdir(parents=True, exist_ok=True)
+
+
+def save_and_show(figure: plt.Figure, name: str) -> None:
+    figure.savefig(FIGURES / f"{name}.png", dpi=120)
+    print(f"figure: {FIGURES / f'{name}.png'}")
+    plt.show()
 reports = pd.read_parquet(DATASET / "reports.parquet")
 areas = pd.read_parquet(DATASET / "areas.parquet")
 panel = pd.read_parquet(DATASET / "panel.parquet")
@@ -74,7 +83,7 @@ if radar_reports:
         version = reports.loc[reports["report_id"] == report_id, "criteria_version"].iloc[0]
         axis.set_title(f"{report_id} (criteria {version})", fontsize=10)
     figure.tight_layout()
-    plt.show()
+    save_and_show(figure, "radar")
 else:
     print("no reports: no radar charts")
 
@@ -100,7 +109,7 @@ if not areas.empty:
     axis.set_ylabel("score (0-100)")
     axis.set_title(f"Area scores of {areas['report_id'].nunique()} reports")
     figure.tight_layout()
-    plt.show()
+    save_and_show(figure, "area_distribution")
     print(areas.groupby("area_id")["score"].describe()[["count", "mean", "min", "max"]])
 else:
     print("no area scores")
@@ -137,7 +146,7 @@ for municipality in repeated:
     axis.set_title(f"{municipality}: area scores over time")
     axis.legend(fontsize=7, loc="center left", bbox_to_anchor=(1, 0.5))
     figure.tight_layout()
-    plt.show()
+    save_and_show(figure, f"panel_{municipality}")
 
 if repeated:
     totals = panel[panel["municipality"].isin(repeated) & (panel["area_id"] == "total")]
@@ -171,7 +180,7 @@ if not lemmas.empty:
         axis.set_title(f"most frequent lemmas: {kind}")
         axis.set_xlabel("findings")
     figure.tight_layout()
-    plt.show()
+    save_and_show(figure, "lemmas")
     print(f"lemmas: {len(lemmas)} in {known['report_id'].nunique()} reports")
 else:
     print("no findings with lemmas")

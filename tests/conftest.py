@@ -21,6 +21,10 @@ from kompass.cli import main
 TESTS_DIR = Path(__file__).resolve().parent
 REPO_ROOT = TESTS_DIR.parent
 RAW_DIR = REPO_ROOT / "data" / "raw"
+# The text copies of the bundled sample: most tests run on these alone, as reading the sample's PDF (a copy of
+# one of them, which the README's first command shows) takes seconds; the PDF tests use tests/fixtures/pdf.
+TEXT_SAMPLE = sorted(path for path in RAW_DIR.iterdir() if path.suffix.lower() != ".pdf")
+SAMPLE_PDF = RAW_DIR / "kk-0aecb26ddfde.pdf"
 FIXTURES = TESTS_DIR / "fixtures"
 GOLD_DIR = FIXTURES / "gold" / "text"
 GOLD_FILES = sorted(GOLD_DIR.glob("*.json"))
@@ -28,7 +32,7 @@ PDF_DIR = FIXTURES / "pdf"
 PDF_GOLD_FILES = sorted((FIXTURES / "gold" / "pdf").glob("*/*.json"))
 
 TABLE_NAMES = ("reports", "areas", "subquestions", "findings", "rubrics", "prior_scores", "sections", "panel",
-               "catalog_areas", "catalog_questions", "problems")
+               "catalog_areas", "catalog_questions", "problems", "problem_codes", "documents", "scores")
 
 
 def load_gold(path: Path) -> dict:
@@ -86,8 +90,8 @@ def run_extract_cli(*inputs: Path, out: Path) -> Run:
 
 @pytest.fixture(scope="session")
 def extracted(tmp_path_factory) -> Run:
-    """`kompass extract data/raw --out <tmp>` run once in-process for the whole session."""
-    return run_extract_cli(RAW_DIR, out=tmp_path_factory.mktemp("extract") / "processed")
+    """`kompass extract <the text sample> --out <tmp>` run once in-process for the whole session."""
+    return run_extract_cli(*TEXT_SAMPLE, out=tmp_path_factory.mktemp("extract") / "processed")
 
 
 @pytest.fixture(scope="session")
@@ -114,6 +118,21 @@ def robust(tmp_path_factory):
     """Every case the robustness modules registered, built and extracted once (tests/robustness.py)."""
     from robustness import extract_cases
     return extract_cases(tmp_path_factory.mktemp("robustness"), run_extract_cli)
+
+
+def require_tool(name: str, install_hint: str) -> str:
+    """The path of the command-line tool `name`; skips the test where it is not installed, with the hint.
+
+    Under CI (`$CI` set) a missing tool fails the test instead: CI installs every tool, so a skip there
+    would hide a broken set-up.
+    """
+    found = shutil.which(name)
+    if found is not None:
+        return found
+    reason = f"{name} is not installed ({install_hint})"
+    if os.environ.get("CI"):
+        pytest.fail(f"{reason}; under CI every tool the tests use must be installed")
+    pytest.skip(reason)
 
 
 def kompass_command() -> list[str]:

@@ -33,7 +33,8 @@ def test_every_fixture_pdf_has_gold():
 def test_extract_exits_0_and_publishes_every_report(pdf_extracted, group):
     run = pdf_extracted(group)
     assert run.exit_code == 0, run.output
-    assert run.output.strip().splitlines()[-1].startswith("kompass: 3 documents read, 3 reports written, ")
+    assert run.output.strip().splitlines()[-1].startswith(
+        "kompass: 3 documents (3 read, 0 reparsed, 0 reused; 0 failed), 3 reports written to ")
     assert not [row for row in run.tables["problems"] if row["severity"] == "error"]
 
 

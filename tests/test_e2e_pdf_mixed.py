@@ -34,7 +34,7 @@ def mixed_run(tmp_path_factory):
 def test_exit_status_is_1(mixed_run):
     assert mixed_run.exit_code == 1, mixed_run.output
     assert mixed_run.output.strip().splitlines()[-1].startswith(
-        "kompass: 4 documents read, 1 report written, problems: 3 errors, ")
+        "kompass: 4 documents (4 read, 0 reparsed, 0 reused; 3 failed), 1 report written to ")
 
 
 def test_the_good_report_is_published(mixed_run):

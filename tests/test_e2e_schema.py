@@ -7,7 +7,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from conftest import RAW_DIR, TABLE_NAMES
+from conftest import RAW_DIR, TABLE_NAMES, TEXT_SAMPLE
 from kompass import __version__
 from kompass.schema import BY_NAME, TABLES
 
@@ -26,6 +26,11 @@ REQUIRED_COLUMNS = {
     "catalog_areas": ["criteria_version", "area_no", "area_id", "comparison_group", "continues"],
     "catalog_questions": ["criteria_version", "code", "question_id", "max_points", "text"],
     "problems": ["source_path", "report_id", "severity", "code", "message", "page"],
+    "problem_codes": ["code", "severity", "stage", "meaning"],
+    "documents": ["source_path", "report_id", "status", "source_format", "pages", "seconds", "cache_hit",
+                  "error_code"],
+    "scores": ["report_id", "municipality_code", "county", "year", "criteria_version",
+               *(f"area_{n}" for n in range(1, 9)), "total_score"],
 }
 
 
@@ -82,7 +87,9 @@ NULLABLE = {
     "areas": set(), "subquestions": set(), "findings": {"page", "kind_guess", "kind_guess_reason"},
     "rubrics": set(), "prior_scores": {"area_no"}, "sections": set(),
     "panel": {"municipality_code", "area_no"}, "catalog_areas": {"continues", "note"}, "catalog_questions": set(),
-    "problems": {"report_id", "page"},
+    "problems": {"report_id", "page"}, "problem_codes": set(),
+    "documents": {"report_id", "source_format", "pages", "seconds", "error_code", "error_message"},
+    "scores": {"municipality_code", "county", *(f"area_{n}" for n in range(1, 9)), "total_score"},
 }
 
 
@@ -110,7 +117,7 @@ def test_keys_are_unique(extracted, name):
 
 def test_report_provenance(extracted):
     rows = {row["source_path"]: row for row in extracted.tables["reports"]}
-    assert set(rows) == {path.name for path in RAW_DIR.iterdir()}
+    assert set(rows) == {path.name for path in TEXT_SAMPLE}
     for source, row in rows.items():
         assert row["source_sha256"] == hashlib.sha256((RAW_DIR / source).read_bytes()).hexdigest()
         assert row["source_format"] == ("markdown" if source.endswith(".md") else "text")
@@ -154,3 +161,31 @@ def test_parquet_metadata_names_table_and_version(extracted):
         metadata = pq.read_schema(extracted.out / f"{name}.parquet").metadata
         assert metadata[b"kompass.table"] == name.encode()
         assert metadata[b"kompass.extractor_version"] == __version__.encode()
+
+
+def test_documents_say_what_became_of_every_input(extracted):
+    documents = extracted.tables["documents"]
+    assert [row["source_path"] for row in documents] == [path.name for path in TEXT_SAMPLE]
+    warned = {row["source_path"] for row in extracted.tables["problems"] if row["severity"] == "warning"}
+    incomplete = {row["source_path"] for row in extracted.tables["reports"] if not row["complete"]}
+    for row in documents:
+        assert row["published"] and row["work"] == "read" and row["cache_hit"] is False
+        assert row["status"] == ("partial" if row["source_path"] in warned | incomplete else "ok")
+        assert row["errors"] == 0 and row["error_code"] is None and row["seconds"] > 0
+        assert row["warnings"] == sum(1 for p in extracted.tables["problems"]
+                                      if p["source_path"] == row["source_path"])
+
+
+def test_scores_are_one_wide_row_per_report(extracted):
+    areas = {(row["report_id"], row["area_no"]): row["score"] for row in extracted.tables["areas"]}
+    vallentuna = next(row for row in extracted.tables["scores"] if row["report_id"] == "vallentuna-2019")
+    assert vallentuna["county"] == "Stockholms län" and vallentuna["municipality_code"] == "0115"
+    assert [vallentuna[f"area_{n}"] for n in range(1, 9)] == [areas["vallentuna-2019", n] for n in range(1, 9)]
+    assert vallentuna["total_score"] == 603
+    assert len(extracted.tables["scores"]) == len(extracted.tables["reports"])
+
+
+def test_problem_codes_is_the_registry(extracted):
+    codes = {row["code"]: row["severity"] for row in extracted.tables["problem_codes"]}
+    assert codes["no_text_layer"] == "error" and codes["truncated_report"] == "warning"
+    assert {row["code"] for row in extracted.tables["problems"]} <= set(codes)

@@ -60,4 +60,5 @@ def test_sample_renderings_are_detected(raw_dir):
         "000_c7b2db4eead6c9d1.txt": "flat",
         "002_d672a9d94e7ca625.txt": "transcript",
         "004_829abb5bcc1b2b04.md": "markdown",
+        "kk-0aecb26ddfde.pdf": "pdf",
     }

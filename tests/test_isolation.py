@@ -6,7 +6,7 @@ import shutil
 import signal
 import time
 
-from conftest import RAW_DIR
+from conftest import TEXT_SAMPLE
 from kompass import pipeline
 from kompass.pipeline import Options, run_extract
 from kompass.workers import Limits
@@ -33,7 +33,9 @@ def _misbehaving(original):
 
 def test_bad_documents_fail_alone(tmp_path, monkeypatch):
     raw = tmp_path / "raw"
-    shutil.copytree(RAW_DIR, raw)
+    raw.mkdir()
+    for path in TEXT_SAMPLE:
+        shutil.copy(path, raw)
     for name in ("hang.txt", "crash.txt", "memory.txt"):
         (raw / name).write_text("Område 1 Offentlighet och demokrati", encoding="utf-8")
     monkeypatch.setattr(pipeline, "read_document", _misbehaving(pipeline.read_document))

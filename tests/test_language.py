@@ -42,3 +42,24 @@ def test_sample_findings_have_lemmas_and_unknown_ones_a_guess_but_keep_their_kin
     assert unknown and any(row["kind_guess"] for row in unknown)
     assert all(row["kind_guess"] is None and row["kind_guess_reason"] is None
                for row in findings if row["kind"] != "unknown")
+
+
+# The domain's frequent words, as they stand and inflected: nouns keep their noun lemma.
+NOUN_LEMMAS = {
+    "mål": "mål", "målen": "mål", "styrning": "styrning", "styrningen": "styrning", "uppföljning": "uppföljning",
+    "uppföljningen": "uppföljning", "medarbetare": "medarbetare", "medarbetarna": "medarbetare", "kommun": "kommun",
+    "kommunens": "kommun", "verksamhet": "verksamhet", "verksamheter": "verksamhet", "förbättring": "förbättring",
+    "förbättringar": "förbättring", "brukare": "brukare", "brukarna": "brukare", "resultat": "resultat",
+    "resultaten": "resultat", "nämnd": "nämnd", "nämnderna": "nämnd", "plan": "plan", "planer": "plan",
+    "uppdrag": "uppdrag", "stöd": "stöd", "roll": "roll", "roller": "roll",
+    "ledare": "ledare", "bemötande": "bemötande", "kommunfullmäktige": "kommunfullmäktige", "vård": "vård",
+}
+
+
+@pytest.mark.parametrize("word, lemma", NOUN_LEMMAS.items())
+def test_domain_nouns_keep_their_noun_lemma(word, lemma):
+    assert lemmas([word]) == [[lemma]]
+
+
+def test_verbs_keep_their_verb_lemma():
+    assert lemmas(["Minska målen, leda och visa"]) == [["minska", "mål", "leda", "visa"]]

@@ -26,11 +26,13 @@ PREFIX_MARKER = "kernel prefix: "
 
 
 def execute_notebook(path: Path, dataset: Path, workdir: Path) -> nbformat.NotebookNode:
-    """The notebook at path, executed with KOMPASS_DATASET=dataset; a failing cell raises CellExecutionError."""
+    """The notebook at path, executed with KOMPASS_DATASET=dataset and KOMPASS_FIGURES=workdir/figures;
+    a failing cell raises CellExecutionError."""
     notebook = jupytext.read(path)
     notebook.cells.append(nbformat.v4.new_code_cell(f"import sys; print({PREFIX_MARKER!r} + sys.prefix)"))
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("KOMPASS_DATASET", str(dataset))
+        patch.setenv("KOMPASS_FIGURES", str(workdir / "figures"))
         patch.setenv("MPLBACKEND", "module://matplotlib_inline.backend_inline")
         client = NotebookClient(notebook, kernel_name="python3", timeout=600,
                                 resources={"metadata": {"path": str(workdir)}})
@@ -103,6 +105,10 @@ def test_compare_draws_radar_distribution_panel_and_lemmas(sample_runs, extracte
     output = printed(notebook)
     assert "municipalities with several evaluations: ['Sollentuna']" in output
     assert image_count(notebook) == 4  # radars, distribution, Sollentuna's panel, lemmas
+    figures = Path(output.split("figure: ")[1].splitlines()[0]).parent
+    assert sorted(path.name for path in figures.iterdir()) == [
+        "area_distribution.png", "lemmas.png", "panel_Sollentuna.png", "radar.png"]
+    assert all(path.read_bytes().startswith(b"\x89PNG") for path in figures.iterdir())
     def kind(row):
         return row["kind"] if row["kind"] != "unknown" else row["kind_guess"]
 

@@ -10,10 +10,11 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 from click.testing import CliRunner
-from conftest import RAW_DIR, read_tables
+from conftest import RAW_DIR, read_tables, require_tool
 from PIL import Image
 
 from kompass.cli import main
+from kompass.qa_report import load_dataset, page_cell, source_file
 
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                   "--disable-background-networking", "--disable-component-update", "--disable-sync"]
@@ -62,10 +63,7 @@ def document_sections(parsed: SectionText) -> dict[str, list[str]]:
 
 
 def chromium() -> str:
-    found = shutil.which("chromium")
-    if found is None:
-        pytest.fail("chromium is not on PATH: install Debian's package (apt-get install chromium); .ci/run does")
-    return found
+    return require_tool("chromium", "apt-get install chromium on Debian, as .ci/run does")
 
 
 def run_chromium(url: str, profile: Path, *args: str) -> subprocess.CompletedProcess:
@@ -246,3 +244,20 @@ def test_chromium_screenshot_shows_the_charts(sample_report, tmp_path):
     assert max(counts.values()) < 0.95 * 1200 * 1600  # not a blank page
     assert counts.get(TOTAL_BAR_RGB, 0) > 500  # the total-score bars were drawn
     assert counts.get(WARNING_RGB, 0) > 500  # warning bars and badges
+
+
+def test_pdf_problems_link_to_their_page_and_area_titles_are_whole(tmp_path):
+    from conftest import PDF_DIR
+
+    dataset = tmp_path / "processed"
+    tables = extract_to(dataset, PDF_DIR / "a" / "kk-0aecb26ddfde.pdf")
+    assert write_report(dataset)[0] == 0
+    page = (dataset / "report.html").read_text(encoding="utf-8")
+    source = PDF_DIR / "a" / "kk-0aecb26ddfde.pdf"
+    loaded = load_dataset(dataset)
+    assert source_file(loaded, source.name) == source.resolve()
+    assert page_cell({"page": 7}, source_file(loaded, source.name)) == (
+        f'<td class="num"><a href="{source.resolve().as_uri()}#page=7">7</a></td>')
+    assert page_cell({"page": 7}, None) == '<td class="num">7</td>'  # a source this machine lacks: no link
+    for area in tables["areas"]:  # the chart's label is the whole title, not cut off
+        assert f'text-anchor="end">{area["area_no"]} {area["title"]}<title>' in page

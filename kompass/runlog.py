@@ -1,0 +1,68 @@
+"""What a run tells its operator: the summary line, the failures and warnings on stderr, the run record.
+
+The run record is the line appended to the dataset's runs.jsonl and what
+`kompass extract --json` prints for schedulers; it lists every document's
+outcome as documents.parquet has it.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from domain.problems import ERROR, SEVERITIES, WARNING
+
+Row = dict[str, object]
+WARNINGS_SHOWN = 3
+OUTCOME_COLUMNS = ("source_path", "status", "work", "report_id", "error_code", "error_message")
+
+
+def _plural(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+@dataclass
+class RunSummary:
+    out_dir: Path
+    documents: list[Row]  # rows of documents.parquet
+    problems: list[Row]  # rows of problems.parquet
+    reports: int
+    seconds: float = 0.0
+    record: dict = field(default_factory=dict)
+
+    @property
+    def severities(self) -> Counter[str]:
+        return Counter(str(problem["severity"]) for problem in self.problems)
+
+    @property
+    def failed(self) -> list[Row]:
+        return [row for row in self.documents if row["status"] == "failed"]
+
+    def line(self) -> str:
+        work = Counter(str(row["work"]) for row in self.documents)
+        severities = self.severities
+        done = ", ".join(f"{work[how]} {how}" for how in ("read", "reparsed", "reused"))
+        return (f"kompass: {_plural(len(self.documents), 'document')} ({done}; {len(self.failed)} failed), "
+                f"{_plural(self.reports, 'report')} written to {self.out_dir}; problems: "
+                + ", ".join(_plural(severities[s], s) for s in SEVERITIES) + f"; {self.seconds:.1f} s")
+
+    def stderr_lines(self) -> list[str]:
+        """Every failed document with its error, then the first few warnings and how many more there are."""
+        lines = [f"kompass: failed: {row['source_path']}: {row['error_code']}: {row['error_message']}"
+                 for row in self.failed]
+        other_errors = [p for p in self.problems if p["severity"] == ERROR
+                        and p["source_path"] not in {row["source_path"] for row in self.failed}]
+        warnings = [p for p in self.problems if p["severity"] == WARNING]
+        for problem in other_errors + warnings[:WARNINGS_SHOWN]:
+            page = f" (page {problem['page']})" if problem["page"] is not None else ""
+            lines.append(f"kompass: {problem['severity']}: {problem['source_path']}{page}: {problem['code']}: "
+                         f"{problem['message']}")
+        if len(warnings) > WARNINGS_SHOWN:
+            lines.append(f"kompass: ... and {_plural(len(warnings) - WARNINGS_SHOWN, 'more warning')} "
+                         f"(problems.parquet, or `kompass report {self.out_dir}`)")
+        return lines
+
+
+def outcomes(documents: list[Row]) -> list[Row]:
+    """Each document's outcome as the run record gives it."""
+    return [{column: row[column] for column in OUTCOME_COLUMNS} for row in documents]
