@@ -1,0 +1,164 @@
+"""Characters into words into lines: the page geometry every PDF reader shares.
+
+A reader only turns its PDF library's characters into `Char`s; the rules that
+make words and lines of them live here once, so two readers of the same page
+give the same Lines. The word rules are pdfplumber's `extract_words` defaults
+(x_tolerance 3, y_tolerance 3, a word ends at a space, at a change of font or
+size, and where the next character starts before this one or more than
+x_tolerance after its end), the reference the parsers were written against.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from itertools import groupby
+from typing import NamedTuple
+
+from extract.model import Line, Word
+
+BOLD_MARKS = ("bold", "black", "heavy", "semibold", "demi")
+LIGATURES = {"ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬁ": "fi", "ﬂ": "fl", "ﬆ": "st", "ﬅ": "st"}
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Tolerances of the geometry, in points or in font sizes."""
+
+    x_tolerance: float = 3.0  # a gap wider than this after a character starts a new word
+    y_tolerance: float = 3.0  # characters whose tops differ by more stand on different lines
+    row_share: float = 0.35  # share of the font size within which two words stand on one row
+    column_gap: float = 1.6  # a gap wider than this many font sizes separates columns
+
+
+LAYOUT = Layout()
+
+
+class Char(NamedTuple):
+    """One drawn character; coordinates in points from the page's top left."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    font: object  # anything that tells fonts apart: characters of two fonts never share a word
+    size: float
+    bold: bool
+    upright: bool = True
+
+
+class WordBox(NamedTuple):
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    bold: bool
+
+
+def is_bold(fontname: str) -> bool:
+    return any(mark in fontname.lower() for mark in BOLD_MARKS)
+
+
+def chars_to_words(chars: list[Char], layout: Layout = LAYOUT) -> list[WordBox]:
+    """Words of characters given in drawing order, as pdfplumber's `extract_words` forms them.
+
+    Runs of characters of one font and size are each cut into visual lines
+    (tops clustered within y_tolerance), each line read in its direction
+    (left to right; top to bottom for rotated text) and cut into words.
+    """
+    words: list[WordBox] = []
+    for (upright, _, _), run in groupby(chars, key=lambda c: (c.upright, c.font, c.size)):
+        run = list(run)
+        if upright:
+            across, along = (lambda c: c.top), (lambda c: (c.x0,))
+        else:
+            across, along = (lambda c: c.x0), (lambda c: (c.top, c.bottom))
+        line_of = _clusters({across(c) for c in run}, layout.y_tolerance if upright else layout.x_tolerance)
+        ordered = sorted(run, key=lambda c: (line_of[across(c)], *along(c)))
+        words += _words(ordered, upright, layout)
+    return words
+
+
+def _clusters(values: set[float], tolerance: float) -> dict[float, int]:
+    """Each value's cluster number: sorted values chain into one cluster while within `tolerance`."""
+    clusters: dict[float, int] = {}
+    number, last = -1, None
+    for value in sorted(values):
+        if last is None or value > last + tolerance:
+            number += 1
+        clusters[value] = number
+        last = value
+    return clusters
+
+
+def _words(ordered: list[Char], upright: bool, layout: Layout) -> list[WordBox]:
+    words, current = [], []
+    for char in ordered:
+        if char.text.isspace():
+            if current:
+                words.append(_word(current))
+            current = []
+        elif current and _starts_word(current[-1], char, upright, layout):
+            words.append(_word(current))
+            current = [char]
+        else:
+            current.append(char)
+    if current:
+        words.append(_word(current))
+    return words
+
+
+def _starts_word(previous: Char, char: Char, upright: bool, layout: Layout) -> bool:
+    if upright:
+        start, end, at = previous.x0, previous.x1, char.x0
+        gap, cross, tolerance = layout.x_tolerance, abs(char.top - previous.top), layout.y_tolerance
+    else:
+        start, end, at = previous.top, previous.bottom, char.top
+        gap, cross, tolerance = layout.y_tolerance, abs(char.x0 - previous.x0), layout.x_tolerance
+    return at < start or at > end + gap or cross > tolerance
+
+
+def _word(chars: list[Char]) -> WordBox:
+    first = chars[0]
+    return WordBox("".join(LIGATURES.get(c.text, c.text) for c in chars),
+                   min(c.x0 for c in chars), max(c.x1 for c in chars),
+                   min(c.top for c in chars), max(c.bottom for c in chars), first.size, first.bold)
+
+
+def words_to_lines(words: list[WordBox], page: int, layout: Layout = LAYOUT) -> list[Line]:
+    """Words that share a baseline form a row; a row is cut into Lines where a gap is a column's."""
+    rows: list[list[WordBox]] = []
+    for word in sorted(words, key=lambda w: (round(w.bottom, 1), w.x0)):
+        if rows and abs(rows[-1][0].bottom - word.bottom) <= layout.row_share * word.size:
+            rows[-1].append(word)
+        else:
+            rows.append([word])
+    lines = []
+    for row in rows:
+        row.sort(key=lambda w: w.x0)
+        segment = [row[0]]
+        for word in row[1:]:
+            if word.x0 - segment[-1].x1 > layout.column_gap * max(word.size, segment[-1].size):
+                lines.append(_line(segment, page))
+                segment = [word]
+            else:
+                segment.append(word)
+        lines.append(_line(segment, page))
+    return lines
+
+
+def _line(words: list[WordBox], page: int) -> Line:
+    """A Line takes the size and weight of most of its letters."""
+    sizes: Counter[float] = Counter()
+    bold = 0
+    for word in words:
+        sizes[round(word.size, 1)] += len(word.text)
+        bold += len(word.text) if word.bold else 0
+    letters = sum(len(word.text) for word in words)
+    return Line(text=" ".join(word.text for word in words), page=page,
+                x0=float(words[0].x0), x1=float(words[-1].x1),
+                top=float(min(w.top for w in words)), bottom=float(max(w.bottom for w in words)),
+                size=sizes.most_common(1)[0][0], bold=bold * 2 > letters,
+                words=tuple(Word(w.text, float(w.x0), float(w.x1)) for w in words))
