@@ -1,4 +1,9 @@
-"""The `kompass` command line."""
+"""The `kompass` command line.
+
+Each command imports what it works with when it runs, so `kompass --help` and
+a usage error cost no more than click (pyarrow, the parsers and the PDF
+readers load only for a command that needs them).
+"""
 from __future__ import annotations
 
 import os
@@ -8,12 +13,9 @@ from pathlib import Path
 
 import click
 
-from kompass import __version__, publication
-from kompass.fetch import ManifestError, Outcome, Politeness, fetch_all, read_manifest
-from kompass.lock import Busy
-from kompass.pipeline import Options, discover, run_extract
+from extract.pdf import DEFAULT_READER, READERS
+from kompass import __version__
 from kompass.qa_report import report
-from kompass.workers import Limits
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 
@@ -39,9 +41,15 @@ def main() -> None:
               help="Seconds one document may take before it is given up as an error.")
 @click.option("--memory-limit", type=click.IntRange(min=64), default=4096, show_default=True,
               help="Megabytes of memory one document's process may use.")
+@click.option("--pdf-reader", type=click.Choice(sorted(READERS)), default=DEFAULT_READER, show_default=True,
+              help="The library that reads PDFs: PDFium (fast) or pdfplumber (the slow reference).")
 def extract(inputs: tuple[Path, ...], out_dir: Path, jobs: int, force: bool, cache_dir: Path, no_cache: bool,
-            timeout: float, memory_limit: int) -> None:
+            timeout: float, memory_limit: int, pdf_reader: str) -> None:
     """Extract the reports in INPUTS (files or directories; default data/raw) into OUT."""
+    from kompass.lock import Busy
+    from kompass.pipeline import Options, discover, run_extract
+    from kompass.workers import Limits
+
     roots = list(inputs) or [Path("data/raw")]
     missing = [str(root) for root in roots if not root.exists()]
     if missing:
@@ -50,7 +58,7 @@ def extract(inputs: tuple[Path, ...], out_dir: Path, jobs: int, force: bool, cac
     if not sources:
         raise click.UsageError(f"no .pdf, .txt, .md or .html files found in {', '.join(map(str, roots))}")
     options = Options(jobs=jobs, force=force, cache_dir=None if no_cache else cache_dir,
-                      limits=Limits(timeout=timeout, memory_mb=memory_limit))
+                      limits=Limits(timeout=timeout, memory_mb=memory_limit), pdf_reader=pdf_reader)
     # a bar only on a terminal, so CI and cron logs stay quiet
     with click.progressbar(length=len(sources), label="Extracting", file=sys.stderr, hidden=not sys.stderr.isatty(),
                            item_show_func=lambda name: name) as bar:
@@ -74,6 +82,8 @@ def extract(inputs: tuple[Path, ...], out_dir: Path, jobs: int, force: bool, cac
               help="Seconds to wait for the server.")
 def fetch(manifest: Path, dest: Path, delay: float, retries: int, timeout: float) -> None:
     """Download the reports listed in MANIFEST (CSV: url, sha256, municipality, year) into DEST."""
+    from kompass.fetch import ManifestError, Outcome, Politeness, fetch_all, read_manifest
+
     try:
         entries = read_manifest(manifest)
     except ManifestError as error:
@@ -95,6 +105,8 @@ def fetch(manifest: Path, dest: Path, delay: float, retries: int, timeout: float
               default=Path("docs/codebook.md"), show_default=True)
 def codebook(out_file: Path) -> None:
     """Write the codebook of the published tables (generated from their schema)."""
+    from kompass import publication
+
     out_file.parent.mkdir(parents=True, exist_ok=True)
     out_file.write_text(publication.codebook(), encoding="utf-8")
     click.echo(f"kompass: wrote {out_file}")
