@@ -23,6 +23,10 @@ from extract.model import Page
 from extract.pdf_errors import damaged, encrypted, not_a_pdf
 
 _BOLD_WEIGHT = 700
+# the standard fonts' descents in their Adobe metrics, which pdfminer uses for a font not embedded; PDFium
+# measures the face it substitutes instead
+_STANDARD_DESCENTS = {"Courier": -0.194, "Helvetica": -0.207, "Arial": -0.207, "Times": -0.217, "Symbol": 0.0,
+                      "ZapfDingbats": 0.0}
 _SPACE = 0x20
 _SAME_POINT = 0.01  # points
 _HYPHEN_MARK = 0x02  # PDFium's code for a hyphen that ends a line; the page shows "-"
@@ -87,9 +91,16 @@ class _Font:
         length = pdfium.FPDFFont_GetBaseFontName(font, buffer, len(buffer))
         self.name = buffer.value.decode("utf-8", "replace") if length else ""
         self.bold = is_bold(self.name) or pdfium.FPDFFont_GetWeight(font) >= _BOLD_WEIGHT
-        descent = ctypes.c_float()
-        self.descent = descent.value if pdfium.FPDFFont_GetDescent(font, 1.0, descent) else 0.0
+        self.descent = self._descent()
         self.widths: dict[int, float | None] = {}
+
+    def _descent(self) -> float:
+        if not pdfium.FPDFFont_GetIsEmbedded(self.font):
+            standard = next((d for family, d in _STANDARD_DESCENTS.items() if self.name.startswith(family)), None)
+            if standard is not None:
+                return standard
+        descent = ctypes.c_float()
+        return descent.value if pdfium.FPDFFont_GetDescent(self.font, 1.0, descent) else 0.0
 
     def width(self, code: int) -> float | None:
         if code not in self.widths:
