@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from itertools import groupby
+from operator import itemgetter
 from typing import NamedTuple
 
 from extract.model import Line, Word
@@ -57,6 +58,11 @@ class WordBox(NamedTuple):
     bold: bool
 
 
+_TEXT, _X0, _X1, _TOP, _BOTTOM = range(5)  # Char's fields, indexed in the loops that run per character
+_X0_OF, _X1_OF, _TOP_OF, _BOTTOM_OF = (itemgetter(field) for field in (_X0, _X1, _TOP, _BOTTOM))
+_RUN_KEY = itemgetter(8, 5, 6)  # upright, font, size
+
+
 def is_bold(fontname: str) -> bool:
     return any(mark in fontname.lower() for mark in BOLD_MARKS)
 
@@ -69,15 +75,17 @@ def chars_to_words(chars: list[Char], layout: Layout = LAYOUT) -> list[WordBox]:
     (left to right; top to bottom for rotated text) and cut into words.
     """
     words: list[WordBox] = []
-    for (upright, _, _), run in groupby(chars, key=lambda c: (c.upright, c.font, c.size)):
-        run = list(run)
+    for (upright, _, _), group in groupby(chars, key=_RUN_KEY):
+        run = list(group)
+        # sorted decorated with each character's position, so the sort is stable and never compares two Chars
         if upright:
-            across, along = (lambda c: c.top), (lambda c: (c.x0,))
+            line_of = _clusters({c[_TOP] for c in run}, layout.y_tolerance)
+            ordered = [c for *_, c in sorted((line_of[c[_TOP]], c[_X0], i, c) for i, c in enumerate(run))]
+            words += _words(ordered, layout.x_tolerance, layout.y_tolerance, _X0, _X1, _TOP)
         else:
-            across, along = (lambda c: c.x0), (lambda c: (c.top, c.bottom))
-        line_of = _clusters({across(c) for c in run}, layout.y_tolerance if upright else layout.x_tolerance)
-        ordered = sorted(run, key=lambda c: (line_of[across(c)], *along(c)))
-        words += _words(ordered, upright, layout)
+            line_of = _clusters({c[_X0] for c in run}, layout.x_tolerance)
+            ordered = [c for *_, c in sorted((line_of[c[_X0]], c[_TOP], c[_BOTTOM], i, c) for i, c in enumerate(run))]
+            words += _words(ordered, layout.y_tolerance, layout.x_tolerance, _TOP, _BOTTOM, _X0)
     return words
 
 
@@ -93,38 +101,34 @@ def _clusters(values: set[float], tolerance: float) -> dict[float, int]:
     return clusters
 
 
-def _words(ordered: list[Char], upright: bool, layout: Layout) -> list[WordBox]:
+def _words(ordered: list[Char], gap: float, tolerance: float, start: int, end: int, across: int) -> list[WordBox]:
+    """Cuts a line's characters into words; `start`, `end` and `across` index the reading direction's fields."""
     words, current = [], []
+    previous = None
     for char in ordered:
-        if char.text.isspace():
+        if char[_TEXT].isspace():
             if current:
                 words.append(_word(current))
-            current = []
-        elif current and _starts_word(current[-1], char, upright, layout):
+            current, previous = [], None
+            continue
+        if previous is not None and (char[start] < previous[start] or char[start] > previous[end] + gap
+                                     or abs(char[across] - previous[across]) > tolerance):
             words.append(_word(current))
-            current = [char]
-        else:
-            current.append(char)
+            current = []
+        current.append(char)
+        previous = char
     if current:
         words.append(_word(current))
     return words
 
 
-def _starts_word(previous: Char, char: Char, upright: bool, layout: Layout) -> bool:
-    if upright:
-        start, end, at = previous.x0, previous.x1, char.x0
-        gap, cross, tolerance = layout.x_tolerance, abs(char.top - previous.top), layout.y_tolerance
-    else:
-        start, end, at = previous.top, previous.bottom, char.top
-        gap, cross, tolerance = layout.y_tolerance, abs(char.x0 - previous.x0), layout.x_tolerance
-    return at < start or at > end + gap or cross > tolerance
-
-
 def _word(chars: list[Char]) -> WordBox:
     first = chars[0]
-    return WordBox("".join(LIGATURES.get(c.text, c.text) for c in chars),
-                   min(c.x0 for c in chars), max(c.x1 for c in chars),
-                   min(c.top for c in chars), max(c.bottom for c in chars), first.size, first.bold)
+    text = "".join([LIGATURES.get(c[_TEXT], c[_TEXT]) for c in chars])
+    if len(chars) == 1:
+        return WordBox(text, first.x0, first.x1, first.top, first.bottom, first.size, first.bold)
+    return WordBox(text, min(map(_X0_OF, chars)), max(map(_X1_OF, chars)), min(map(_TOP_OF, chars)),
+                   max(map(_BOTTOM_OF, chars)), first.size, first.bold)
 
 
 def words_to_lines(words: list[WordBox], page: int, layout: Layout = LAYOUT) -> list[Line]:

@@ -29,7 +29,8 @@ _STANDARD_DESCENTS = {"Courier": -0.194, "Helvetica": -0.207, "Arial": -0.207, "
                       "ZapfDingbats": 0.0}
 _SPACE = 0x20
 _SAME_POINT = 0.01  # points
-_HYPHEN_MARK = 0x02  # PDFium's code for a hyphen that ends a line; the page shows "-"
+# PDFium's codes for a hyphen that ends a line (FPDFText_GetUnicode's, FPDFText_GetText's); the page shows "-"
+_HYPHEN_MARKS = (0x02, 0xFFFE)
 _IMAGE, _FORM = pdfium.FPDF_PAGEOBJ_IMAGE, pdfium.FPDF_PAGEOBJ_FORM
 # a text object as a plain address, so it can key a dict without building a ctypes pointer per character
 _text_object_of = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(
@@ -133,14 +134,14 @@ def _chars(text_page, page_top: float, fonts: dict[int, _Font]) -> list[Char]:
     runs: dict[int, _Run] = {}
     x, y = ctypes.c_double(), ctypes.c_double()
     box = pdfium.FS_RECTF()
-    unicode_of, origin_of = pdfium.FPDFText_GetUnicode, pdfium.FPDFText_GetCharOrigin
-    for index in range(pdfium.FPDFText_CountChars(text_page)):
+    origin_of = pdfium.FPDFText_GetCharOrigin
+    codes = _codes(text_page)
+    for index, code in enumerate(codes):
         text_object = _text_object_of(text_page, index)
         if not text_object:
             continue  # what PDFium adds between runs (spaces, line breaks) is not on the page
         run = runs.get(text_object) or runs.setdefault(text_object, _Run(text_object, fonts))
-        code = unicode_of(text_page, index)
-        code = 0x2D if code == _HYPHEN_MARK else code
+        code = 0x2D if code in _HYPHEN_MARKS else code
         origin_of(text_page, index, x, y)
         left = x.value
         if code == _SPACE and _inserted(text_page, index, left):
@@ -155,6 +156,17 @@ def _chars(text_page, page_top: float, fonts: dict[int, _Font]) -> list[Char]:
         chars.append(Char(chr(code), left, right, bottom - run.size, bottom, run.font, run.size, run.font.bold,
                           run.upright))
     return chars
+
+
+def _codes(text_page) -> list[int]:
+    """Every character's code, in one call when the page's text is all in the Basic Multilingual Plane."""
+    count = pdfium.FPDFText_CountChars(text_page)
+    buffer = (ctypes.c_ushort * (count + 1))()
+    pdfium.FPDFText_GetText(text_page, 0, count, buffer)
+    codes = buffer[:count]
+    if any(0xD800 <= code < 0xE000 for code in codes):  # surrogate pairs: one character, two units
+        return [pdfium.FPDFText_GetUnicode(text_page, index) for index in range(count)]
+    return codes
 
 
 def _inserted(text_page, index: int, left: float) -> bool:
