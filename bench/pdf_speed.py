@@ -1,32 +1,37 @@
-"""Pages per second and peak memory of `kompass extract` against two baselines.
+"""Pages per second, CPU seconds and peak memory of PDF reading and of `kompass extract`.
 
     python bench/pdf_speed.py [PDF or DIR ...] [--runs 3]
 
-On the same PDFs (default: the PDF sample in tests/fixtures/pdf) it times
+On the same PDFs (default: the PDF sample in tests/fixtures/pdf), in one run:
   - poppler's `pdftotext` (when installed): the floor any PDF text reader meets,
   - a bare pdfplumber pass: open, `extract_words()` on every page, close,
-  - `kompass extract` as a user runs it, cold (no cache), with one job and
-    with two (a new process: start-up, reading, parsing, normalizing and
-    writing the dataset),
-and prints pages per second for each, kompass's cost on one core relative to
-the bare pdfplumber pass, and the peak resident memory of a one-document run
-(its largest process). Each figure is the best of --runs runs. Run on
-demand; not part of the tests.
+  - a bare pypdfium2 pass: every character's code and box, as a per-character loop reads them,
+  - `kompass extract` as a user runs it, cold (no cache, a new process: start-up, reading,
+    parsing, normalizing, writing), with each PDF reader and with one and two jobs,
+then pages per second, CPU seconds (the process and its children), each one's CPU time
+relative to pdftotext's, and the peak resident memory of a one-document run (its
+largest process). Each figure is the best of --runs runs. Run on demand; not part of
+the tests.
 """
 from __future__ import annotations
 
 import argparse
+import resource
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 import pdfplumber
+import pypdfium2.raw as pdfium
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_SAMPLE = ROOT / "tests" / "fixtures" / "pdf"
+READERS = ("pdfium", "pdfplumber")
 
 
 def pdfs(inputs: list[Path]) -> list[Path]:
@@ -37,17 +42,29 @@ def pdfs(inputs: list[Path]) -> list[Path]:
 
 
 def page_count(path: Path) -> int:
-    with pdfplumber.open(path) as pdf:
-        return len(pdf.pages)
+    data = path.read_bytes()
+    document = pdfium.FPDF_LoadMemDocument64(data, len(data), None)
+    try:
+        return pdfium.FPDF_GetPageCount(document)
+    finally:
+        pdfium.FPDF_CloseDocument(document)
 
 
-def best_of(runs: int, action) -> float:
-    times = []
+def _cpu() -> float:
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def best_of(runs: int, action: Callable[[], None]) -> tuple[float, float]:
+    """(wall seconds, CPU seconds of this process and its children) of the fastest run."""
+    best = None
     for _ in range(runs):
-        started = time.perf_counter()
+        wall, cpu = time.perf_counter(), _cpu()
         action()
-        times.append(time.perf_counter() - started)
-    return min(times)
+        measured = (time.perf_counter() - wall, _cpu() - cpu)
+        best = measured if best is None or measured[1] < best[1] else best
+    assert best is not None
+    return best
 
 
 def bare_pdfplumber(files: list[Path]) -> None:
@@ -58,25 +75,43 @@ def bare_pdfplumber(files: list[Path]) -> None:
                 page.close()
 
 
+def bare_pypdfium2(files: list[Path]) -> None:
+    box = pdfium.FS_RECTF()
+    for path in files:
+        data = path.read_bytes()
+        document = pdfium.FPDF_LoadMemDocument64(data, len(data), None)
+        for index in range(pdfium.FPDF_GetPageCount(document)):
+            page = pdfium.FPDF_LoadPage(document, index)
+            text_page = pdfium.FPDFText_LoadPage(page)
+            for char in range(pdfium.FPDFText_CountChars(text_page)):
+                pdfium.FPDFText_GetUnicode(text_page, char)
+                pdfium.FPDFText_GetLooseCharBox(text_page, char, box)
+                pdfium.FPDFText_GetFontSize(text_page, char)
+            pdfium.FPDFText_ClosePage(text_page)
+            pdfium.FPDF_ClosePage(page)
+        pdfium.FPDF_CloseDocument(document)
+
+
 def pdftotext(files: list[Path]) -> None:
     for path in files:
         subprocess.run(["pdftotext", "-layout", str(path), "-"], check=True, stdout=subprocess.DEVNULL)
 
 
-def kompass_extract(files: list[Path], out: Path, jobs: int) -> None:
+def kompass_extract(files: list[Path], out: Path, jobs: int, reader: str) -> None:
     """A cold run: nothing cached, `jobs` documents at once."""
     subprocess.run([sys.executable, "-m", "kompass", "extract", *map(str, files), "--out", str(out), "--no-cache",
-                    "--jobs", str(jobs)], check=False, stdout=subprocess.DEVNULL, cwd=ROOT)
+                    "--jobs", str(jobs), "--pdf-reader", reader], check=False, stdout=subprocess.DEVNULL, cwd=ROOT)
 
 
-def peak_memory_mb(path: Path, out: Path) -> float:
+def peak_memory_mb(path: Path, out: Path, reader: str) -> float:
     """Peak resident memory of one `kompass extract` run on one document: its largest process."""
     code = ("import resource, sys; from kompass.cli import main\n"
-            "try: main(['extract', sys.argv[1], '--out', sys.argv[2], '--no-cache', '--jobs', '1'])\n"
+            "try: main(['extract', sys.argv[1], '--out', sys.argv[2], '--no-cache', '--jobs', '1',"
+            " '--pdf-reader', sys.argv[3]])\n"
             "except SystemExit: pass\n"
             "print(max(resource.getrusage(who).ru_maxrss\n"
             "          for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)))")
-    result = subprocess.run([sys.executable, "-c", code, str(path), str(out)], capture_output=True, text=True,
+    result = subprocess.run([sys.executable, "-c", code, str(path), str(out), reader], capture_output=True, text=True,
                             cwd=ROOT, check=True)
     return int(result.stdout.strip().splitlines()[-1]) / 1024
 
@@ -93,21 +128,25 @@ def main() -> int:
     pages = sum(page_count(path) for path in files)
     print(f"{len(files)} PDFs, {pages} pages, best of {args.runs} runs")
     with tempfile.TemporaryDirectory() as tmp:
-        timings = {"bare pdfplumber": best_of(args.runs, lambda: bare_pdfplumber(files))}
+        timings: dict[str, tuple[float, float]] = {}
         if shutil.which("pdftotext"):
             timings["pdftotext"] = best_of(args.runs, lambda: pdftotext(files))
-        timings["kompass, 1 job"] = best_of(args.runs, lambda: kompass_extract(files, Path(tmp) / "out", 1))
-        timings["kompass, 2 jobs"] = best_of(args.runs, lambda: kompass_extract(files, Path(tmp) / "out", 2))
-        for name, seconds in timings.items():
-            print(f"  {name:16} {seconds:7.2f} s  {pages / seconds:8.1f} pages/s")
-        ratio = timings["kompass, 1 job"] / timings["bare pdfplumber"]
-        print(f"  kompass (1 job) / bare pdfplumber: {ratio:.2f}x the time")
-        if "pdftotext" in timings:
-            ratio = timings["kompass, 1 job"] / timings["pdftotext"]
-            print(f"  kompass (1 job) / pdftotext:       {ratio:.0f}x the time")
-        print("peak memory of kompass extract, one document per process:")
+        timings["bare pdfplumber"] = best_of(args.runs, lambda: bare_pdfplumber(files))
+        timings["bare pypdfium2"] = best_of(args.runs, lambda: bare_pypdfium2(files))
+        for reader in READERS:
+            for jobs in (1, 2):
+                timings[f"kompass {reader}, {jobs} job{'s' if jobs > 1 else ''}"] = best_of(
+                    args.runs, partial(kompass_extract, files, Path(tmp) / "out", jobs, reader))
+        floor = timings.get("pdftotext", (0.0, 0.0))[1]
+        print(f"  {'':26} {'wall s':>7} {'CPU s':>7} {'pages/s':>8} {'pages/CPU s':>11} {'CPU / pdftotext':>15}")
+        for name, (wall, cpu) in timings.items():
+            ratio = f"{cpu / floor:14.1f}x" if floor else ""
+            print(f"  {name:26} {wall:7.2f} {cpu:7.2f} {pages / wall:8.1f} {pages / cpu:11.1f} {ratio}")
+        print("peak memory of kompass extract, one document per process (MB):")
+        print(f"  {'':28} {'pages':>5} " + " ".join(f"{reader:>10}" for reader in READERS))
         for path in files:
-            print(f"  {path.name:28} {page_count(path):3} pages  {peak_memory_mb(path, Path(tmp) / 'one'):6.0f} MB")
+            peaks = [peak_memory_mb(path, Path(tmp) / "one", reader) for reader in READERS]
+            print(f"  {path.name:28} {page_count(path):5} " + " ".join(f"{peak:10.0f}" for peak in peaks))
     return 0
 
 

@@ -1,27 +1,40 @@
-"""Stage 1: a source file becomes a Document (pages, lines, tables)."""
+"""Stage 1: a source file becomes a Document (pages, lines, tables).
+
+Each kind of source has its reader, registered in TEXT_READERS (decoded text
+in, rendering and pages out) or, for PDFs, in extract.pdf.READERS (bytes in,
+pages out; chosen by name, PDFium by default).
+"""
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from pathlib import Path
 
 from extract.errors import ExtractionError
 from extract.html import read_html
 from extract.markdown import read_markdown
 from extract.model import Cell, Document, Line, Page, Table
+from extract.pdf import DEFAULT_READER, READERS, read_pdf
 from extract.text import decode, read_text
 
 SOURCE_SUFFIXES = {".pdf": "pdf", ".txt": "text", ".md": "markdown", ".html": "html", ".htm": "html"}
+TEXT_READERS: dict[str, Callable[[str], tuple[str, list[Page]]]] = {
+    "text": read_text,
+    "markdown": lambda text: ("markdown", read_markdown(text)),
+    "html": lambda text: ("html", read_html(text)),
+}
 
-__all__ = ["Cell", "Document", "ExtractionError", "Line", "Page", "Table", "SOURCE_SUFFIXES",
-           "read_document", "sha256_of"]
+__all__ = ["Cell", "Document", "ExtractionError", "Line", "Page", "Table", "SOURCE_SUFFIXES", "DEFAULT_READER",
+           "READERS", "read_document", "sha256_of"]
 
 
 def sha256_of(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def read_document(path: Path, source_path: str, data: bytes | None = None) -> Document:
-    """Read one source file; raises ExtractionError when it cannot be read."""
+def read_document(path: Path, source_path: str, data: bytes | None = None,
+                  pdf_reader: str = DEFAULT_READER) -> Document:
+    """Read one source file (a PDF with the named reader); raises ExtractionError when it cannot be read."""
     if data is None:
         data = path.read_bytes()
     digest = sha256_of(data)
@@ -31,14 +44,6 @@ def read_document(path: Path, source_path: str, data: bytes | None = None) -> Do
     if not data.strip():
         raise ExtractionError("empty_file", f"{path.name} is empty.")
     if b"%PDF" in data[:1024] or declared == "pdf":  # readers allow bytes before the header
-        from extract.pdf import read_pdf  # pdfplumber is only imported when a PDF is read
-
-        pages = read_pdf(data, path.name)
-        return Document(source_path, digest, "pdf", "pdf", pages)
-    text = decode(data)
-    if declared == "markdown":
-        return Document(source_path, digest, "markdown", "markdown", read_markdown(text))
-    if declared == "html":
-        return Document(source_path, digest, "html", "html", read_html(text))
-    rendering, pages = read_text(text)
-    return Document(source_path, digest, "text", rendering, pages)
+        return Document(source_path, digest, "pdf", "pdf", read_pdf(data, path.name, pdf_reader))
+    rendering, pages = TEXT_READERS[declared](decode(data))
+    return Document(source_path, digest, declared, rendering, pages)

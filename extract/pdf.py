@@ -1,115 +1,29 @@
-"""PDF reports: every page's words with positions and fonts, grouped into lines.
+"""PDF reports: the registry of PDF readers and what holds for every one of them.
 
-One `extract_words` pass per page (pdfplumber) and nothing else that is costly;
-each page is closed as soon as its lines are built, so memory stays flat
-however long the report. Words that share a baseline form a row; a row is cut
-into separate Lines where the gap between two words is far wider than a space
-(table columns), and every Line keeps its words' extents so a parser can cut
-it again at a column edge it has learned from a table header.
+A reader is a module with `read_pages(data, name) -> list[Page]` that turns a
+PDF's bytes into pages of Lines (via extract.geometry) or raises an
+ExtractionError (extract.pdf_errors). Readers are imported only when a PDF is
+read with them, so neither library costs anything to a run without PDFs.
 """
 from __future__ import annotations
 
-import io
-from collections import Counter
-
-import pdfplumber
-from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-from pdfminer.pdfparser import PDFSyntaxError
-from pdfminer.psparser import PSException
-from pdfplumber.utils.exceptions import PdfminerException
+from importlib import import_module
 
 from extract.errors import ExtractionError
-from extract.model import Line, Page, Word
+from extract.model import Page
 
-_BOLD_MARKS = ("bold", "black", "heavy", "semibold", "demi")
-_ROW_TOLERANCE = 0.35  # share of the font size within which two words stand on one row
-_COLUMN_GAP = 1.6  # a gap wider than this many font sizes separates columns
+READERS = {"pdfium": "extract.pdfium_reader", "pdfplumber": "extract.pdfplumber_reader"}
+DEFAULT_READER = "pdfium"
 
 
-def read_pdf(data: bytes, name: str) -> list[Page]:
-    try:
-        pdf = pdfplumber.open(io.BytesIO(data))
-    except (PdfminerException, PDFSyntaxError, PSException, PDFEncryptionError, PDFPasswordIncorrect,
-            ValueError, TypeError, KeyError) as error:
-        raise _open_error(error, name, b"%PDF" in data[:1024]) from error
-    with pdf:
-        try:
-            count = len(pdf.pages)
-        except Exception as error:  # pdfminer raises many types on broken page trees
-            raise ExtractionError("damaged_pdf", f"{name}: the PDF's page tree cannot be read ({error}).") from error
-        if count == 0:
-            raise ExtractionError("damaged_pdf", f"{name}: the PDF has no pages.")
-        pages = [_read_page(pdf, index, name) for index in range(count)]
+def read_pdf(data: bytes, name: str, reader: str = DEFAULT_READER) -> list[Page]:
+    """Every page of the PDF, read with the named reader; raises ExtractionError when it cannot be read."""
+    pages = import_module(READERS[reader]).read_pages(data, name)
+    if not pages:
+        raise ExtractionError("damaged_pdf", f"{name}: the PDF has no pages.")
     if not any(page.lines for page in pages):
         if any(page.has_images for page in pages):
             raise ExtractionError("no_text_layer", f"{name}: the pages are images without a text layer "
                                                    "(a scan); it needs OCR before kompass can read it.")
         raise ExtractionError("no_text_layer", f"{name}: the PDF contains no text.")
     return pages
-
-
-def _open_error(error: Exception, name: str, pdf_header: bool) -> ExtractionError:
-    # pdfplumber wraps pdfminer's exception as its first argument
-    cause = error.args[0] if isinstance(error, PdfminerException) and error.args and \
-        isinstance(error.args[0], Exception) else error
-    text = f"{type(cause).__name__} {cause}".lower()
-    if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)) or "password" in text or "encrypt" in text:
-        return ExtractionError("encrypted_pdf",
-                               f"{name}: the PDF is encrypted and cannot be read without its password.")
-    if not pdf_header:
-        return ExtractionError("not_a_pdf", f"{name}: the file is not a PDF (it does not start with %PDF).")
-    return ExtractionError("damaged_pdf", f"{name}: the PDF is damaged and cannot be read "
-                                          f"({type(cause).__name__}: {cause}).")
-
-
-def _read_page(pdf: pdfplumber.PDF, index: int, name: str) -> Page:
-    number = index + 1
-    try:
-        page = pdf.pages[index]
-        words = page.extract_words(extra_attrs=["fontname", "size"])
-        result = Page(number=number, lines=_lines(words, number), width=float(page.width),
-                      height=float(page.height), has_images=bool(page.images))
-        page.close()
-        return result
-    except Exception as error:  # one unreadable page must not lose the others
-        raise ExtractionError("damaged_pdf", f"{name}: page {number} cannot be read "
-                                             f"({type(error).__name__}: {error}).", number) from error
-
-
-def _is_bold(fontname: str) -> bool:
-    return any(mark in fontname.lower() for mark in _BOLD_MARKS)
-
-
-def _lines(words: list[dict], page: int) -> list[Line]:
-    rows: list[list[dict]] = []
-    for word in sorted(words, key=lambda w: (round(w["bottom"], 1), w["x0"])):
-        if rows and abs(rows[-1][0]["bottom"] - word["bottom"]) <= _ROW_TOLERANCE * word["size"]:
-            rows[-1].append(word)
-        else:
-            rows.append([word])
-    lines = []
-    for row in rows:
-        row.sort(key=lambda w: w["x0"])
-        segment = [row[0]]
-        for word in row[1:]:
-            if word["x0"] - segment[-1]["x1"] > _COLUMN_GAP * max(word["size"], segment[-1]["size"]):
-                lines.append(_line(segment, page))
-                segment = [word]
-            else:
-                segment.append(word)
-        lines.append(_line(segment, page))
-    return lines
-
-
-def _line(words: list[dict], page: int) -> Line:
-    sizes: Counter[float] = Counter()
-    bold = 0
-    for word in words:
-        sizes[round(word["size"], 1)] += len(word["text"])
-        bold += len(word["text"]) if _is_bold(word["fontname"]) else 0
-    letters = sum(len(word["text"]) for word in words)
-    return Line(text=" ".join(word["text"] for word in words), page=page,
-                x0=float(words[0]["x0"]), x1=float(words[-1]["x1"]),
-                top=float(min(w["top"] for w in words)), bottom=float(max(w["bottom"] for w in words)),
-                size=sizes.most_common(1)[0][0], bold=bold * 2 > letters,
-                words=tuple(Word(w["text"], float(w["x0"]), float(w["x1"])) for w in words))

@@ -1,4 +1,9 @@
-"""The `kompass` command line."""
+"""The `kompass` command line.
+
+Each command imports what it works with when it runs, so `kompass --help` and
+a usage error cost no more than click (pyarrow, the parsers and the PDF
+readers load only for a command that needs them).
+"""
 from __future__ import annotations
 
 import json
@@ -10,12 +15,9 @@ from pathlib import Path
 import click
 
 from domain.problems import ERROR
+from extract.pdf import DEFAULT_READER, READERS
 from kompass import __version__
-from kompass.fetch import ManifestError, Outcome, Politeness, fetch_all, read_manifest
-from kompass.lock import Busy
-from kompass.pipeline import Options, discover, run_extract
 from kompass.qa_report import report
-from kompass.workers import Limits
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130  # 130: 128 + SIGINT, as shells report it
 
@@ -41,11 +43,17 @@ def main() -> None:
               help="Seconds one document may take before it is given up as an error.")
 @click.option("--memory-limit", type=click.IntRange(min=64), default=4096, show_default=True,
               help="Megabytes of memory one document's process may use.")
+@click.option("--pdf-reader", type=click.Choice(sorted(READERS)), default=DEFAULT_READER, show_default=True,
+              help="The library that reads PDFs: PDFium (fast) or pdfplumber (the slow reference).")
 @click.option("--json", "as_json", is_flag=True,
               help="Print the run record (every document's outcome) as JSON on stdout instead of the summary line.")
 def extract(inputs: tuple[Path, ...], out_dir: Path, jobs: int, force: bool, cache_dir: Path, no_cache: bool,
-            timeout: float, memory_limit: int, as_json: bool) -> None:
+            timeout: float, memory_limit: int, pdf_reader: str, as_json: bool) -> None:
     """Extract the reports in INPUTS (files or directories; default data/raw) into OUT."""
+    from kompass.lock import Busy
+    from kompass.pipeline import Options, discover, run_extract
+    from kompass.workers import Limits
+
     roots = list(inputs) or [Path("data/raw")]
     missing = [str(root) for root in roots if not root.exists()]
     if missing:
@@ -54,7 +62,7 @@ def extract(inputs: tuple[Path, ...], out_dir: Path, jobs: int, force: bool, cac
     if not sources:
         raise click.UsageError(f"no .pdf, .txt, .md or .html files found in {', '.join(map(str, roots))}")
     options = Options(jobs=jobs, force=force, cache_dir=None if no_cache else cache_dir,
-                      limits=Limits(timeout=timeout, memory_mb=memory_limit))
+                      limits=Limits(timeout=timeout, memory_mb=memory_limit), pdf_reader=pdf_reader)
     # a bar only on a terminal, so CI and cron logs stay quiet
     with click.progressbar(length=len(sources), label="Extracting", file=sys.stderr, hidden=not sys.stderr.isatty(),
                            item_show_func=lambda name: name) as bar:
@@ -86,6 +94,8 @@ def extract(inputs: tuple[Path, ...], out_dir: Path, jobs: int, force: bool, cac
               help="Seconds to wait for the server.")
 def fetch(manifest: Path, dest: Path, delay: float, retries: int, timeout: float) -> None:
     """Download the reports listed in MANIFEST (CSV: url, sha256, municipality, year) into DEST."""
+    from kompass.fetch import ManifestError, Outcome, Politeness, fetch_all, read_manifest
+
     try:
         entries = read_manifest(manifest)
     except ManifestError as error:

@@ -15,13 +15,15 @@ import time
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from importlib import import_module
 from pathlib import Path
 
-from extract import SOURCE_SUFFIXES, ExtractionError, read_document, sha256_of
+from extract import DEFAULT_READER, READERS, SOURCE_SUFFIXES, ExtractionError, read_document, sha256_of
 from extract.model import Document
 from kompass import __version__
 from kompass.cache import Cache, key_of
 from kompass.documents import document_rows, problem_code_rows, score_rows
+from kompass.faults import fault_point
 from kompass.lock import RunLock
 from kompass.runlog import RunSummary, outcomes
 from kompass.versions import parser_version, reader_version
@@ -44,6 +46,7 @@ class Options:
     force: bool = False
     cache_dir: Path | None = None
     limits: Limits = Limits(timeout=600, memory_mb=4096)
+    pdf_reader: str = DEFAULT_READER  # a name in extract.READERS
 
 
 @dataclass
@@ -75,14 +78,15 @@ class _Task:
     path: Path
     source_path: str
     data: bytes
+    pdf_reader: str
     model_key: str
     record_key: str
 
 
-def _task(path: Path, source_path: str) -> _Task:
+def _task(path: Path, source_path: str, pdf_reader: str) -> _Task:
     data = path.read_bytes()
-    model_key = key_of(sha256_of(data), reader_version())
-    return _Task(path, source_path, data, model_key, key_of(model_key, source_path, parser_version()))
+    model_key = key_of(sha256_of(data), reader_version(pdf_reader))
+    return _Task(path, source_path, data, pdf_reader, model_key, key_of(model_key, source_path, parser_version()))
 
 
 def _process(task: _Task, cache: Cache, force: bool) -> DocumentResult:
@@ -98,7 +102,7 @@ def _read_and_parse(task: _Task, cache: Cache, force: bool) -> DocumentResult:
     how = REPARSED if model is not None else READ
     if model is None:
         try:
-            model = read_document(task.path, task.source_path, task.data)
+            model = read_document(task.path, task.source_path, task.data, task.pdf_reader)
         except ExtractionError as error:
             model = ("error", error.code, error.message, error.page)
         except MemoryError:
@@ -184,7 +188,7 @@ def extract_documents(sources: list[tuple[Path, str]], options: Options,
     results: dict[str, DocumentResult] = {}
     to_do: list[_Task] = []
     for path, source_path in sources:
-        task = _task(path, source_path)
+        task = _task(path, source_path, options.pdf_reader)
         cached = None if options.force else cache.load("records", task.record_key)
         if cached is not None:
             results[source_path] = dataclasses.replace(cached, how=REUSED, seconds=None)
@@ -197,15 +201,15 @@ def extract_documents(sources: list[tuple[Path, str]], options: Options,
         progress(task.source_path)
 
     if to_do:
-        _load_libraries(to_do)
+        _load_libraries(to_do, options.pdf_reader)
     run_isolated(to_do, lambda task: _process(task, cache, options.force), options.jobs, options.limits, done)
     return [results[source_path] for _, source_path in sources]
 
 
-def _load_libraries(tasks: list[_Task]) -> None:
+def _load_libraries(tasks: list[_Task], pdf_reader: str) -> None:
     """Loads the costly libraries once, before the workers fork, so they share them instead of each loading them."""
     if any(task.path.suffix.lower() == ".pdf" for task in tasks):
-        import pdfplumber  # noqa: F401
+        import_module(READERS[pdf_reader])
     prepare_language()
 
 
@@ -228,12 +232,13 @@ def run_extract(inputs: list[Path], out_dir: Path, options: Options = Options(),
             "failed": len(summary.failed), "reports": summary.reports, "out": str(out_dir),
             "input_roots": [str(root.resolve()) for root in inputs],  # where the QA report finds the sources
             "problems_by_severity": {s: severities[s] for s in SEVERITIES},
-            "versions": {**versions, "reader": reader_version(), "parser": parser_version()},
+            "versions": {**versions, "reader": reader_version(options.pdf_reader), "parser": parser_version()},
             "jobs": options.jobs, "forced": options.force, "stale_lock_taken_over": lock.previous is not None,
             "exit_status": 1 if severities[ERROR] else 0, "documents": outcomes(summary.documents),
         }
         summary.seconds = time.monotonic() - clock
         record["seconds"] = round(summary.seconds, 3)
+        fault_point("before_publish")
         write_dataset(out_dir, tables, versions, record)
         summary.record = record
     summary.seconds = time.monotonic() - clock

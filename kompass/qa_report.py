@@ -16,7 +16,6 @@ from html import escape
 from pathlib import Path
 
 import click
-import pyarrow.parquet as pq
 
 from domain.problems import ERROR, INFO, SEVERITIES, WARNING
 
@@ -59,11 +58,13 @@ class Document:
 
 
 def _read(directory: Path, table: str, columns: list[str] | None = None) -> list[Row]:
+    import pyarrow.parquet as pq  # not at import: `kompass --help` loads this module
     path = directory / f"{table}.parquet"
     return pq.read_table(path, columns=columns).to_pylist() if path.exists() else []
 
 
 def _metadata(directory: Path) -> dict[str, str]:
+    import pyarrow.parquet as pq
     for path in sorted(directory.glob("*.parquet")):
         raw = pq.read_schema(path).metadata or {}
         found = {key: raw[key.encode()].decode() for key in METADATA_KEYS if key.encode() in raw}

@@ -1,7 +1,8 @@
 """Versions of the stages, for the caches: a digest of each stage's code and data.
 
-A cached document model is valid while the reader's code is unchanged; a cached
-record while the parsers', the normalizer's and the catalog's are. Digests of
+A cached document model is valid while the reader (its name, its library's
+version and the code of extract/) is unchanged; a cached record while the
+parsers', the normalizer's and the catalog's are. Digests of
 the source files change with every edit, so no version number can be forgotten.
 """
 from __future__ import annotations
@@ -11,6 +12,8 @@ from functools import lru_cache
 from importlib import resources
 
 from kompass import __version__
+
+PDF_LIBRARIES = {"pdfium": "pypdfium2", "pdfplumber": "pdfplumber"}  # whose upgrade changes a reader's output
 
 
 @lru_cache(maxsize=None)
@@ -32,8 +35,16 @@ def _files(root):
             yield entry
 
 
-def reader_version() -> str:
-    return code_digest("extract")
+def reader_version(pdf_reader: str) -> str:
+    """The named PDF reader, its library's version and the digest of the readers' code."""
+    return f"{pdf_reader}-{library_version(PDF_LIBRARIES[pdf_reader])}-{code_digest('extract')}"
+
+
+@lru_cache(maxsize=None)
+def library_version(distribution: str) -> str:
+    from importlib.metadata import version  # costs a few milliseconds; only runs that read documents ask
+
+    return version(distribution)
 
 
 def parser_version() -> str:

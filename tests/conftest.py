@@ -16,6 +16,7 @@ import pyarrow.parquet as pq
 import pytest
 from click.testing import CliRunner
 
+from extract.pdf import READERS
 from kompass.cli import main
 
 TESTS_DIR = Path(__file__).resolve().parent
@@ -56,6 +57,12 @@ class Run:
 def cache_outside_the_repo(tmp_path_factory):
     """Runs that keep a cache keep it in a temporary directory, not in the working tree."""
     os.environ["KOMPASS_CACHE"] = str(tmp_path_factory.mktemp("kompass-cache"))
+
+
+@pytest.fixture(params=sorted(READERS))
+def reader(request) -> str:
+    """Each PDF reader in turn (tests using it run once per reader)."""
+    return request.param
 
 
 @pytest.fixture(scope="session")

@@ -6,7 +6,6 @@ import os
 import signal
 import subprocess
 import sys
-import time
 
 import pyarrow.parquet as pq
 import pytest
@@ -50,17 +49,12 @@ def test_full_disk_while_writing_keeps_the_previous_dataset(previous, monkeypatc
 
 def test_killed_run_keeps_the_previous_dataset_and_its_lock_is_taken_over(previous):
     before = _snapshot(previous)
-    slow = PDF_DIR / "a"  # reading PDFs takes seconds, long enough to be killed in the middle
-    process = subprocess.Popen([sys.executable, "-m", "kompass", "extract", str(slow), "--out", str(previous),
-                                "--no-cache", "--jobs", "1"], cwd=REPO_ROOT, start_new_session=True,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    # the run kills itself where its new dataset is ready to replace the old one
+    process = subprocess.Popen([sys.executable, "-m", "kompass", "extract", str(PDF_DIR / "a"), "--out", str(previous),
+                                "--no-cache", "--jobs", "1"], cwd=REPO_ROOT, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL, env={**os.environ, "KOMPASS_FAULT": "before_publish:kill"})
+    assert process.wait() == -signal.SIGKILL
     lock = previous.parent / ".dataset.lock"
-    deadline = time.monotonic() + 60
-    while not (lock.exists() and lock.read_text()) and time.monotonic() < deadline:
-        time.sleep(0.1)
-    time.sleep(1.0)
-    os.killpg(process.pid, signal.SIGKILL)
-    process.wait()
     assert _snapshot(previous) == before
     assert {name: pq.read_table(previous / f"{name}.parquet").num_rows for name in TABLE_NAMES}
     assert json.loads(lock.read_text())["pid"] == process.pid  # left behind by the killed run

@@ -1,6 +1,7 @@
 """Re-runs reuse what has not changed: whole records, or document models when only the parsers changed."""
 from __future__ import annotations
 
+import dataclasses
 import json
 import shutil
 
@@ -51,9 +52,17 @@ def test_a_parser_change_reparses_from_cached_models_without_reading_a_source(wo
 def test_a_reader_change_reads_every_source_again(workspace, monkeypatch):
     raw, out, options = workspace
     run_extract([raw], out, options)
-    monkeypatch.setattr(pipeline, "reader_version", lambda: "a-changed-reader")
+    monkeypatch.setattr(pipeline, "reader_version", lambda pdf_reader: "a-changed-reader")
     run_extract([raw], out, options)
     assert _runs(out)[-1]["extracted"] == 3
+
+
+def test_another_pdf_reader_reads_every_source_again(workspace):
+    raw, out, options = workspace
+    run_extract([raw], out, options)
+    run_extract([raw], out, dataclasses.replace(options, pdf_reader="pdfplumber"))
+    last = _runs(out)[-1]
+    assert (last["extracted"], last["versions"]["reader"].split("-")[0]) == (3, "pdfplumber")
 
 
 def test_a_changed_file_is_read_again_and_the_others_reused(workspace):

@@ -1,0 +1,168 @@
+"""Characters into words into lines: the page geometry every PDF reader shares.
+
+A reader only turns its PDF library's characters into `Char`s; the rules that
+make words and lines of them live here once, so two readers of the same page
+give the same Lines. The word rules are pdfplumber's `extract_words` defaults
+(x_tolerance 3, y_tolerance 3, a word ends at a space, at a change of font or
+size, and where the next character starts before this one or more than
+x_tolerance after its end), the reference the parsers were written against.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from itertools import groupby
+from operator import itemgetter
+from typing import NamedTuple
+
+from extract.model import Line, Word
+
+BOLD_MARKS = ("bold", "black", "heavy", "semibold", "demi")
+LIGATURES = {"ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬁ": "fi", "ﬂ": "fl", "ﬆ": "st", "ﬅ": "st"}
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Tolerances of the geometry, in points or in font sizes."""
+
+    x_tolerance: float = 3.0  # a gap wider than this after a character starts a new word
+    y_tolerance: float = 3.0  # characters whose tops differ by more stand on different lines
+    row_share: float = 0.35  # share of the font size within which two words stand on one row
+    column_gap: float = 1.6  # a gap wider than this many font sizes separates columns
+
+
+LAYOUT = Layout()
+
+
+class Char(NamedTuple):
+    """One drawn character; coordinates in points from the page's top left."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    font: object  # anything that tells fonts apart: characters of two fonts never share a word
+    size: float
+    bold: bool
+    upright: bool = True
+
+
+class WordBox(NamedTuple):
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    bold: bool
+
+
+_TEXT, _X0, _X1, _TOP, _BOTTOM = range(5)  # Char's fields, indexed in the loops that run per character
+_X0_OF, _X1_OF, _TOP_OF, _BOTTOM_OF = (itemgetter(field) for field in (_X0, _X1, _TOP, _BOTTOM))
+_RUN_KEY = itemgetter(8, 5, 6)  # upright, font, size
+
+
+def is_bold(fontname: str) -> bool:
+    return any(mark in fontname.lower() for mark in BOLD_MARKS)
+
+
+def chars_to_words(chars: list[Char], layout: Layout = LAYOUT) -> list[WordBox]:
+    """Words of characters given in drawing order, as pdfplumber's `extract_words` forms them.
+
+    Runs of characters of one font and size are each cut into visual lines
+    (tops clustered within y_tolerance), each line read in its direction
+    (left to right; top to bottom for rotated text) and cut into words.
+    """
+    words: list[WordBox] = []
+    for (upright, _, _), group in groupby(chars, key=_RUN_KEY):
+        run = list(group)
+        # sorted decorated with each character's position, so the sort is stable and never compares two Chars
+        if upright:
+            line_of = _clusters({c[_TOP] for c in run}, layout.y_tolerance)
+            ordered = [c for *_, c in sorted((line_of[c[_TOP]], c[_X0], i, c) for i, c in enumerate(run))]
+            words += _words(ordered, layout.x_tolerance, layout.y_tolerance, _X0, _X1, _TOP)
+        else:
+            line_of = _clusters({c[_X0] for c in run}, layout.x_tolerance)
+            ordered = [c for *_, c in sorted((line_of[c[_X0]], c[_TOP], c[_BOTTOM], i, c) for i, c in enumerate(run))]
+            words += _words(ordered, layout.y_tolerance, layout.x_tolerance, _TOP, _BOTTOM, _X0)
+    return words
+
+
+def _clusters(values: set[float], tolerance: float) -> dict[float, int]:
+    """Each value's cluster number: sorted values chain into one cluster while within `tolerance`."""
+    clusters: dict[float, int] = {}
+    number, last = -1, None
+    for value in sorted(values):
+        if last is None or value > last + tolerance:
+            number += 1
+        clusters[value] = number
+        last = value
+    return clusters
+
+
+def _words(ordered: list[Char], gap: float, tolerance: float, start: int, end: int, across: int) -> list[WordBox]:
+    """Cuts a line's characters into words; `start`, `end` and `across` index the reading direction's fields."""
+    words, current = [], []
+    previous = None
+    for char in ordered:
+        if char[_TEXT].isspace():
+            if current:
+                words.append(_word(current))
+            current, previous = [], None
+            continue
+        if previous is not None and (char[start] < previous[start] or char[start] > previous[end] + gap
+                                     or abs(char[across] - previous[across]) > tolerance):
+            words.append(_word(current))
+            current = []
+        current.append(char)
+        previous = char
+    if current:
+        words.append(_word(current))
+    return words
+
+
+def _word(chars: list[Char]) -> WordBox:
+    first = chars[0]
+    text = "".join([LIGATURES.get(c[_TEXT], c[_TEXT]) for c in chars])
+    if len(chars) == 1:
+        return WordBox(text, first.x0, first.x1, first.top, first.bottom, first.size, first.bold)
+    return WordBox(text, min(map(_X0_OF, chars)), max(map(_X1_OF, chars)), min(map(_TOP_OF, chars)),
+                   max(map(_BOTTOM_OF, chars)), first.size, first.bold)
+
+
+def words_to_lines(words: list[WordBox], page: int, layout: Layout = LAYOUT) -> list[Line]:
+    """Words that share a baseline form a row; a row is cut into Lines where a gap is a column's."""
+    rows: list[list[WordBox]] = []
+    for word in sorted(words, key=lambda w: (round(w.bottom, 1), w.x0)):
+        if rows and abs(rows[-1][0].bottom - word.bottom) <= layout.row_share * word.size:
+            rows[-1].append(word)
+        else:
+            rows.append([word])
+    lines = []
+    for row in rows:
+        row.sort(key=lambda w: w.x0)
+        segment = [row[0]]
+        for word in row[1:]:
+            if word.x0 - segment[-1].x1 > layout.column_gap * max(word.size, segment[-1].size):
+                lines.append(_line(segment, page))
+                segment = [word]
+            else:
+                segment.append(word)
+        lines.append(_line(segment, page))
+    return lines
+
+
+def _line(words: list[WordBox], page: int) -> Line:
+    """A Line takes the size and weight of most of its letters."""
+    sizes: Counter[float] = Counter()
+    bold = 0
+    for word in words:
+        sizes[round(word.size, 1)] += len(word.text)
+        bold += len(word.text) if word.bold else 0
+    letters = sum(len(word.text) for word in words)
+    return Line(text=" ".join(word.text for word in words), page=page,
+                x0=float(words[0].x0), x1=float(words[-1].x1),
+                top=float(min(w.top for w in words)), bottom=float(max(w.bottom for w in words)),
+                size=sizes.most_common(1)[0][0], bold=bold * 2 > letters,
+                words=tuple(Word(w.text, float(w.x0), float(w.x1)) for w in words))

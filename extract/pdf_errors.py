@@ -1,0 +1,16 @@
+"""The ExtractionErrors of a PDF that cannot be read, worded alike whichever reader met them."""
+from __future__ import annotations
+
+from extract.errors import ExtractionError
+
+
+def encrypted(name: str) -> ExtractionError:
+    return ExtractionError("encrypted_pdf", f"{name}: the PDF is encrypted and cannot be read without its password.")
+
+
+def not_a_pdf(name: str) -> ExtractionError:
+    return ExtractionError("not_a_pdf", f"{name}: the file is not a PDF (it does not start with %PDF).")
+
+
+def damaged(name: str, detail: str, page: int | None = None) -> ExtractionError:
+    return ExtractionError("damaged_pdf", f"{name}: {detail}.", page)

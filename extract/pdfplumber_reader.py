@@ -1,0 +1,60 @@
+"""The pdfplumber (pdfminer.six) PDF reader: thorough and slow, kept as the reference reader.
+
+Its characters go through extract.geometry like every reader's; each page is
+closed as soon as its lines are built, so memory stays flat however long the
+report.
+"""
+from __future__ import annotations
+
+import io
+
+import pdfplumber
+from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.pdfparser import PDFSyntaxError
+from pdfminer.psparser import PSException
+from pdfplumber.utils.exceptions import PdfminerException
+
+from extract.errors import ExtractionError
+from extract.geometry import Char, chars_to_words, is_bold, words_to_lines
+from extract.model import Page
+from extract.pdf_errors import damaged, encrypted, not_a_pdf
+
+
+def read_pages(data: bytes, name: str) -> list[Page]:
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+    except (PdfminerException, PDFSyntaxError, PSException, PDFEncryptionError, PDFPasswordIncorrect,
+            ValueError, TypeError, KeyError) as error:
+        raise _open_error(error, name, b"%PDF" in data[:1024]) from error
+    with pdf:
+        try:
+            count = len(pdf.pages)
+        except Exception as error:  # pdfminer raises many types on broken page trees
+            raise damaged(name, f"the PDF's page tree cannot be read ({error})") from error
+        return [_read_page(pdf, index, name) for index in range(count)]
+
+
+def _open_error(error: Exception, name: str, pdf_header: bool) -> ExtractionError:
+    # pdfplumber wraps pdfminer's exception as its first argument
+    cause = error.args[0] if isinstance(error, PdfminerException) and error.args and \
+        isinstance(error.args[0], Exception) else error
+    text = f"{type(cause).__name__} {cause}".lower()
+    if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)) or "password" in text or "encrypt" in text:
+        return encrypted(name)
+    if not pdf_header:
+        return not_a_pdf(name)
+    return damaged(name, f"the PDF is damaged and cannot be read ({type(cause).__name__}: {cause})")
+
+
+def _read_page(pdf: pdfplumber.PDF, index: int, name: str) -> Page:
+    number = index + 1
+    try:
+        page = pdf.pages[index]
+        chars = [Char(c["text"], c["x0"], c["x1"], c["top"], c["bottom"], c["fontname"], c["size"],
+                      is_bold(c["fontname"]), c["upright"]) for c in page.chars]
+        result = Page(number=number, lines=words_to_lines(chars_to_words(chars), number), width=float(page.width),
+                      height=float(page.height), has_images=bool(page.images))
+        page.close()
+        return result
+    except Exception as error:  # pdfminer's many error types: the page is damaged
+        raise damaged(name, f"page {number} cannot be read ({type(error).__name__}: {error})", number) from error
