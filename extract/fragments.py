@@ -23,15 +23,20 @@ def strip_tags(text: str) -> str:
 def cell_from_markup(markup: str) -> Cell:
     """A cell from its raw markup: list items when it holds a list, else its text."""
     if re.search(r"<li\b", markup, re.I):
-        items = [strip_tags(part) for part in re.split(r"<li\b[^>]*>", markup, flags=re.I)[1:]]
+        items = [_unbulleted(strip_tags(part)) for part in re.split(r"<li\b[^>]*>", markup, flags=re.I)[1:]]
         return Cell(tuple(item for item in items if item))
     text = strip_tags(markup)
     if "<ul" in markup.lower() or text.startswith(("•", "▪", "●")):
         return Cell(tuple(item for item in _BULLET_SPLIT.split(text) if item))
     if re.search(r"<br\b", markup, re.I):
         parts = (strip_tags(part) for part in re.split(r"<br\b[^>]*>", markup, flags=re.I))
-        return Cell(tuple(part.lstrip("•▪●-– ").strip() for part in parts if part.strip()))
+        return Cell(tuple(_unbulleted(part) for part in parts if part.strip()))
     return Cell((text,) if text else ())
+
+
+def _unbulleted(item: str) -> str:
+    """A list item without the glyph some conversions keep inside its <li> or before its <br>."""
+    return item.lstrip("•▪●-– ").strip()
 
 
 class TableCollector(HTMLParser):

@@ -19,6 +19,7 @@ _TRANSCRIPT_PAGE = re.compile(r"^(\d{1,3}) (\S.*)$")
 _DIGITS = re.compile(r"\d+")
 _MAX_HEAD_TOKENS = 12
 _QUORUM = 0.6  # share of pages a running head stands on
+_HEAD_KEPT = 0.9  # share of the head's pages that must share a token for it to belong to the head
 
 
 def decode(data: bytes) -> str:
@@ -101,6 +102,7 @@ def _running_edge(token_lists: list[list[str]]) -> tuple[str, ...]:
         return ()
     quorum = max(3, math.ceil(_QUORUM * len(token_lists)))
     edge: tuple[str, ...] = ()
+    shared = 0
     for length in range(1, _MAX_HEAD_TOKENS + 1):
         counts: dict[tuple[str, ...], int] = {}
         for tokens in token_lists:
@@ -110,7 +112,9 @@ def _running_edge(token_lists: list[list[str]]) -> tuple[str, ...]:
         if not counts:
             break
         key, count = max(counts.items(), key=lambda item: item[1])
-        if count < quorum:
+        # the head stops where fewer pages share the next token: body text that many pages open alike
+        # ("3." of an area heading after the page number) is not part of it
+        if count < max(quorum, _HEAD_KEPT * shared):
             break
-        edge = key
+        edge, shared = key, count
     return edge

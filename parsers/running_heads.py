@@ -18,7 +18,10 @@ from extract.model import Document, Line
 
 _DIGITS = re.compile(r"\d+")
 _DATE = re.compile(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b")
-_PAGE_OF = re.compile(r"(?:\b(\d{1,3})\s*)?\((\d{1,3})\)")
+# "7 (34)", "Sida 7 av 34", "7/34": a page number and the page count
+_PAGE_OF = re.compile(r"(?:\b(\d{1,3})\s*)?\((\d{1,3})\)|\b(\d{1,3})\s*(?:av|/)\s*(\d{1,3})\b", re.I)
+# "- 7 -", "Sida 7", a bare "7": a page number alone
+_PAGE_NUMBER = re.compile(r"(?:^|\s)(?:(?:sida|s\.)\s*)?(?:[-–]\s*)?(\d{1,3})(?:\s*[-–])?$", re.I)
 _MARGIN = 0.1  # share of the page height where heads and footers stand
 
 
@@ -81,5 +84,9 @@ def head_date(heads: list[str]) -> date | None:
 
 
 def _declared_pages(heads: list[str]) -> int | None:
-    totals = Counter(int(m.group(2)) for text in heads for m in _PAGE_OF.finditer(text))
-    return totals.most_common(1)[0][0] if totals else None
+    """The page count the heads print ("7 (34)"), else the last page number they print ("- 34 -")."""
+    totals = Counter(int(m.group(2) or m.group(4)) for text in heads for m in _PAGE_OF.finditer(text))
+    if totals:
+        return totals.most_common(1)[0][0]
+    numbers = [int(m.group(1)) for text in heads for m in [_PAGE_NUMBER.search(text.strip())] if m]
+    return max(numbers) if numbers else None

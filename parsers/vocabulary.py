@@ -46,10 +46,11 @@ def any_case(words: list[str]) -> str:
 _V = vocabulary()
 _AREA_DIGIT = f"[{AREA_NUMBERS[0]}-{AREA_NUMBERS[-1]}]"
 
-STRENGTH_HEADER = re.compile(rf"(?<![\w-])(?:{printed_forms(_V['findings']['strength'])})(?![\w-])")
+# a header may end in a colon ("Styrkor:"), which belongs to the header
+STRENGTH_HEADER = re.compile(rf"(?<![\w-])(?:{printed_forms(_V['findings']['strength'])})(?![\w-])(?:\s*:)?")
 IMPROVEMENT_HEADER = re.compile(
     rf"(?<![\w-])(?:{printed_forms(_V['findings']['improvement'])})"
-    rf"(?:\s*/?\s*(?:{printed_forms(_V['findings']['improvement_suffix'])}))?(?![\w-])")
+    rf"(?:\s*/?\s*(?:{printed_forms(_V['findings']['improvement_suffix'])}))?(?![\w-])(?:\s*:)?")
 
 # "Område 3 Politisk ...", "OMRÅDE 3:", "Område 3 – ..."; or "3. Politisk styrning och kontroll" where the title
 # is a known area title and what follows is no table cell (section 4 and appendix rows print the same).
