@@ -29,7 +29,13 @@ _SCORE_ROW = re.compile(
     r"(?<![\w.])(?:([1-8]\.\d{1,2})\s+(.+?)\s+)?(\d{1,3})\s+(\d{1,3})\s+(\d{1,3}(?:[,.]\d+)?)\s?%")
 _SCORE_TITLE = re.compile(rf"(?<![\w.])([1-8])\.?\s+([{UPPER}][^%]*?)\s+Uppnått\s+Max\s+Procent", re.I)
 _YEARS = re.compile(r"(?<!\d)((?:19|20)\d\d)(?:\s+((?:19|20)\d\d))+(?!\d)")
-_YEAR_ROW = re.compile(rf"(?:(?<![\w.])([1-8])\.?\s+)?([{UPPER}][^\d%]*?)\s+(\d{{1,3}})((?:\s+\d{{1,3}})+)(?!\s?%)")
+# a row of an area label and its scores; a number followed by "." opens the next row ("2. Tillgänglighet")
+_YEAR_ROW = re.compile(rf"(?:(?<![\w.])([1-8])\.?\s+)?([{UPPER}][^\d%]*?)\s+(\d{{1,3}})"
+                       rf"((?:\s+\d{{1,3}}(?![.\d]))+)(?!\s?%)")
+# a rubric box's year columns ("2015 2012") and the scores under them ("61 59")
+_YEAR_RUN = re.compile(r"\s*(?:19|20)\d\d(?:\s+(?:19|20)\d\d)+(?!\d)")
+_TRAILING_YEARS = re.compile(r"(?<!\d)(?:19|20)\d\d(?:\s+(?:19|20)\d\d)+\s*$")
+_SCORE_RUN = re.compile(r"\d{1,3}(?:\s+\d{1,3}(?![\d.,%]))*")
 _NUMBER = re.compile(r"(?<![\w.,-])(\d{1,3})(?![\w.,%-]|\s?%)")
 _REPEATED_HEADER = re.compile(rf"{STRENGTH_HEADER.pattern}\s+{IMPROVEMENT_HEADER.pattern}")
 _SENTENCE_END = re.compile(r"[.?!:]\s*$")
@@ -210,6 +216,9 @@ def _rubric_box(stream: _Stream, start: int, end: int) -> tuple[RubricBox | None
     points = POINTS_WORD.match(text, position + 1)
     if points:
         position = points.end()
+    leading_years = _YEAR_RUN.match(text, position)
+    if leading_years:
+        position = leading_years.end()
     number = _NUMBER.search(text, position, min(end, position + 600))
     if not number:
         return None, start
@@ -217,8 +226,20 @@ def _rubric_box(stream: _Stream, start: int, end: int) -> tuple[RubricBox | None
     trailing_points = POINTS_WORD.search(listing)
     if trailing_points:
         listing = listing[:trailing_points.start()]
-    items = split_list(listing)
-    return RubricBox(items, int(number.group(1)), stream.page_at(head.start())), number.end()
+    trailing_years = None if leading_years else _TRAILING_YEARS.search(listing)
+    if trailing_years:  # the header's year cells read after the rubric column
+        listing = listing[:trailing_years.start()]
+    year_cells = leading_years or trailing_years
+    years = [int(year) for year in year_cells.group(0).split()] if year_cells else []
+    page = stream.page_at(head.start())
+    if len(years) < 2:
+        return RubricBox(split_list(listing), int(number.group(1)), page), number.end()
+    scores = _SCORE_RUN.match(text, number.start())
+    values = scores.group(0).split()[:len(years)] if scores else []
+    if len(values) < len(years):
+        return RubricBox(split_list(listing), int(number.group(1)), page), number.end()
+    after = number.start() + len(" ".join(values))
+    return RubricBox(split_list(listing), None, page, list(zip(years, map(int, values)))), after
 
 
 def _findings_start(text: str, start: int, end: int) -> int:

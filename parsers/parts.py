@@ -17,7 +17,8 @@ import regex as re
 
 from domain.catalog import AREA_NUMBERS
 from domain.municipalities import find_names
-from parsers.blocks import Block, Heading, Paragraph
+from parsers.cover import read_cover
+from parsers.blocks import Block, Heading, Paragraph, RubricBox
 from parsers.vocabulary import (APPENDIX_MENTION, AREA_HEADING, COVER_WORDS, EARLIER_EVALUATION, SECTION_HEADING,
                                 is_area_heading, section_kind)
 
@@ -43,7 +44,7 @@ def split_parts(blocks: list[Block]) -> tuple[list[Block], list[Part]]:
     last_area: int | None = None  # the last area of the evaluation being read
     section = "front"  # the kind of chapter being read: section 4 labels its tables by area too
     main_last: int | None = None  # the main evaluation's last area
-    for block in blocks:
+    for index, block in enumerate(blocks):
         target = parts[-1].blocks if parts else main
         if isinstance(block, Heading) and _continues_main(block, parts, last_area, main_last):
             main.extend([Heading(parts[-1].heading, None), *parts.pop().blocks])  # not a part: the areas go on
@@ -56,14 +57,14 @@ def split_parts(blocks: list[Block]) -> tuple[list[Block], list[Part]]:
             if started and (_starts_appendix(text) or (last_area is not None and _is_cover(text))):
                 parts.append(Part(text))
                 target, last_area, section = parts[-1].blocks, None, "front"
-            elif last_area is not None and (_opens_evaluation(text) or (
-                    area and section in ("front", "summary", "areas") and int(area.group("no")) < last_area)):
+            elif last_area is not None and (_opens_evaluation(text) or (area and _starts_over(
+                    int(area.group("no")), last_area, section, blocks[index + 1:index + 3]))):
                 parts.append(Part(text, cover_text=_text_of(target[-_LOOK_BACK:])))
                 target, last_area, section = parts[-1].blocks, None, "front"
             chapter = SECTION_HEADING.match(text)
             if chapter:
                 section = section_kind(chapter.group(2))
-            if area and section in ("front", "summary", "areas"):
+            if area and (section in ("front", "summary", "areas") or _boxed(blocks[index + 1:index + 3])):
                 last_area, section = int(area.group("no")), "areas"
                 main_last = last_area if not parts else main_last
             started = started or bool(area or chapter)
@@ -82,6 +83,18 @@ def _continues_main(heading: Heading, parts: list[Part], last_area: int | None, 
 def _starts_appendix(text: str) -> bool:
     return (section_kind(text) == "appendix" and not APPENDIX_MENTION.match(text)) \
         or bool(EARLIER_EVALUATION.match(text))
+
+
+def _starts_over(area_no: int, last_area: int, section: str, following: list[Block]) -> bool:
+    """An area heading that opens an evaluation anew: an earlier area again, or, after the areas (section 4,
+    facts), one with its own score box (section 4 labels its tables by area too, without boxes)."""
+    if section in ("front", "summary", "areas"):
+        return area_no < last_area
+    return _boxed(following)
+
+
+def _boxed(following: list[Block]) -> bool:
+    return any(isinstance(block, RubricBox) for block in following)
 
 
 def _opens_evaluation(text: str) -> bool:
@@ -109,6 +122,9 @@ def part_year(part: Part, report_year: int | None, previous_year: int | None) ->
     if earlier:
         return int(earlier.group(1))
     opening = " ".join([part.heading, part.cover_text, _text_of(part.blocks[:_LOOK_BACK])])
+    cover = read_cover([part.cover_text]) if part.cover_text else None
+    if cover and cover.municipality and cover.year and (report_year is None or cover.year < report_year):
+        return cover.year
     for match in _YEAR.finditer(opening):
         year = int(match.group(1))
         if report_year is None or year < report_year:

@@ -278,9 +278,13 @@ class _Reader:
         if not row.words or not RUBRICS_WORD.fullmatch(row.words[0].text):
             return None
         points = next((w for w in row.words if POINTS_WORD.fullmatch(w.text)), None)
-        edge = points.x0 - 2 * _COLUMN_SLACK if points else self.style.right_edge + 50
+        # a re-evaluation's box has a column per year ("Rubriker | 2015 | 2012") where others print "Poäng"
+        years = [w for w in row.words if YEAR_CELL.match(w.text)] if points is None else []
+        edge = (points or years[0]).x0 - 2 * _COLUMN_SLACK if points or years else self.style.right_edge + 50
+        year_columns = [_Column(row.words[0].x0), *(_Column(w.x0 - 2 * _COLUMN_SLACK) for w in years)]
         items: list[Line] = []
         score: int | None = None
+        year_scores: list[tuple[int, int]] = []
         previous = row
         index += 1
         while index < len(self.rows):
@@ -292,19 +296,26 @@ class _Reader:
                 score = int(found.group(1))
                 index += 1
                 break
+            if years:  # scores may stand close to the rubric: cut the row at the year columns
+                cut = _cut(row, year_columns)
+                row = _Row(row.page, row.top, row.bottom, [line for line, _ in cut])
+                if not year_scores and all(SCORE_CELL.match(line.text) for line, column in cut
+                                           if column is not year_columns[0]):
+                    year_scores = [(int(years[year_columns.index(column) - 1].text), int(line.text))
+                                   for line, column in cut if column is not year_columns[0]]
             left = [line for line in row.lines if line.x1 <= edge + _COLUMN_SLACK]
             right = [line for line in row.lines if line.x0 >= edge - _COLUMN_SLACK and SCORE_CELL.match(line.text)]
             if len(left) + len(right) != len(row.lines):
                 break
             if items and not right and self.style.is_heading(row) and _styled_unlike(row.lines[0], items[-1]):
                 break  # a sub-heading set close under the box
-            if right and score is None:
+            if right and score is None and not years:
                 score = int(right[0].text)
             items.extend(left)
             previous = row
             index += 1
         texts = [text for text, _ in _items(items)]
-        self.blocks.append(RubricBox(texts, score, self.rows[index - 1].page))
+        self.blocks.append(RubricBox(texts, score, self.rows[index - 1].page, year_scores))
         return index
 
     # -- score tables ---------------------------------------------------------------------------

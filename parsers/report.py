@@ -194,7 +194,9 @@ def _read_part(report: RawReport, part: Part) -> None:
         return
     year = part_year(part, report.year, report.previous_evaluation_year)
     appended = RawReport(report.source_path, report.sha256, report.source_format, report.rendering, year=year)
-    _read_statements(appended, _read_blocks(appended, part.blocks))
+    reader = _read_blocks(appended, part.blocks)
+    reader.summary_text.insert(0, part.cover_text)  # an appended evaluation's cover may state its total
+    _read_statements(appended, reader)
     if year is None:
         report.problems.append(problem(
             "appendix_year_unknown",
@@ -204,10 +206,8 @@ def _read_part(report: RawReport, part: Part) -> None:
     _settle_year_columns(appended)
     scores = [RawPriorScore(year, area.area_no, area.score, "appendix", area.page)
               for area in appended.areas if area.score is not None]
-    total = appended.stated_total if appended.stated_total is not None else (
-        sum(s.score for s in scores) if len(scores) == len(AREA_NUMBERS) else None)
-    if total is not None:
-        scores.append(RawPriorScore(year, None, total, "appendix", page))
+    if appended.stated_total is not None:  # a prior score is only what the report states, never a sum
+        scores.append(RawPriorScore(year, None, appended.stated_total, "appendix", page))
     earlier = [dataclasses.replace(prior, source="appendix") for prior in appended.prior_scores
                if prior.ref_year < year]
     report.prior_scores.extend([*scores, *earlier])

@@ -60,15 +60,17 @@ def blocks_from_table(rows: list[Row], page: int | None) -> list[Block] | None:
 
 
 def _rubric_box(rows: list[Row], page: int | None) -> RubricBox:
-    items, score = [], None
+    """The box's rubrics and its score, or a score per year where the header has year columns."""
+    years = [int(text) for text in (cell_text(cell) for cell in rows[0]) if YEAR_CELL.match(text)]
+    items, numbers = [], []
     for row in rows[1:]:
         texts = [cell_text(cell) for cell in row]
-        numbers = [t for t in texts if SCORE_CELL.match(t)]
-        if numbers and score is None:
-            score = int(numbers[0])
+        numbers = numbers or [int(t) for t in texts if SCORE_CELL.match(t)]
         items.extend(item for cell in row for item in cell.items
                      if not SCORE_CELL.match(item) and not POINTS_WORD.fullmatch(item))
-    return RubricBox(items, score, page)
+    if len(years) > 1 and len(numbers) == len(years):
+        return RubricBox(items, None, page, list(zip(years, numbers)))
+    return RubricBox(items, numbers[0] if numbers else None, page)
 
 
 def _score_table(rows: list[Row], page: int | None) -> ScoreTable:

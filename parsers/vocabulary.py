@@ -18,7 +18,8 @@ import regex as re
 from domain.catalog import AREA_NUMBERS, area_titles
 
 UPPER = r"A-ZÅÄÖÉÜ"
-_NAME = rf"[{UPPER}][\w-]*(?:\s+[\w-]+){{0,3}}"  # a municipality's name where a chapter title prints it
+# a municipality's name where a chapter title prints it: "Sollentuna kommun", "Upplands Väsby", "Region Gotland"
+_NAME = rf"[{UPPER}][\w-]*(?:\s+[{UPPER}][\w-]*)?(?:\s+(?:kommun|stad|KOMMUN|STAD))?"
 
 
 @lru_cache(maxsize=None)
