@@ -8,11 +8,12 @@ from extract.errors import ExtractionError
 from extract.html import read_html
 from extract.markdown import read_markdown
 from extract.model import Cell, Document, Line, Page, Table
+from extract.ocr import OcrSettings, OcrStore
 from extract.text import decode, read_text
 
 SOURCE_SUFFIXES = {".pdf": "pdf", ".txt": "text", ".md": "markdown", ".html": "html", ".htm": "html"}
 
-__all__ = ["Cell", "Document", "ExtractionError", "Line", "Page", "Table", "SOURCE_SUFFIXES",
+__all__ = ["Cell", "Document", "ExtractionError", "Line", "OcrSettings", "Page", "Table", "SOURCE_SUFFIXES",
            "read_document", "sha256_of"]
 
 
@@ -20,7 +21,8 @@ def sha256_of(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def read_document(path: Path, source_path: str, data: bytes | None = None) -> Document:
+def read_document(path: Path, source_path: str, data: bytes | None = None, ocr: OcrSettings = OcrSettings(),
+                  ocr_store: OcrStore | None = None) -> Document:
     """Read one source file; raises ExtractionError when it cannot be read."""
     if data is None:
         data = path.read_bytes()
@@ -32,13 +34,14 @@ def read_document(path: Path, source_path: str, data: bytes | None = None) -> Do
         raise ExtractionError("empty_file", f"{path.name} is empty.")
     if b"%PDF" in data[:1024] or declared == "pdf":  # readers allow bytes before the header
         from extract.pdf import read_pdf  # pdfplumber is only imported when a PDF is read
+        from extract.scanned import read_scanned
 
-        pages = read_pdf(data, path.name)
-        return Document(source_path, digest, "pdf", "pdf", pages)
+        return read_scanned(Document(source_path, digest, "pdf", "pdf", read_pdf(data, path.name),
+                                     reader="pdfplumber"), data, path.name, ocr, ocr_store)
     text = decode(data)
     if declared == "markdown":
-        return Document(source_path, digest, "markdown", "markdown", read_markdown(text))
+        return Document(source_path, digest, "markdown", "markdown", read_markdown(text), reader="markdown")
     if declared == "html":
-        return Document(source_path, digest, "html", "html", read_html(text))
+        return Document(source_path, digest, "html", "html", read_html(text), reader="html")
     rendering, pages = read_text(text)
-    return Document(source_path, digest, "text", rendering, pages)
+    return Document(source_path, digest, "text", rendering, pages, reader="text")

@@ -39,13 +39,16 @@ def read_pdf(data: bytes, name: str) -> list[Page]:
             raise ExtractionError("damaged_pdf", f"{name}: the PDF's page tree cannot be read ({error}).") from error
         if count == 0:
             raise ExtractionError("damaged_pdf", f"{name}: the PDF has no pages.")
-        pages = [_read_page(pdf, index, name) for index in range(count)]
+        return [_read_page(pdf, index, name) for index in range(count)]
+
+
+def require_text(pages: list[Page], name: str, ocr_hint: str) -> None:
+    """Raises no_text_layer when no page has text, saying what OCR would need (`ocr_hint`)."""
     if not any(page.lines for page in pages):
         if any(page.has_images for page in pages):
             raise ExtractionError("no_text_layer", f"{name}: the pages are images without a text layer "
-                                                   "(a scan); it needs OCR before kompass can read it.")
+                                                   f"(a scan); {ocr_hint}.")
         raise ExtractionError("no_text_layer", f"{name}: the PDF contains no text.")
-    return pages
 
 
 def _open_error(error: Exception, name: str, pdf_header: bool) -> ExtractionError:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from extract import OcrSettings
 from kompass import __version__, publication
 from kompass.fetch import ManifestError, Outcome, Politeness, fetch_all, read_manifest
 from kompass.lock import Busy
@@ -39,8 +40,11 @@ def main() -> None:
               help="Seconds one document may take before it is given up as an error.")
 @click.option("--memory-limit", type=click.IntRange(min=64), default=4096, show_default=True,
               help="Megabytes of memory one document's process may use.")
+@click.option("--ocr", type=click.Choice(["auto", "never", "always"]), default="auto", show_default=True,
+              help="OCR (Tesseract) for scanned pages: pages without a text layer (auto), every page, or none. "
+                   "A scan's time limit grows by 30 seconds a page.")
 def extract(inputs: tuple[Path, ...], out_dir: Path, jobs: int, force: bool, cache_dir: Path, no_cache: bool,
-            timeout: float, memory_limit: int) -> None:
+            timeout: float, memory_limit: int, ocr: str) -> None:
     """Extract the reports in INPUTS (files or directories; default data/raw) into OUT."""
     roots = list(inputs) or [Path("data/raw")]
     missing = [str(root) for root in roots if not root.exists()]
@@ -50,7 +54,7 @@ def extract(inputs: tuple[Path, ...], out_dir: Path, jobs: int, force: bool, cac
     if not sources:
         raise click.UsageError(f"no .pdf, .txt, .md or .html files found in {', '.join(map(str, roots))}")
     options = Options(jobs=jobs, force=force, cache_dir=None if no_cache else cache_dir,
-                      limits=Limits(timeout=timeout, memory_mb=memory_limit))
+                      limits=Limits(timeout=timeout, memory_mb=memory_limit), ocr=OcrSettings(mode=ocr))
     # a bar only on a terminal, so CI and cron logs stay quiet
     with click.progressbar(length=len(sources), label="Extracting", file=sys.stderr, hidden=not sys.stderr.isatty(),
                            item_show_func=lambda name: name) as bar:

@@ -17,7 +17,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from extract import SOURCE_SUFFIXES, ExtractionError, read_document, sha256_of
+from extract import SOURCE_SUFFIXES, ExtractionError, OcrSettings, read_document, sha256_of
+from extract.ocr import pages_to_ocr
 from extract.model import Document
 from kompass import __version__
 from kompass.cache import Cache, key_of
@@ -33,6 +34,9 @@ from parsers import parse
 from domain.problems import Problem, problem
 
 FORMAT_PREFERENCE = {"pdf": 0, "markdown": 1, "html": 1, "text": 2}
+# seconds a scanned page may add to a document's time limit: ~3 s measured on one free core, with room for a
+# machine shared with other jobs
+OCR_PAGE_SECONDS = 30.0
 READ, REPARSED, REUSED, FAILED = "read", "reparsed", "reused", "failed"
 
 
@@ -42,6 +46,7 @@ class Options:
     force: bool = False
     cache_dir: Path | None = None
     limits: Limits = Limits(timeout=600, memory_mb=4096)
+    ocr: OcrSettings = OcrSettings()
 
 
 @dataclass
@@ -91,20 +96,30 @@ class _Task:
     record_key: str
 
 
-def _task(path: Path, source_path: str) -> _Task:
+def _task(path: Path, source_path: str, ocr: OcrSettings) -> _Task:
     data = path.read_bytes()
-    model_key = key_of(sha256_of(data), reader_version())
+    model_key = key_of(sha256_of(data), reader_version(), ocr.mode, ocr.language, str(ocr.dpi))
     return _Task(path, source_path, data, model_key, key_of(model_key, source_path, parser_version()))
 
 
-def _process(task: _Task, cache: Cache, force: bool) -> DocumentResult:
+def _timeout(task: _Task, options: Options) -> float:
+    """The time limit, plus a page's OCR budget for every page that will be OCR'd."""
+    if task.path.suffix.lower() != ".pdf" and b"%PDF" not in task.data[:1024]:
+        return options.limits.timeout
+    return options.limits.timeout + OCR_PAGE_SECONDS * len(pages_to_ocr(task.data, options.ocr))
+
+
+def _process(task: _Task, cache: Cache, options: Options) -> DocumentResult:
     """Read (or take the cached model of), parse and normalize one document; runs in a worker."""
-    model = None if force else cache.load("models", task.model_key)
+    model = None if options.force else cache.load("models", task.model_key)
     how = REPARSED if model is not None else READ
     if model is None:
         try:
-            model = read_document(task.path, task.source_path, task.data)
+            model = read_document(task.path, task.source_path, task.data, options.ocr,
+                                  None if options.force else cache)
         except ExtractionError as error:
+            if error.code == "ocr_failed":  # a hang or crash may not repeat: not cached
+                return DocumentResult(task.source_path, "pdf", None, [problem(error.code, error.message, error.page)])
             model = ("error", error.code, error.message, error.page)
         except MemoryError:
             raise  # the worker reports it as this document's memory failure
@@ -185,7 +200,7 @@ def extract_documents(sources: list[tuple[Path, str]], options: Options,
     results: dict[str, DocumentResult] = {}
     to_do: list[_Task] = []
     for path, source_path in sources:
-        task = _task(path, source_path)
+        task = _task(path, source_path, options.ocr)
         cached = None if options.force else cache.load("records", task.record_key)
         if cached is not None:
             results[source_path] = dataclasses.replace(cached, how=REUSED)
@@ -199,7 +214,8 @@ def extract_documents(sources: list[tuple[Path, str]], options: Options,
 
     if to_do:
         _load_libraries(to_do)
-    run_isolated(to_do, lambda task: _process(task, cache, options.force), options.jobs, options.limits, done)
+    run_isolated(to_do, lambda task: _process(task, cache, options), options.jobs, options.limits, done,
+                 lambda task: _timeout(task, options))
     return [results[source_path] for _, source_path in sources]
 
 

@@ -15,6 +15,7 @@ import regex as re
 from extract.model import Document
 from parsers.blocks import FindingsBlock, Heading, Layout, Paragraph, RubricBox, ScoreTable
 from parsers.cover import read_cover
+from parsers.ocr_confidence import low_confidence
 from parsers.running_heads import head_date
 from domain.catalog import AREA_MAX_SCORE, AREA_NUMBERS, TOTAL_MAX_SCORE
 from domain.problems import problem
@@ -143,11 +144,11 @@ def _numbers(values: list[str]) -> tuple[int, int, float] | None:
 
 
 def build_report(document: Document, layout: Layout) -> RawReport:
-    report = RawReport(document.source_path, document.sha256, document.format, document.rendering)
+    report = RawReport(document.source_path, document.sha256, document.format, document.rendering, document.reader)
     cover = read_cover(layout.cover)
     report.municipality, report.year, report.evaluators = cover.municipality, cover.year, cover.evaluators
     report.report_date = cover.report_date or head_date(layout.running_heads)
-    report.problems.extend(layout.problems)
+    report.problems.extend(document.problems + layout.problems)
     reader = _Reader(report)
     for block in layout.blocks:
         if isinstance(block, Heading):
@@ -166,6 +167,7 @@ def build_report(document: Document, layout: Layout) -> RawReport:
         _infer_year(report)
     report.page_count = layout.page_count
     report.complete = _complete(report, layout, reader.sections_seen)
+    report.problems.extend(low_confidence(document, report))
     return report
 
 
