@@ -21,7 +21,7 @@ def sha256_of(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def read_document(path: Path, source_path: str, data: bytes | None = None, ocr: OcrSettings = OcrSettings(),
+def read_document(path: Path, source_path: str, data: bytes | None = None, ocr: OcrSettings | None = None,
                   ocr_store: OcrStore | None = None) -> Document:
     """Read one source file; raises ExtractionError when it cannot be read."""
     if data is None:
@@ -37,7 +37,7 @@ def read_document(path: Path, source_path: str, data: bytes | None = None, ocr: 
         from extract.scanned import read_scanned
 
         return read_scanned(Document(source_path, digest, "pdf", "pdf", read_pdf(data, path.name),
-                                     reader="pdfplumber"), data, path.name, ocr, ocr_store)
+                                     reader="pdfplumber"), data, path.name, ocr or OcrSettings(), ocr_store)
     text = decode(data)
     if declared == "markdown":
         return Document(source_path, digest, "markdown", "markdown", read_markdown(text), reader="markdown")

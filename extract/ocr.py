@@ -1,14 +1,15 @@
-"""Scanned PDF pages: rendered with pypdfium2, read by Tesseract, built into the document model.
+"""Scanned PDF pages: rendered with pypdfium2 and read by Tesseract, word by word.
 
-Tesseract runs as a subprocess with TSV output (no Python binding to install or
-to crash the worker): every word with its box, its confidence and its place in
-Tesseract's block/paragraph/line structure. A Tesseract line becomes a Line;
-a row of lines is cut again where words stand far apart (table columns), as
-extract.pdf does, so the PDF layout family reads a scan like a text PDF. OCR
-knows no fonts: `bold` stays None and `size` is estimated from the glyph boxes.
+Tesseract runs as a subprocess with TSV output (no Python binding to install,
+and a hung or crashed engine is a process to time out): every word with its
+box, its confidence and its place in Tesseract's block/paragraph/line
+structure. Tesseract drops some list dashes as specks; a mark left of a line
+that it did not read is looked at in the image and kept as a bullet.
 
-What Tesseract read is cached per page (see `OcrStore`): OCR costs seconds a
-page, building lines from its words milliseconds.
+What Tesseract read is cached per page (see `OcrStore`), keyed by the file,
+the engine, the model, the language, the resolution and this module's code:
+OCR costs seconds a page, building lines from its words (extract.ocr_lines)
+milliseconds.
 """
 from __future__ import annotations
 
@@ -17,28 +18,26 @@ import hashlib
 import io
 import os
 import shutil
-import statistics
 import subprocess
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
+import numpy
+
 from extract.errors import ExtractionError
-from extract.model import Line, Page, Word
 
 if TYPE_CHECKING:
     import pypdfium2
 
-INSTALL_HINT = "install Tesseract with its Swedish model (Debian/Ubuntu: apt-get install tesseract-ocr tesseract-ocr-swe)"
+INSTALL_HINT = ("install Tesseract with its Swedish model "
+                "(Debian/Ubuntu: apt-get install tesseract-ocr tesseract-ocr-swe)")
+BULLET_GLYPHS = "-–—•"
+DOT_READINGS = frozenset("e«»°*·o")  # what Tesseract makes of a round bullet, alone before a line's text
 _POINTS_PER_INCH = 72
-_COLUMN_GAP = 1.6  # a gap wider than this many font sizes separates columns, as in extract.pdf
-_ROW_TOLERANCE = 0.35
-# Share of the font size a word's box spans, by the glyphs it has: capitals, digits and
-# ascenders reach ~0.72 above the baseline, descenders ~0.21 below, x-height ~0.52.
-_ASCENT, _X_HEIGHT, _DESCENT = 0.72, 0.52, 0.21
-_ASCENDERS = set("bdfhiklt0123456789ÅÄÖåäö") | {chr(c) for c in range(ord("A"), ord("Z") + 1)} | set("ÉÜ()/%&?!")
-_DESCENDERS = set("gjpqy(),;")
+_INK = 128  # grey level below which a pixel is ink
+_CODE = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
 
 
 @dataclass(frozen=True)
@@ -68,7 +67,7 @@ class OcrWord:
     top: int
     width: int
     height: int
-    confidence: float
+    confidence: float | None  # None for a bullet found in the image, which Tesseract did not read
     line: tuple[int, int, int]  # block, paragraph, line
 
 
@@ -138,7 +137,7 @@ def ocr_pages(data: bytes, page_numbers: list[int], settings: OcrSettings,
               store: OcrStore | None = None) -> list[OcrPage]:
     """The words Tesseract reads on the given pages (1-based), from the store where it has them."""
     prefix = (hashlib.sha256(data).hexdigest(), engine_version(), model_digest(settings.language),
-              settings.language, str(settings.dpi))
+              settings.language, str(settings.dpi), _CODE)
     import pypdfium2  # only a scan needs it; text sources are read without loading it
 
     pdf = pypdfium2.PdfDocument(data)
@@ -181,7 +180,8 @@ def _recognize(pdf: pypdfium2.PdfDocument, number: int, settings: OcrSettings) -
     if completed.returncode != 0:
         message = completed.stderr.decode(errors="replace").strip().splitlines()
         return OcrPage(number, width, height, (), message[-1] if message else f"exit status {completed.returncode}")
-    return OcrPage(number, width, height, _words(completed.stdout.decode("utf-8", errors="replace")))
+    words = _words(completed.stdout.decode("utf-8", errors="replace"))
+    return OcrPage(number, width, height, words + _bullets(words, numpy.asarray(image)))
 
 
 def _words(tsv: str) -> tuple[OcrWord, ...]:
@@ -195,70 +195,44 @@ def _words(tsv: str) -> tuple[OcrWord, ...]:
     return tuple(words)
 
 
-def to_page(ocr: OcrPage, dpi: int) -> Page:
-    """The document model's page: Tesseract's lines, in reading order of rows, cut at column gaps."""
-    scale = _POINTS_PER_INCH / dpi
+def _bullets(words: tuple[OcrWord, ...], image: numpy.ndarray) -> tuple[OcrWord, ...]:
+    """A "–" or "•" for every line that Tesseract read without the bullet printed left of it."""
     lines: dict[tuple[int, int, int], list[OcrWord]] = {}
-    for word in ocr.words:
-        lines.setdefault(word.line, []).append(word)
-    built = [line for words in lines.values() for line in _cut(words, ocr.number, scale)]
-    return Page(number=ocr.number, lines=_in_rows(built), width=ocr.width, height=ocr.height, has_images=True)
-
-
-def _cut(words: list[OcrWord], page: int, scale: float) -> list[Line]:
-    """One Tesseract line as Lines, cut where a gap is wider than a column gap."""
-    words = sorted(words, key=lambda w: w.left)
-    size = _font_size(words, scale)
-    segments = [[words[0]]]
-    for word in words[1:]:
-        previous = segments[-1][-1]
-        if (word.left - previous.left - previous.width) * scale > _COLUMN_GAP * size:
-            segments.append([word])
-        else:
-            segments[-1].append(word)
-    return [_line(segment, page, size, scale) for segment in segments]
-
-
-def _line(words: list[OcrWord], page: int, size: float, scale: float) -> Line:
-    return Line(text=" ".join(w.text for w in words), page=page,
-                x0=words[0].left * scale, x1=(words[-1].left + words[-1].width) * scale,
-                top=min(w.top for w in words) * scale, bottom=max(w.top + w.height for w in words) * scale,
-                size=size, bold=None, confidence=statistics.fmean(w.confidence for w in words),
-                words=tuple(Word(w.text, w.left * scale, (w.left + w.width) * scale, w.confidence) for w in words))
-
-
-def _font_size(words: list[OcrWord], scale: float) -> float:
-    """The font size in points, from how tall the words' boxes are for the glyphs they hold.
-
-    Rounded to half points: the estimate wavers by a pixel or two, and a
-    heading is told from body text by a point or more.
-    """
-    estimates = []
     for word in words:
-        letters = set(word.text)
-        share = (_ASCENT if letters & _ASCENDERS else _X_HEIGHT) + (_DESCENT if letters & _DESCENDERS else 0)
-        estimates.append(word.height * scale / share)
-    return round(statistics.median(estimates) * 2) / 2
+        lines.setdefault(word.line, []).append(word)
+    found = []
+    for key, line in lines.items():
+        first = min(line, key=lambda w: w.left)
+        if first.text[0] in BULLET_GLYPHS or first.text in DOT_READINGS:
+            continue
+        top, bottom = min(w.top for w in line), max(w.top + w.height for w in line)
+        height = bottom - top
+        glyph = _mark(image[top:bottom, max(0, first.left - 2 * height):max(0, first.left - 2)], height)
+        if glyph:
+            found.append(OcrWord(glyph[0], first.left - 2 * height + glyph[1], top, glyph[2], height, None, key))
+    return tuple(found)
 
 
-def _in_rows(lines: list[Line]) -> list[Line]:
-    """Lines sorted into rows top to bottom, left to right, as extract.pdf orders them.
+def _mark(strip: numpy.ndarray, height: int) -> tuple[str, int, int] | None:
+    """(glyph, left, width) of a dash or dot nearest the line in the strip left of it, else None.
 
-    Tesseract gives a table's columns as separate blocks; the layout family
-    expects the cells of a row next to each other.
+    The ink is cut into runs of inked columns; the run nearest the text is
+    the bullet when it is a dash (wide and thin) or a dot (about as wide as
+    high), about half-way up the line. Table borders are runs of their own.
     """
-    ordered = sorted(lines, key=lambda line: (line.bottom, line.x0))
-    rows: list[list[Line]] = []
-    for line in ordered:
-        if rows and abs(rows[-1][0].bottom - line.bottom) <= _ROW_TOLERANCE * line.size:
-            rows[-1].append(line)
-        else:
-            rows.append([line])
-    return [line for row in rows for line in sorted(row, key=lambda line: line.x0)]
-
-
-def mean_confidence(pages: list[Page]) -> float | None:
-    """The mean confidence (0-100) of the OCR words of a document; None when nothing was OCR'd."""
-    scores = [word.confidence for page in pages for line in page.lines for word in line.words
-              if word.confidence is not None]
-    return statistics.fmean(scores) if scores else None
+    inked = (strip < _INK).any(axis=0).nonzero()[0]
+    if len(inked) == 0:
+        return None
+    breaks = (numpy.diff(inked) > 1).nonzero()[0]
+    left = int(inked[breaks[-1] + 1]) if len(breaks) else int(inked[0])
+    run = strip[:, left:int(inked[-1]) + 1] < _INK
+    rows = run.any(axis=1).nonzero()[0]
+    wide, high = run.shape[1], int(rows[-1] - rows[0] + 1)
+    middle = rows.mean() / height
+    if not 0.25 < middle < 0.75 or run[rows[0]:rows[-1] + 1].mean() < 0.6:
+        return None
+    if 0.25 * height <= wide <= height and high <= 0.2 * height:
+        return "–", left, wide
+    if 0.15 * height <= wide <= 0.5 * height and 0.6 < wide / high < 1.6:
+        return "•", left, wide
+    return None

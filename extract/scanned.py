@@ -11,8 +11,9 @@ from dataclasses import replace
 
 from domain.problems import problem
 from extract.model import Document
-from extract.ocr import (INSTALL_HINT, OcrSettings, OcrStore, engine_version, mean_confidence, ocr_pages,
-                         pages_to_ocr, tesseract_available, to_page)
+from extract.ocr import (INSTALL_HINT, OcrSettings, OcrStore, engine_version, ocr_pages, pages_to_ocr,
+                         tesseract_available)
+from extract.ocr_lines import mean_confidence, to_page
 from extract.pdf import require_text
 
 

@@ -38,7 +38,8 @@ def low_confidence(document: Document, report: RawReport) -> list[Problem]:
 
 def _score_problems(area_no: int, score: int, page: int, lines: dict[int, list[Line]]) -> list[Problem]:
     printed = [(word.confidence, number) for number in range(page, page + _AREA_PAGES)
-               for line in lines.get(number, []) for word in line.words if word.text == str(score)]
+               for line in lines.get(number, []) for word in line.words
+               if word.text == str(score) and word.confidence is not None]
     if not printed:
         return []
     confidence, number = max(printed)  # the number is the score wherever it is printed clearly
@@ -54,5 +55,6 @@ def _weak_finding_line(text: str, page: int | None, lines: dict[int, list[Line]]
         return None
     own = [line for number in (page, page + 1) for line in lines.get(number, [])
            if (part := BULLET_START.sub("", line.text).strip()) and len(part) >= 12 and part in text]
-    weak = [line for line in own if min(word.confidence for word in line.words) < LOW_CONFIDENCE]
+    weak = [line for line in own if any(word.confidence is not None and word.confidence < LOW_CONFIDENCE
+                                        for word in line.words)]
     return min(weak, key=lambda line: line.confidence, default=None)
