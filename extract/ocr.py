@@ -196,20 +196,28 @@ def _words(tsv: str) -> tuple[OcrWord, ...]:
 
 
 def _bullets(words: tuple[OcrWord, ...], image: numpy.ndarray) -> tuple[OcrWord, ...]:
-    """A "–" or "•" for every line that Tesseract read without the bullet printed left of it."""
+    """A "–" or "•" for every line or cell that Tesseract read without the bullet printed left of it.
+
+    Tesseract's line may run across table columns, so a cell starts at every
+    gap wider than one and a half line heights as well as at the line's start.
+    """
     lines: dict[tuple[int, int, int], list[OcrWord]] = {}
     for word in words:
         lines.setdefault(word.line, []).append(word)
     found = []
     for key, line in lines.items():
-        first = min(line, key=lambda w: w.left)
-        if first.text[0] in BULLET_GLYPHS or first.text in DOT_READINGS:
-            continue
+        line.sort(key=lambda w: w.left)
         top, bottom = min(w.top for w in line), max(w.top + w.height for w in line)
         height = bottom - top
-        glyph = _mark(image[top:bottom, max(0, first.left - 2 * height):max(0, first.left - 2)], height)
-        if glyph:
-            found.append(OcrWord(glyph[0], first.left - 2 * height + glyph[1], top, glyph[2], height, None, key))
+        for previous, first in zip([None, *line], line):
+            end = previous.left + previous.width if previous else 0
+            if (previous and first.left - end < 1.5 * height) or first.text[0] in BULLET_GLYPHS \
+                    or first.text in DOT_READINGS:
+                continue
+            start = max(end + 1, first.left - 2 * height)
+            glyph = _mark(image[top:bottom, start:max(start, first.left - 2)], height)
+            if glyph:
+                found.append(OcrWord(glyph[0], start + glyph[1], top, glyph[2], height, None, key))
     return tuple(found)
 
 

@@ -21,6 +21,7 @@ _POINTS_PER_INCH = 72
 _COLUMN_GAP = 1.6  # a gap wider than this many font sizes separates columns, as in extract.pdf
 _ROW_TOLERANCE = 0.35  # share of the font size within which two lines stand on one row
 _NOISE_CONFIDENCE = 50.0  # a word of one or two glyphs read with less is a speck or a rule, not text
+_SPLIT_NUMBER = 0.2  # digits closer than this many glyph heights are one number, not two words
 _LEADER = re.compile(r"\.{3,}|…")  # dot leaders of a contents entry, which Tesseract reads as dots and junk
 # Share of the font size a word's box spans, by the glyphs it has: capitals, digits and
 # ascenders reach ~0.72 above the baseline, descenders ~0.21 below, x-height ~0.52.
@@ -34,34 +35,40 @@ def to_page(ocr: OcrPage, dpi: int) -> Page:
     lines: dict[tuple[int, int, int], list[OcrWord]] = {}
     for word in ocr.words:
         lines.setdefault(word.line, []).append(word)
-    built = [line for words in lines.values() if (kept := _text_words(words))
+    built = [line for words in lines.values() if (kept := _without_leaders(words))
              for line in _cut(kept, ocr.number, scale)]
     return Page(number=ocr.number, lines=_in_rows(built), width=ocr.width, height=ocr.height, has_images=True)
 
 
-def _text_words(words: list[OcrWord]) -> list[OcrWord]:
-    """The line's words in order, without specks, and without dot leaders and the junk read in them.
+def _is_weak(word: OcrWord) -> bool:
+    return word.confidence is not None and word.confidence < _NOISE_CONFIDENCE
 
-    A round bullet that Tesseract read as a letter ("e", "«") is a "•" again.
-    """
+
+def _without_leaders(words: list[OcrWord]) -> list[OcrWord]:
+    """The line's words in order, without dot leaders and the junk Tesseract reads in them."""
     kept: list[OcrWord] = []
     in_leader = False
-    ordered = sorted(words, key=lambda w: w.left)
-    if len(ordered) > 1 and ordered[0].text in DOT_READINGS:
-        ordered[0] = dataclasses.replace(ordered[0], text="•")
-    for word in ordered:
-        weak = word.confidence is not None and word.confidence < _NOISE_CONFIDENCE
+    for word in sorted(words, key=lambda w: w.left):
         leader = _LEADER.search(word.text)
         if leader:
             in_leader = True
             if leader.start() > 0:
                 kept.append(dataclasses.replace(word, text=word.text[:leader.start()]))
-        elif weak and (in_leader or (len(word.text) <= 2 and not (not kept and word.text in BULLET_GLYPHS))):
-            continue  # a bullet is read with low confidence, but it is a bullet
-        else:
-            in_leader = in_leader and weak
+        elif not (in_leader and _is_weak(word)):
+            in_leader = False
             kept.append(word)
     return kept
+
+
+def _without_specks(words: list[OcrWord]) -> list[OcrWord]:
+    """A line or cell without the specks read as a letter or two; a bullet before its text is kept.
+
+    Tesseract reads a round bullet as "e" or "«", often with low confidence: it is a "•" again.
+    """
+    if len(words) > 1 and (words[0].text in DOT_READINGS or words[0].text[0] in BULLET_GLYPHS):
+        bullet = "•" if words[0].text in DOT_READINGS else words[0].text
+        return [dataclasses.replace(words[0], text=bullet), *_without_specks(words[1:])]
+    return [word for word in words if not (_is_weak(word) and len(word.text) <= 2)]
 
 
 def _cut(words: list[OcrWord], page: int, scale: float) -> list[Line]:
@@ -71,11 +78,22 @@ def _cut(words: list[OcrWord], page: int, scale: float) -> list[Line]:
     segments = [[words[0]]]
     for word in words[1:]:
         previous = segments[-1][-1]
-        if (word.left - previous.left - previous.width) * scale > _COLUMN_GAP * size:
+        gap = word.left - previous.left - previous.width
+        if gap * scale > _COLUMN_GAP * size:
             segments.append([word])
+        elif previous.text.isdigit() and word.text.isdigit() and gap < _SPLIT_NUMBER * word.height:
+            segments[-1][-1] = _joined(previous, word)  # a large number Tesseract cut in two ("7 6")
         else:
             segments[-1].append(word)
-    return [_line(segment, page, size, baseline, scale) for segment in segments]
+    return [_line(kept, page, size, baseline, scale) for segment in segments if (kept := _without_specks(segment))]
+
+
+def _joined(left: OcrWord, right: OcrWord) -> OcrWord:
+    top = min(left.top, right.top)
+    return dataclasses.replace(left, text=left.text + right.text, top=top, width=right.left + right.width - left.left,
+                               height=max(left.top + left.height, right.top + right.height) - top,
+                               confidence=min(left.confidence, right.confidence))
+
 
 
 def _line(words: list[OcrWord], page: int, size: float, baseline: float, scale: float) -> Line:

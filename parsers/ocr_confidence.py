@@ -8,7 +8,7 @@ confidences and get no warnings.
 """
 from __future__ import annotations
 
-from extract.model import Document, Line
+from extract.model import Document, Line, Word
 from domain.problems import Problem, problem
 from domain.records import RawReport
 from parsers.vocabulary import BULLET_START
@@ -55,6 +55,10 @@ def _weak_finding_line(text: str, page: int | None, lines: dict[int, list[Line]]
         return None
     own = [line for number in (page, page + 1) for line in lines.get(number, [])
            if (part := BULLET_START.sub("", line.text).strip()) and len(part) >= 12 and part in text]
-    weak = [line for line in own if any(word.confidence is not None and word.confidence < LOW_CONFIDENCE
-                                        for word in line.words)]
+    weak = [line for line in own if any(_is_weak(word) for word in line.words)]
     return min(weak, key=lambda line: line.confidence, default=None)
+
+
+def _is_weak(word: Word) -> bool:
+    """A word read with low confidence; bullets and punctuation, read with little, are not words."""
+    return word.confidence is not None and word.confidence < LOW_CONFIDENCE and any(c.isalnum() for c in word.text)
