@@ -72,7 +72,7 @@ class RawReport:
     sha256: str
     source_format: str
     rendering: str
-    reader: str | None = None  # what read the source: "pdfplumber", "ocr:tesseract-5.3.0", "text", ...
+    reader: str = "unknown"  # what read the source: "pdfplumber", "ocr:tesseract-5.3.0", "text", ...
     municipality: str | None = None  # as printed on the cover, "SOLLENTUNA KOMMUN"
     year: int | None = None
     report_date: date | None = None

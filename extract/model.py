@@ -76,7 +76,7 @@ class Document:
     format: str  # pdf, text, markdown, html
     rendering: str  # flat, transcript, markdown, html, pdf: how the text was laid out
     pages: list[Page] = field(default_factory=list)
-    reader: str | None = None  # what read it: "pdfplumber", "ocr:tesseract-5.3.0", "text", ...
+    reader: str = "unknown"  # what read it: "pdfplumber", "ocr:tesseract-5.3.0", "text", ... (set by every reader)
     problems: list[Problem] = field(default_factory=list)  # what reading it found wrong, short of an error
 
     def text(self) -> str:

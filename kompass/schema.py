@@ -63,7 +63,7 @@ TABLES: tuple[TableSchema, ...] = (
                                      "`markdown` or `html`."),
         _c("reader", pa.string(), "What read the source: `pdfplumber` (a PDF's text layer), "
                                   "`ocr:tesseract-<version>` (a scan, by OCR), both joined by `+` when only some "
-                                  "pages were scans, or `text`, `markdown`, `html`.", True),
+                                  "pages were scans, or `text`, `markdown`, `html`."),
         _c("extractor_version", pa.string(), "Version of kompass that wrote the row."),
     )),
     TableSchema("areas", "One row per report and area.", ("report_id", "area_no"), (
