@@ -73,6 +73,7 @@ class RawReport:
     sha256: str
     source_format: str
     rendering: str
+    reader: str = "unknown"  # what read the source: "pdfplumber", "ocr:tesseract-5.3.0", "text", ...
     municipality: str | None = None  # as printed on the cover, "SOLLENTUNA KOMMUN"
     year: int | None = None
     report_date: date | None = None

@@ -14,6 +14,7 @@ from extract.errors import ExtractionError
 from extract.html import read_html
 from extract.markdown import read_markdown
 from extract.model import Cell, Document, Line, Page, Table
+from extract.ocr import OcrSettings, OcrStore
 from extract.pdf import DEFAULT_READER, READERS, read_pdf
 from extract.text import decode, read_text
 
@@ -24,17 +25,18 @@ TEXT_READERS: dict[str, Callable[[str], tuple[str, list[Page]]]] = {
     "html": lambda text: ("html", read_html(text)),
 }
 
-__all__ = ["Cell", "Document", "ExtractionError", "Line", "Page", "Table", "SOURCE_SUFFIXES", "DEFAULT_READER",
-           "READERS", "read_document", "sha256_of"]
+__all__ = ["Cell", "Document", "ExtractionError", "Line", "OcrSettings", "Page", "Table", "SOURCE_SUFFIXES",
+           "DEFAULT_READER", "READERS", "read_document", "sha256_of"]
 
 
 def sha256_of(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def read_document(path: Path, source_path: str, data: bytes | None = None,
-                  pdf_reader: str = DEFAULT_READER) -> Document:
-    """Read one source file (a PDF with the named reader); raises ExtractionError when it cannot be read."""
+def read_document(path: Path, source_path: str, data: bytes | None = None, pdf_reader: str = DEFAULT_READER,
+                  ocr: OcrSettings | None = None, ocr_store: OcrStore | None = None) -> Document:
+    """Read one source file (a PDF with the named reader, its scanned pages by OCR); raises ExtractionError
+    when it cannot be read."""
     if data is None:
         data = path.read_bytes()
     digest = sha256_of(data)
@@ -44,6 +46,9 @@ def read_document(path: Path, source_path: str, data: bytes | None = None,
     if not data.strip():
         raise ExtractionError("empty_file", f"{path.name} is empty.")
     if b"%PDF" in data[:1024] or declared == "pdf":  # readers allow bytes before the header
-        return Document(source_path, digest, "pdf", "pdf", read_pdf(data, path.name, pdf_reader))
+        from extract.scanned import read_scanned  # Tesseract is only looked for when a PDF is read
+
+        document = Document(source_path, digest, "pdf", "pdf", read_pdf(data, path.name, pdf_reader), reader=pdf_reader)
+        return read_scanned(document, data, path.name, ocr or OcrSettings(), ocr_store)
     rendering, pages = TEXT_READERS[declared](decode(data))
-    return Document(source_path, digest, declared, rendering, pages)
+    return Document(source_path, digest, declared, rendering, pages, reader=declared)

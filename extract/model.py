@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from domain.problems import Problem
+
 
 @dataclass(frozen=True)
 class Word:
@@ -17,6 +19,7 @@ class Word:
     text: str
     x0: float
     x1: float
+    confidence: float | None = None  # 0-100, from OCR; None where the source has a text layer
 
 
 @dataclass(frozen=True)
@@ -36,6 +39,7 @@ class Line:
     size: float | None = None
     bold: bool | None = None
     words: tuple[Word, ...] = ()
+    confidence: float | None = None  # mean of the words' OCR confidences; None without OCR
 
 
 @dataclass(frozen=True)
@@ -72,6 +76,8 @@ class Document:
     format: str  # pdf, text, markdown, html
     rendering: str  # flat, transcript, markdown, html, pdf: how the text was laid out
     pages: list[Page] = field(default_factory=list)
+    reader: str = "unknown"  # what read it: "pdfplumber", "ocr:tesseract-5.3.0", "text", ... (set by every reader)
+    problems: list[Problem] = field(default_factory=list)  # what reading it found wrong, short of an error
 
     def text(self) -> str:
         return "\n".join(line.text for page in self.pages for line in page.lines)

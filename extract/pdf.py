@@ -21,9 +21,13 @@ def read_pdf(data: bytes, name: str, reader: str = DEFAULT_READER) -> list[Page]
     pages = import_module(READERS[reader]).read_pages(data, name)
     if not pages:
         raise ExtractionError("damaged_pdf", f"{name}: the PDF has no pages.")
+    return pages
+
+
+def require_text(pages: list[Page], name: str, ocr_hint: str) -> None:
+    """Raises no_text_layer when no page has text, saying what OCR would need (`ocr_hint`)."""
     if not any(page.lines for page in pages):
         if any(page.has_images for page in pages):
             raise ExtractionError("no_text_layer", f"{name}: the pages are images without a text layer "
-                                                   "(a scan); it needs OCR before kompass can read it.")
+                                                   f"(a scan); {ocr_hint}.")
         raise ExtractionError("no_text_layer", f"{name}: the PDF contains no text.")
-    return pages

@@ -45,11 +45,15 @@ def main() -> None:
               help="Megabytes of memory one document's process may use.")
 @click.option("--pdf-reader", type=click.Choice(sorted(READERS)), default=DEFAULT_READER, show_default=True,
               help="The library that reads PDFs: PDFium (fast) or pdfplumber (the slow reference).")
+@click.option("--ocr", type=click.Choice(["auto", "never", "always"]), default="auto", show_default=True,
+              help="OCR (Tesseract) for scanned pages: pages without a text layer (auto), every page, or none. "
+                   "A scan's time limit grows by 30 seconds a page.")
 @click.option("--json", "as_json", is_flag=True,
               help="Print the run record (every document's outcome) as JSON on stdout instead of the summary line.")
 def extract(inputs: tuple[Path, ...], out_dir: Path, jobs: int, force: bool, cache_dir: Path, no_cache: bool,
-            timeout: float, memory_limit: int, pdf_reader: str, as_json: bool) -> None:
+            timeout: float, memory_limit: int, pdf_reader: str, ocr: str, as_json: bool) -> None:
     """Extract the reports in INPUTS (files or directories; default data/raw) into OUT."""
+    from extract import OcrSettings
     from kompass.lock import Busy
     from kompass.pipeline import Options, discover, run_extract
     from kompass.workers import Limits
@@ -62,7 +66,8 @@ def extract(inputs: tuple[Path, ...], out_dir: Path, jobs: int, force: bool, cac
     if not sources:
         raise click.UsageError(f"no .pdf, .txt, .md or .html files found in {', '.join(map(str, roots))}")
     options = Options(jobs=jobs, force=force, cache_dir=None if no_cache else cache_dir,
-                      limits=Limits(timeout=timeout, memory_mb=memory_limit), pdf_reader=pdf_reader)
+                      limits=Limits(timeout=timeout, memory_mb=memory_limit), pdf_reader=pdf_reader,
+                      ocr=OcrSettings(mode=ocr))
     # a bar only on a terminal, so CI and cron logs stay quiet
     with click.progressbar(length=len(sources), label="Extracting", file=sys.stderr, hidden=not sys.stderr.isatty(),
                            item_show_func=lambda name: name) as bar:

@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from importlib import import_module
 from pathlib import Path
 
-from extract import DEFAULT_READER, READERS, SOURCE_SUFFIXES, ExtractionError, read_document, sha256_of
+from extract import DEFAULT_READER, READERS, SOURCE_SUFFIXES, ExtractionError, OcrSettings, read_document, sha256_of
+from extract.ocr import pages_to_ocr
 from extract.model import Document
 from kompass import __version__
 from kompass.cache import Cache, key_of
@@ -37,6 +38,9 @@ from parsers import parse
 from domain.problems import ERROR, SEVERITIES, Problem, problem
 
 FORMAT_PREFERENCE = {"pdf": 0, "markdown": 1, "html": 1, "text": 2}
+# seconds a scanned page may add to a document's time limit: ~3 s measured on one free core, with room for a
+# machine shared with other jobs
+OCR_PAGE_SECONDS = 30.0
 READ, REPARSED, REUSED, FAILED = "read", "reparsed", "reused", "failed"
 
 
@@ -47,6 +51,7 @@ class Options:
     cache_dir: Path | None = None
     limits: Limits = Limits(timeout=600, memory_mb=4096)
     pdf_reader: str = DEFAULT_READER  # a name in extract.READERS
+    ocr: OcrSettings = OcrSettings()
 
 
 @dataclass
@@ -83,27 +88,39 @@ class _Task:
     record_key: str
 
 
-def _task(path: Path, source_path: str, pdf_reader: str) -> _Task:
+def _task(path: Path, source_path: str, options: Options) -> _Task:
     data = path.read_bytes()
-    model_key = key_of(sha256_of(data), reader_version(pdf_reader))
-    return _Task(path, source_path, data, pdf_reader, model_key, key_of(model_key, source_path, parser_version()))
+    ocr = options.ocr
+    model_key = key_of(sha256_of(data), reader_version(options.pdf_reader), ocr.mode, ocr.language, str(ocr.dpi))
+    return _Task(path, source_path, data, options.pdf_reader, model_key,
+                 key_of(model_key, source_path, parser_version()))
 
 
-def _process(task: _Task, cache: Cache, force: bool) -> DocumentResult:
+def _timeout(task: _Task, options: Options) -> float:
+    """The time limit, plus a page's OCR budget for every page that will be OCR'd."""
+    if task.path.suffix.lower() != ".pdf" and b"%PDF" not in task.data[:1024]:
+        return options.limits.timeout
+    return options.limits.timeout + OCR_PAGE_SECONDS * len(pages_to_ocr(task.data, options.ocr))
+
+
+def _process(task: _Task, cache: Cache, options: Options) -> DocumentResult:
     """Read (or take the cached model of), parse and normalize one document; runs in a worker."""
     clock = time.monotonic()
-    result = _read_and_parse(task, cache, force)
+    result = _read_and_parse(task, cache, options)
     result.seconds = round(time.monotonic() - clock, 3)
     return result
 
 
-def _read_and_parse(task: _Task, cache: Cache, force: bool) -> DocumentResult:
-    model = None if force else cache.load("models", task.model_key)
+def _read_and_parse(task: _Task, cache: Cache, options: Options) -> DocumentResult:
+    model = None if options.force else cache.load("models", task.model_key)
     how = REPARSED if model is not None else READ
     if model is None:
         try:
-            model = read_document(task.path, task.source_path, task.data, task.pdf_reader)
+            model = read_document(task.path, task.source_path, task.data, task.pdf_reader, options.ocr,
+                                  None if options.force else cache)
         except ExtractionError as error:
+            if error.code == "ocr_failed":  # a hang or crash may not repeat: not cached
+                return DocumentResult(task.source_path, "pdf", None, [problem(error.code, error.message, error.page)])
             model = ("error", error.code, error.message, error.page)
         except MemoryError:
             raise  # the worker reports it as this document's memory failure
@@ -188,7 +205,7 @@ def extract_documents(sources: list[tuple[Path, str]], options: Options,
     results: dict[str, DocumentResult] = {}
     to_do: list[_Task] = []
     for path, source_path in sources:
-        task = _task(path, source_path, options.pdf_reader)
+        task = _task(path, source_path, options)
         cached = None if options.force else cache.load("records", task.record_key)
         if cached is not None:
             results[source_path] = dataclasses.replace(cached, how=REUSED, seconds=None)
@@ -202,7 +219,8 @@ def extract_documents(sources: list[tuple[Path, str]], options: Options,
 
     if to_do:
         _load_libraries(to_do, options.pdf_reader)
-    run_isolated(to_do, lambda task: _process(task, cache, options.force), options.jobs, options.limits, done)
+    run_isolated(to_do, lambda task: _process(task, cache, options), options.jobs, options.limits, done,
+                 lambda task: _timeout(task, options))
     return [results[source_path] for _, source_path in sources]
 
 

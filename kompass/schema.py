@@ -84,6 +84,9 @@ TABLES: tuple[TableSchema, ...] = (
         _c("source_format", pa.string(), "`pdf`, `text`, `markdown` or `html`.", enum=SOURCE_FORMATS),
         _c("rendering", pa.string(), "How the source lays the report out: `pdf`, `flat`, `transcript`, `paged`, "
                                      "`markdown` or `html`."),
+        _c("reader", pa.string(), "What read the source: `pdfplumber` (a PDF's text layer), "
+                                  "`ocr:tesseract-<version>` (a scan, by OCR), both joined by `+` when only some "
+                                  "pages were scans, or `text`, `markdown`, `html`."),
         _c("extractor_version", pa.string(), "Version of kompass that wrote the row."),
     )),
     TableSchema("areas", "One row per report and area.", ("report_id", "area_no"), (

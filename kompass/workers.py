@@ -44,15 +44,20 @@ class _Child(Generic[Task]):
 
 
 def run_isolated(tasks: Sequence[Task], work: Callable[[Task], Result], jobs: int, limits: Limits,
-                 done: Callable[[Task, Result | Failure], None]) -> None:
-    """Runs `work` on every task in a child of its own, at most `jobs` at once; `done` gets each outcome."""
+                 done: Callable[[Task, Result | Failure], None],
+                 timeout_of: Callable[[Task], float] | None = None) -> None:
+    """Runs `work` on every task in a child of its own, at most `jobs` at once; `done` gets each outcome.
+
+    A task's time limit is `timeout_of(task)` where given (a scan needs time by its pages), else limits.timeout.
+    """
     context = multiprocessing.get_context("fork")
     pending = list(reversed(tasks))
     running: list[_Child] = []
     try:
         while pending or running:
             while pending and len(running) < max(1, jobs):
-                running.append(_start(context, pending.pop(), work, limits))
+                task = pending.pop()
+                running.append(_start(context, task, work, limits, timeout_of(task) if timeout_of else limits.timeout))
             now = time.monotonic()
             ready = wait([c.connection for c in running] + [c.process.sentinel for c in running],
                          timeout=max(0.0, min(c.deadline for c in running) - now))
@@ -67,12 +72,12 @@ def run_isolated(tasks: Sequence[Task], work: Callable[[Task], Result], jobs: in
             child.process.join()
 
 
-def _start(context, task, work, limits: Limits) -> _Child:
+def _start(context, task, work, limits: Limits, timeout: float) -> _Child:
     receiver, sender = context.Pipe(duplex=False)
     process = context.Process(target=_child_main, args=(task, work, limits, sender), daemon=True)
     process.start()
     sender.close()
-    return _Child(task, process, receiver, time.monotonic() + limits.timeout, limits.timeout)
+    return _Child(task, process, receiver, time.monotonic() + timeout, timeout)
 
 
 def _child_main(task, work, limits: Limits, sender: Connection) -> None:

@@ -87,7 +87,8 @@ def _report_row(raw: RawReport, report_id: str, name: str, code: str | None, ver
         "evaluators": [collapse(person) for person in raw.evaluators], "criteria_version": version,
         "evaluation_number": raw.evaluation_number, "total_score": total, "complete": raw.complete,
         "page_count": raw.page_count, "source_path": raw.source_path, "source_sha256": raw.sha256,
-        "source_format": raw.source_format, "rendering": raw.rendering, "extractor_version": extractor_version,
+        "source_format": raw.source_format, "rendering": raw.rendering, "reader": raw.reader,
+        "extractor_version": extractor_version,
     }
 
 

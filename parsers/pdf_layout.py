@@ -80,6 +80,7 @@ def _rows(lines: list[Line]) -> list[_Row]:
 class _Style:
     body_size: float
     right_edge: float  # where full-width text lines end
+    fonts: bool = True  # False for a scan read by OCR: no bold, sizes estimated from glyph boxes
 
     def is_heading(self, row: _Row) -> bool:
         if len(row.lines) != 1 or BULLET_START.match(row.text):
@@ -100,7 +101,8 @@ def _style(rows: list[_Row]) -> _Style:
             if not line.bold:
                 edges[round(line.x1)] += 1
     body = sizes.most_common(1)[0][0] if sizes else 11.0
-    return _Style(body, float(max(edges, key=edges.get)) if edges else 500.0)
+    fonts = any(line.bold is not None for row in rows for line in row.lines)
+    return _Style(body, float(max(edges, key=edges.get)) if edges else 500.0, fonts)
 
 
 @dataclass
@@ -115,15 +117,19 @@ def read_pdf_layout(document: Document) -> Layout:
     rows = _rows([line for number in numbers for line in body.pages[number]])
     style = _style([row for row in rows if row.page != numbers[0]])
     cover = [line.text for line in body.pages.get(numbers[0], [])]
-    start, contents = _contents(rows, numbers[0])
+    start, contents = _contents(rows, numbers[0], style.fonts)
     blocks = _Reader(rows, style).read(start)
     pages_with_text = [page.number for page in document.pages if page.lines]
     return Layout(cover=cover, contents=contents, blocks=blocks, running_heads=body.heads,
                   page_count=len(document.pages), last_page=max(pages_with_text) if pages_with_text else None)
 
 
-def _contents(rows: list[_Row], cover_page: int) -> tuple[int, list[str]]:
-    """Index of the first body row, and the contents entries before it."""
+def _contents(rows: list[_Row], cover_page: int, fonts: bool) -> tuple[int, list[str]]:
+    """Index of the first body row, and the contents entries before it.
+
+    OCR loses some dot leaders and page numbers; in a scan, a line on the
+    contents page that names an area or a report section is an entry too.
+    """
     first = next((i for i, row in enumerate(rows) if row.page != cover_page), len(rows))
     heading = next((i for i in range(first, min(len(rows), first + 400))
                     if CONTENTS_WORD.fullmatch(rows[i].text.strip())), None)
@@ -133,6 +139,11 @@ def _contents(rows: list[_Row], cover_page: int) -> tuple[int, list[str]]:
     index = heading + 1
     while index < len(rows):
         text = rows[index].text.strip()
+        if not fonts and rows[index].page == rows[heading].page and \
+                (AREA_HEADING.match(text) or SECTION_HEADING.match(text)):
+            entries.append(_LEADER_ENTRY.sub("", text).strip().rstrip(".… "))
+            index += 1
+            continue
         if not _LEADER_ENTRY.search(text):
             following = rows[index + 1].text.strip() if index + 1 < len(rows) else ""
             if _LEADER_ENTRY.search(following) and rows[index + 1].page == rows[index].page:
@@ -237,7 +248,9 @@ class _Reader:
             return True
         if AREA_HEADING.match(row.text) or SECTION_HEADING.match(row.text):
             return True
-        if self.style.is_heading(row) and not BULLET_START.match(row.text):
+        # an estimated size errs on a short line; a heading of a scan starts where the table starts
+        if self.style.is_heading(row) and not BULLET_START.match(row.text) and \
+                (self.style.fonts or row.x0 <= columns[0].x0 + _COLUMN_SLACK):
             return True
         return any(_runs_across(line, column.x0) for line in row.lines for column in columns[1:])
 

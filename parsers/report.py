@@ -20,6 +20,7 @@ from extract.model import Document
 from parsers.blocks import FindingsBlock, Heading, Layout, Paragraph, RubricBox, ScoreTable
 from parsers.cover import read_cover
 from parsers.identify import identify
+from parsers.ocr_confidence import low_confidence
 from parsers.parts import Part, part_year, split_parts
 from parsers.running_heads import head_date
 from domain.catalog import AREA_MAX_SCORE, AREA_NUMBERS, TOTAL_MAX_SCORE
@@ -148,14 +149,14 @@ def _numbers(values: list[str]) -> tuple[int, int, float] | None:
 
 
 def build_report(document: Document, layout: Layout) -> RawReport:
-    report = RawReport(document.source_path, document.sha256, document.format, document.rendering)
+    report = RawReport(document.source_path, document.sha256, document.format, document.rendering, document.reader)
     main, parts = split_parts(layout.blocks)
     cover = read_cover(layout.cover)
     chapters = [*layout.contents, *(b.text for b in main if isinstance(b, Heading) and SECTION_HEADING.match(b.text))]
     identity = identify(cover, " ".join(layout.cover), chapters, layout.running_heads)
     report.municipality, report.year, report.evaluators = identity.municipality, identity.year, cover.evaluators
     report.report_date = cover.report_date or head_date(layout.running_heads)
-    report.problems.extend([*layout.problems, *identity.problems])
+    report.problems.extend([*document.problems, *layout.problems, *identity.problems])
     reader = _read_blocks(report, main)
     _read_contents(report, layout.contents)
     _read_statements(report, reader)
@@ -167,6 +168,7 @@ def build_report(document: Document, layout: Layout) -> RawReport:
     report.page_count = layout.page_count
     report.complete = _complete(report, layout, reader.sections_seen)
     report.problems.extend(_structure_problems(report))
+    report.problems.extend(low_confidence(document, report))
     return report
 
 

@@ -53,6 +53,18 @@ class Run:
     tables: dict[str, list[dict]]
 
 
+@pytest.fixture(scope="session")
+def tesseract() -> None:
+    """Tests that OCR need Tesseract with its Swedish model: skipped where it is missing, failed under CI."""
+    missing = shutil.which("tesseract") is None or "swe" not in subprocess.run(
+        ["tesseract", "--list-langs"], capture_output=True, text=True).stdout.split()
+    if missing:
+        reason = "Tesseract with its Swedish model is not installed (apt-get install tesseract-ocr tesseract-ocr-swe)"
+        if os.environ.get("CI"):
+            pytest.fail(f"{reason}, but CI must run the OCR tests: .ci/run installs it")
+        pytest.skip(reason)
+
+
 @pytest.fixture(scope="session", autouse=True)
 def cache_outside_the_repo(tmp_path_factory):
     """Runs that keep a cache keep it in a temporary directory, not in the working tree."""

@@ -188,3 +188,17 @@ def report(municipality: str = "Täby", year: int = 2018, date: str | None = "20
 def document(path: Path) -> Document:
     """The built PDF read back by extract.pdf, as the pipeline would see it."""
     return Document(path.name, "0" * 64, "pdf", "pdf", read_pdf(path.read_bytes(), path.name))
+
+
+def scanned(source: Path, target: Path, pages: list[int], dpi: int = 200, degrees: float = 0.0) -> Path:
+    """An image-only PDF of some pages of a text PDF, as a scanner would make it, optionally skewed."""
+    import pypdfium2
+
+    pdf = pypdfium2.PdfDocument(source)
+    images = []
+    for number in pages:
+        image = pdf[number - 1].render(scale=dpi / 72, grayscale=True).to_pil()
+        images.append(image.rotate(degrees, resample=Image.Resampling.BICUBIC, fillcolor=255) if degrees else image)
+    pdf.close()
+    images[0].save(target, format="PDF", save_all=True, append_images=images[1:], resolution=dpi)
+    return target

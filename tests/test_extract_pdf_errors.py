@@ -1,4 +1,4 @@
-"""extract.pdf.read_pdf on PDFs it cannot read: each gives its ExtractionError code, whichever the reader."""
+"""PDFs that cannot be read: each gives its ExtractionError code, whichever the reader."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -7,7 +7,7 @@ import pytest
 from pdfbuild import LEFT, PdfBuilder
 from pypdf import PdfWriter
 
-from extract import read_document
+from extract import OcrSettings, ocr, read_document
 from extract.errors import ExtractionError
 from extract.pdf import read_pdf
 
@@ -28,23 +28,40 @@ def _code(data: bytes, reader: str, name: str = "x.pdf") -> str:
     return raised.value.code
 
 
-def test_image_only_pdf_has_no_text_layer(tmp_path, reader):
+def _image_only(path: Path) -> Path:
     pdf = PdfBuilder()
     pdf.image(LEFT, 72, 400, 600)
     pdf.new_page()
     pdf.image(LEFT, 72, 400, 600)
-    data = pdf.save(tmp_path / "scan.pdf").read_bytes()
+    return pdf.save(path)
+
+
+def _no_text_layer(path: Path, ocr: OcrSettings, reader: str = "pdfium") -> str:
     with pytest.raises(ExtractionError) as raised:
-        read_pdf(data, "scan.pdf", reader)
+        read_document(path, path.name, pdf_reader=reader, ocr=ocr)
     assert raised.value.code == "no_text_layer"
-    assert "OCR" in raised.value.message
+    return raised.value.message
+
+
+def test_image_only_pdf_without_ocr_has_no_text_layer(tmp_path, reader):
+    assert "OCR is off" in _no_text_layer(_image_only(tmp_path / "scan.pdf"), OcrSettings(mode="never"), reader)
+
+
+def test_without_tesseract_no_text_layer_says_how_to_install_it(tmp_path, monkeypatch):
+    monkeypatch.setattr(ocr.shutil, "which", lambda name: None)
+    assert "apt-get install tesseract-ocr tesseract-ocr-swe" in _no_text_layer(_image_only(tmp_path / "scan.pdf"),
+                                                                               OcrSettings())
+
+
+def test_image_only_pdf_that_ocr_finds_no_text_in_has_no_text_layer(tmp_path, tesseract):
+    assert "OCR found no text" in _no_text_layer(_image_only(tmp_path / "scan.pdf"), OcrSettings())
 
 
 def test_pdf_without_text_or_images_has_no_text_layer(tmp_path, reader):
     pdf = PdfBuilder()
     pdf.rule(LEFT, 500, 200)
     pdf.new_page()
-    assert _code(pdf.save(tmp_path / "blank.pdf").read_bytes(), reader) == "no_text_layer"
+    assert "contains no text" in _no_text_layer(pdf.save(tmp_path / "blank.pdf"), OcrSettings(), reader)
 
 
 @pytest.mark.parametrize("algorithm", ["RC4-128", "AES-128", "AES-256"])

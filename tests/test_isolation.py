@@ -19,7 +19,7 @@ def _address_space_mb() -> int:
 
 
 def _misbehaving(original):
-    def read(path, source_path, data=None, pdf_reader="pdfium"):
+    def read(path, source_path, data=None, *settings):
         if path.name == "hang.txt":
             time.sleep(120)
         if path.name == "crash.txt":
@@ -27,7 +27,7 @@ def _misbehaving(original):
         if path.name == "memory.txt":
             hog = bytearray(4 * 1024 ** 3)
             hog[0] = 1
-        return original(path, source_path, data, pdf_reader)
+        return original(path, source_path, data, *settings)
     return read
 
 

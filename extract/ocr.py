@@ -1,0 +1,246 @@
+"""Scanned PDF pages: rendered with pypdfium2 and read by Tesseract, word by word.
+
+Tesseract runs as a subprocess with TSV output (no Python binding to install,
+and a hung or crashed engine is a process to time out): every word with its
+box, its confidence and its place in Tesseract's block/paragraph/line
+structure. Tesseract drops some list dashes as specks; a mark left of a line
+that it did not read is looked at in the image and kept as a bullet.
+
+What Tesseract read is cached per page (see `OcrStore`), keyed by the file,
+the engine, the model, the language, the resolution and this module's code:
+OCR costs seconds a page, building lines from its words (extract.ocr_lines)
+milliseconds.
+"""
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import os
+import shutil
+import subprocess
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
+
+import numpy
+
+from extract.errors import ExtractionError
+
+if TYPE_CHECKING:
+    import pypdfium2
+
+INSTALL_HINT = ("install Tesseract with its Swedish model "
+                "(Debian/Ubuntu: apt-get install tesseract-ocr tesseract-ocr-swe)")
+BULLET_GLYPHS = "-–—•"
+DOT_READINGS = frozenset("e«»°*·o")  # what Tesseract makes of a round bullet, alone before a line's text
+_POINTS_PER_INCH = 72
+_INK = 128  # grey level below which a pixel is ink
+_CODE = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class OcrSettings:
+    """When and how to OCR. `mode`: auto (pages without a text layer), always, never."""
+
+    mode: str = "auto"
+    language: str = "swe"
+    dpi: int = 200
+    page_timeout: float = 120.0  # seconds Tesseract may take on one page before it counts as hung
+
+
+class OcrStore(Protocol):
+    """Where recognized pages are kept between runs (kompass.cache.Cache is one)."""
+
+    def load(self, kind: str, key: str) -> Any | None: ...
+
+    def store(self, kind: str, key: str, value: Any) -> None: ...
+
+
+@dataclass(frozen=True)
+class OcrWord:
+    """A word as Tesseract reports it, in pixels of the rendered page."""
+
+    text: str
+    left: int
+    top: int
+    width: int
+    height: int
+    confidence: float | None  # None for a bullet found in the image, which Tesseract did not read
+    line: tuple[int, int, int]  # block, paragraph, line
+
+
+@dataclass(frozen=True)
+class OcrPage:
+    number: int
+    width: float  # points
+    height: float
+    words: tuple[OcrWord, ...]
+    failure: str | None = None  # why Tesseract gave no words for the page
+
+
+def tesseract_available() -> bool:
+    return shutil.which("tesseract") is not None
+
+
+@lru_cache(maxsize=None)
+def engine_version() -> str:
+    """"tesseract-5.3.0": the engine's version, as the reader's name and part of the cache key."""
+    completed = subprocess.run(["tesseract", "--version"], capture_output=True, text=True, timeout=30)
+    first = (completed.stdout or completed.stderr).split()
+    return f"tesseract-{first[1]}" if len(first) > 1 else "tesseract"
+
+
+@lru_cache(maxsize=None)
+def model_digest(language: str) -> str:
+    """A digest of the language model file, so a new model is a cache miss."""
+    completed = subprocess.run(["tesseract", "--list-langs"], capture_output=True, text=True, timeout=30)
+    header = (completed.stdout or completed.stderr).splitlines()[0]
+    folder = header[header.find('"') + 1:header.rfind('"')]
+    model = Path(folder) / f"{language}.traineddata"
+    if not model.is_file():
+        raise ExtractionError("no_text_layer", f"Tesseract has no {language!r} model in {folder}: {INSTALL_HINT}.")
+    return hashlib.sha256(model.read_bytes()).hexdigest()[:16]
+
+
+def pages_to_ocr(data: bytes, settings: OcrSettings) -> list[int]:
+    """Numbers of the pages to OCR: with `auto`, pages that are images without a text layer.
+
+    Cheap (pypdfium2 counts characters and image objects, milliseconds a page),
+    so a run can also ask it to give a scan the time its OCR needs.
+    """
+    if settings.mode == "never":
+        return []
+    import pypdfium2
+    import pypdfium2.raw
+
+    try:
+        pdf = pypdfium2.PdfDocument(data)
+    except pypdfium2.PdfiumError:
+        return []  # the PDF reader says what is wrong with the file
+    numbers = []
+    with pdf:
+        for index, page in enumerate(pdf):
+            if settings.mode == "always":
+                numbers.append(index + 1)
+                continue
+            text = page.get_textpage()
+            empty = text.count_chars() == 0
+            text.close()
+            if empty and any(True for _ in page.get_objects(filter=[pypdfium2.raw.FPDF_PAGEOBJ_IMAGE], max_depth=2)):
+                numbers.append(index + 1)
+    return numbers
+
+
+def ocr_pages(data: bytes, page_numbers: list[int], settings: OcrSettings,
+              store: OcrStore | None = None) -> list[OcrPage]:
+    """The words Tesseract reads on the given pages (1-based), from the store where it has them."""
+    prefix = (hashlib.sha256(data).hexdigest(), engine_version(), model_digest(settings.language),
+              settings.language, str(settings.dpi), _CODE)
+    import pypdfium2  # only a scan needs it; text sources are read without loading it
+
+    pdf = pypdfium2.PdfDocument(data)
+    try:
+        return [_cached_page(pdf, number, settings, store, prefix) for number in page_numbers]
+    finally:
+        pdf.close()
+
+
+def _cached_page(pdf: pypdfium2.PdfDocument, number: int, settings: OcrSettings, store: OcrStore | None,
+                 prefix: tuple[str, ...]) -> OcrPage:
+    key = hashlib.sha256("\0".join((*prefix, str(number))).encode()).hexdigest()
+    page = store.load("ocr", key) if store else None
+    if page is None:
+        page = _recognize(pdf, number, settings)
+        if store and page.failure is None:
+            store.store("ocr", key, page)
+    return page
+
+
+def _recognize(pdf: pypdfium2.PdfDocument, number: int, settings: OcrSettings) -> OcrPage:
+    page = pdf[number - 1]
+    width, height = page.get_size()
+    image = page.render(scale=settings.dpi / _POINTS_PER_INCH, grayscale=True).to_pil()
+    page.close()
+    buffer = io.BytesIO()
+    image.save(buffer, format="PPM")  # uncompressed: nothing to encode or decode
+    # one thread per Tesseract: the workers already keep every core busy
+    environment = {**os.environ, "OMP_THREAD_LIMIT": "1"}
+    try:
+        completed = subprocess.run(["tesseract", "stdin", "stdout", "-l", settings.language, "--psm", "3", "tsv"],
+                                   input=buffer.getvalue(), capture_output=True, timeout=settings.page_timeout,
+                                   env=environment)
+    except subprocess.TimeoutExpired as error:
+        raise ExtractionError("ocr_failed", f"Tesseract did not finish page {number} within "
+                                            f"{settings.page_timeout:g} seconds.", number) from error
+    if completed.returncode < 0:
+        raise ExtractionError("ocr_failed", f"Tesseract crashed on page {number} "
+                                            f"(signal {-completed.returncode}).", number)
+    if completed.returncode != 0:
+        message = completed.stderr.decode(errors="replace").strip().splitlines()
+        return OcrPage(number, width, height, (), message[-1] if message else f"exit status {completed.returncode}")
+    words = _words(completed.stdout.decode("utf-8", errors="replace"))
+    return OcrPage(number, width, height, words + _bullets(words, numpy.asarray(image)))
+
+
+def _words(tsv: str) -> tuple[OcrWord, ...]:
+    words = []
+    for row in csv.DictReader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE):
+        text = (row.get("text") or "").strip()
+        if row["level"] != "5" or not text:
+            continue
+        words.append(OcrWord(text, int(row["left"]), int(row["top"]), int(row["width"]), int(row["height"]),
+                             float(row["conf"]), (int(row["block_num"]), int(row["par_num"]), int(row["line_num"]))))
+    return tuple(words)
+
+
+def _bullets(words: tuple[OcrWord, ...], image: numpy.ndarray) -> tuple[OcrWord, ...]:
+    """A "–" or "•" for every line or cell that Tesseract read without the bullet printed left of it.
+
+    Tesseract's line may run across table columns, so a cell starts at every
+    gap wider than one and a half line heights as well as at the line's start.
+    """
+    lines: dict[tuple[int, int, int], list[OcrWord]] = {}
+    for word in words:
+        lines.setdefault(word.line, []).append(word)
+    found = []
+    for key, line in lines.items():
+        line.sort(key=lambda w: w.left)
+        top, bottom = min(w.top for w in line), max(w.top + w.height for w in line)
+        height = bottom - top
+        for previous, first in zip([None, *line], line):
+            end = previous.left + previous.width if previous else 0
+            if (previous and first.left - end < 1.5 * height) or first.text[0] in BULLET_GLYPHS \
+                    or first.text in DOT_READINGS:
+                continue
+            start = max(end + 1, first.left - 2 * height)
+            glyph = _mark(image[top:bottom, start:max(start, first.left - 2)], height)
+            if glyph:
+                found.append(OcrWord(glyph[0], start + glyph[1], top, glyph[2], height, None, key))
+    return tuple(found)
+
+
+def _mark(strip: numpy.ndarray, height: int) -> tuple[str, int, int] | None:
+    """(glyph, left, width) of a dash or dot nearest the line in the strip left of it, else None.
+
+    The ink is cut into runs of inked columns; the run nearest the text is
+    the bullet when it is a dash (wide and thin) or a dot (about as wide as
+    high), about half-way up the line. Table borders are runs of their own.
+    """
+    inked = (strip < _INK).any(axis=0).nonzero()[0]
+    if len(inked) == 0:
+        return None
+    breaks = (numpy.diff(inked) > 1).nonzero()[0]
+    left = int(inked[breaks[-1] + 1]) if len(breaks) else int(inked[0])
+    run = strip[:, left:int(inked[-1]) + 1] < _INK
+    rows = run.any(axis=1).nonzero()[0]
+    wide, high = run.shape[1], int(rows[-1] - rows[0] + 1)
+    middle = rows.mean() / height
+    if not 0.25 < middle < 0.75 or run[rows[0]:rows[-1] + 1].mean() < 0.6:
+        return None
+    if 0.25 * height <= wide <= height and high <= 0.2 * height:
+        return "–", left, wide
+    if 0.15 * height <= wide <= 0.5 * height and 0.6 < wide / high < 1.6:
+        return "•", left, wide
+    return None

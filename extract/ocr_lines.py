@@ -1,0 +1,182 @@
+"""Tesseract's words of a page built into the document model's lines.
+
+A Tesseract line becomes a Line; it is cut again where words stand far apart
+(table columns), and the page's lines are put in rows top to bottom, as
+extract.pdf orders them, so the PDF layout family reads a scan like a text
+PDF. OCR knows no fonts: `bold` stays None and `size` is estimated from how
+tall the words' boxes are for the glyphs they hold. Kept apart from the
+recognition in extract.ocr, whose results are cached: changing how lines are
+built never repeats OCR.
+"""
+from __future__ import annotations
+
+import dataclasses
+import re
+import statistics
+
+from extract.model import Line, Page, Word
+from extract.ocr import BULLET_GLYPHS, DOT_READINGS, OcrPage, OcrWord
+
+_POINTS_PER_INCH = 72
+_COLUMN_GAP = 1.6  # a gap wider than this many font sizes separates columns, as in extract.pdf
+_ROW_TOLERANCE = 0.35  # share of the font size within which two lines stand on one row
+_NOISE_CONFIDENCE = 50.0  # a word of one or two glyphs read with less is a speck or a rule, not text
+_NO_SPACE = 0.15  # after a slash, words closer than this many font sizes are one (a space is 0.25-0.4)
+_SPLIT_NUMBER = 0.2  # digits closer than this many glyph heights are one number, not two words
+_LEADER = re.compile(r"\.{3,}|…")  # dot leaders of a contents entry, which Tesseract reads as dots and junk
+# Share of the font size a word's box spans, by the glyphs it has: capitals, digits and
+# ascenders reach ~0.72 above the baseline, descenders ~0.21 below, x-height ~0.52.
+_ASCENT, _X_HEIGHT, _DESCENT = 0.72, 0.52, 0.21
+_ASCENDERS = set("bdfhiklt0123456789ÅÄÖåäöÉÜ()/%&?!") | {chr(c) for c in range(ord("A"), ord("Z") + 1)}
+_DESCENDERS = set("gjpqy(),;")
+
+
+def to_page(ocr: OcrPage, dpi: int) -> Page:
+    scale = _POINTS_PER_INCH / dpi
+    lines: dict[tuple[int, int, int], list[OcrWord]] = {}
+    for word in ocr.words:
+        lines.setdefault(word.line, []).append(word)
+    slope = _skew(list(lines.values()))
+    lines = {key: [_levelled(word, slope) for word in words] for key, words in lines.items()}
+    built = [line for words in lines.values() if (kept := _without_leaders(words))
+             for line in _cut(kept, ocr.number, scale)]
+    return Page(number=ocr.number, lines=_in_rows(built), width=ocr.width, height=ocr.height, has_images=True)
+
+
+def _skew(lines: list[list[OcrWord]]) -> float:
+    """How much the page's lines climb per pixel to the right: the median over lines of five words or more.
+
+    A page scanned a degree askew puts the right column of a table 5 points
+    off its left; Tesseract reads the skewed lines, but reports their boxes as
+    they stand in the image.
+    """
+    slopes = []
+    for words in lines:
+        read = [w for w in words if w.confidence is not None and not set(w.text) & _DESCENDERS]
+        if len(read) >= 5:
+            centers = [w.left + w.width / 2 for w in read]
+            bottoms = [w.top + w.height for w in read]
+            slopes.append(statistics.linear_regression(centers, bottoms).slope)
+    return statistics.median(slopes) if slopes else 0.0
+
+
+def _levelled(word: OcrWord, slope: float) -> OcrWord:
+    return dataclasses.replace(word, top=round(word.top - slope * (word.left + word.width / 2)))
+
+
+def _is_weak(word: OcrWord) -> bool:
+    return word.confidence is not None and word.confidence < _NOISE_CONFIDENCE
+
+
+def _without_leaders(words: list[OcrWord]) -> list[OcrWord]:
+    """The line's words in order, without dot leaders and the junk Tesseract reads in them."""
+    kept: list[OcrWord] = []
+    in_leader = False
+    for word in sorted(words, key=lambda w: w.left):
+        leader = _LEADER.search(word.text)
+        if leader:
+            in_leader = True
+            if leader.start() > 0:
+                kept.append(dataclasses.replace(word, text=word.text[:leader.start()]))
+        elif not (in_leader and _is_weak(word)):
+            in_leader = False
+            kept.append(word)
+    return kept
+
+
+def _without_specks(words: list[OcrWord]) -> list[OcrWord]:
+    """A line or cell without the specks read as a letter or two; a bullet before its text is kept.
+
+    Tesseract reads a round bullet as "e" or "«", often with low confidence: it is a "•" again.
+    """
+    if len(words) > 1 and (words[0].text in DOT_READINGS or words[0].text[0] in BULLET_GLYPHS):
+        bullet = "•" if words[0].text in DOT_READINGS else words[0].text
+        return [dataclasses.replace(words[0], text=bullet), *_without_specks(words[1:])]
+    return [word for word in words if not (_is_weak(word) and len(word.text) <= 2)]
+
+
+def _cut(words: list[OcrWord], page: int, scale: float) -> list[Line]:
+    """One Tesseract line as Lines, cut where a gap is wider than a column gap."""
+    size = _font_size(words, scale)
+    baseline = _baseline(words, size / scale) * scale
+    segments = [[words[0]]]
+    for word in words[1:]:
+        previous = segments[-1][-1]
+        gap = word.left - previous.left - previous.width
+        if gap * scale > _COLUMN_GAP * size:
+            segments.append([word])
+        elif (previous.text.endswith("/") and gap * scale < _NO_SPACE * size) or \
+                (previous.text.isdigit() and word.text.isdigit() and gap < _SPLIT_NUMBER * word.height):
+            segments[-1][-1] = _joined(previous, word)  # one word Tesseract cut in two ("till/ med", "7 6")
+        else:
+            segments[-1].append(word)
+    return [_line(kept, page, size, baseline, scale) for segment in segments if (kept := _without_specks(segment))]
+
+
+def _joined(left: OcrWord, right: OcrWord) -> OcrWord:
+    top = min(left.top, right.top)
+    return dataclasses.replace(left, text=left.text + right.text, top=top, width=right.left + right.width - left.left,
+                               height=max(left.top + left.height, right.top + right.height) - top,
+                               confidence=min(left.confidence, right.confidence))
+
+
+
+def _line(words: list[OcrWord], page: int, size: float, baseline: float, scale: float) -> Line:
+    read = [w.confidence for w in words if w.confidence is not None]
+    return Line(text=" ".join(w.text for w in words), page=page,
+                x0=words[0].left * scale, x1=(words[-1].left + words[-1].width) * scale,
+                top=baseline - _ASCENT * size, bottom=baseline + _DESCENT * size, size=size, bold=None,
+                confidence=statistics.fmean(read) if read else None,
+                words=tuple(Word(w.text, w.left * scale, (w.left + w.width) * scale, w.confidence) for w in words))
+
+
+def _font_size(words: list[OcrWord], scale: float) -> float:
+    """The font size in points, from the words' box heights and the glyphs they hold.
+
+    Rounded to half points: the estimate wavers by a pixel or two, and a
+    heading is told from body text by a point or more. The lower median,
+    because a box grows with specks and shading but never shrinks.
+    """
+    estimates = []
+    for word in words:
+        if word.confidence is None:
+            continue  # a bullet found in the image has no text box to measure
+        letters = set(word.text)
+        share = (_ASCENT if letters & _ASCENDERS else _X_HEIGHT) + (_DESCENT if letters & _DESCENDERS else 0)
+        estimates.append(word.height * scale / share)
+    return round(statistics.median_low(estimates) * 2) / 2 if estimates else 0.0
+
+
+def _baseline(words: list[OcrWord], size: float) -> float:
+    """Where a Tesseract line's letters stand, in pixels: box bottoms, less the descent of words that have one.
+
+    The parts of a line cut at a column gap share it, and lines of one row
+    share it whether or not their words reach below it, as a PDF's words
+    share their font's descent.
+    """
+    bottoms = [w.top + w.height - (_DESCENT * size if set(w.text) & _DESCENDERS else 0)
+               for w in words if w.confidence is not None] or [w.top + w.height for w in words]
+    return statistics.median(bottoms)
+
+
+def _in_rows(lines: list[Line]) -> list[Line]:
+    """Lines sorted into rows top to bottom, left to right.
+
+    Tesseract gives a table's columns as separate blocks; the layout family
+    expects the cells of a row next to each other.
+    """
+    ordered = sorted(lines, key=lambda line: (line.bottom, line.x0))
+    rows: list[list[Line]] = []
+    for line in ordered:
+        if rows and abs(rows[-1][0].bottom - line.bottom) <= _ROW_TOLERANCE * max(line.size, rows[-1][0].size):
+            rows[-1].append(line)
+        else:
+            rows.append([line])
+    return [line for row in rows for line in sorted(row, key=lambda line: line.x0)]
+
+
+def mean_confidence(pages: list[Page]) -> float | None:
+    """The mean confidence (0-100) of a document's OCR words; None when nothing was OCR'd."""
+    scores = [word.confidence for page in pages for line in page.lines for word in line.words
+              if word.confidence is not None]
+    return statistics.fmean(scores) if scores else None

@@ -1,0 +1,40 @@
+"""A PDF's pages without a text layer, read by OCR into the same document.
+
+A document with some scanned pages gets OCR on those pages only; its reader
+names both ("pdfplumber+ocr:tesseract-5.3.0"). Where Tesseract is not
+installed nothing changes, except that a document without any text says how
+to install it.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from domain.problems import problem
+from extract.model import Document
+from extract.ocr import (INSTALL_HINT, OcrSettings, OcrStore, engine_version, ocr_pages, pages_to_ocr,
+                         tesseract_available)
+from extract.ocr_lines import mean_confidence, to_page
+from extract.pdf import require_text
+
+
+def read_scanned(document: Document, data: bytes, name: str, settings: OcrSettings,
+                 store: OcrStore | None) -> Document:
+    """The document with its scanned pages OCR'd; raises no_text_layer when it still has no text."""
+    numbers = pages_to_ocr(data, settings)
+    if not numbers or not tesseract_available():
+        hint = (INSTALL_HINT if settings.mode != "never" else "OCR is off (--ocr never)")
+        require_text(document.pages, name, f"it needs OCR: {hint}")
+        return document
+    recognized = ocr_pages(data, numbers, settings, store)
+    by_number = {page.number: to_page(page, settings.dpi) for page in recognized}
+    pages = [by_number.get(page.number, page) for page in document.pages]
+    require_text(pages, name, "OCR found no text on them")
+    engine = f"ocr:{engine_version()}"
+    reader = engine if len(numbers) == len(document.pages) else f"{document.reader}+{engine}"
+    confidence = mean_confidence(pages)
+    problems = [problem("ocr_page_failed", f"Tesseract could not read page {page.number}: {page.failure}.",
+                        page.number) for page in recognized if page.failure]
+    problems.append(problem("ocr_used", f"{len(numbers)} of {len(pages)} pages were read by OCR "
+                                        f"({engine_version()}, {settings.language}, {settings.dpi} dpi); "
+                                        f"mean word confidence {confidence or 0:.1f} %."))
+    return replace(document, pages=pages, reader=reader, problems=[*document.problems, *problems])

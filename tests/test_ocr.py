@@ -1,0 +1,71 @@
+"""Scanned reports: image-only PDFs made from the fixture PDFs are read by OCR into the same values.
+
+A few pages only (OCR costs seconds a page): the cover, and area 1 with its
+score box, rubrics and findings table, of a report kompass was not tuned on.
+"""
+from __future__ import annotations
+
+import pytest
+from conftest import FIXTURES, PDF_DIR, load_gold, run_extract_cli
+from pdfbuild import scanned
+
+from extract import ExtractionError, OcrSettings, read_document
+from normalize.text import clean_text
+from parsers import parse
+
+SOURCE = PDF_DIR / "a" / "kk-ff27100eabfc.pdf"  # Sollentuna 2018: "•" bullets, a bold score set large
+GOLD = next(gold for gold in map(load_gold, (FIXTURES / "gold" / "pdf" / "a").glob("*.json"))
+            if gold["source"]["file"] == SOURCE.name)
+AREA_1_PAGES = [1, 6, 7]  # cover; area 1's heading, score box and findings table
+
+
+def _read(path):
+    return parse(read_document(path, path.name))
+
+
+@pytest.fixture(scope="module")
+def scan(tmp_path_factory, tesseract):
+    return scanned(SOURCE, tmp_path_factory.mktemp("scan") / "scan.pdf", AREA_1_PAGES)
+
+
+def test_scan_of_an_unseen_report_gives_its_cover_score_rubrics_and_findings(scan):
+    report = _read(scan)
+    area = report.areas[0]
+    gold = GOLD["areas"][0]
+    assert (report.municipality, report.year, report.evaluators) == (
+        "SOLLENTUNA", GOLD["report"]["year"], GOLD["report"]["evaluators"])
+    assert (area.area_no, area.title, area.score, area.rubrics) == (1, gold["title"], gold["score"], gold["rubrics"])
+    assert [clean_text(f.text) for f in area.findings if f.kind == "strength"] == gold["strengths"]
+    assert [clean_text(f.text) for f in area.findings if f.kind == "improvement"] == gold["improvements"]
+
+
+@pytest.mark.parametrize("degrees", [1.0, -1.0])
+def test_a_page_scanned_a_degree_askew_gives_the_same_values(tmp_path, tesseract, degrees):
+    report = _read(scanned(SOURCE, tmp_path / "skewed.pdf", AREA_1_PAGES[:2], degrees=degrees))
+    area = report.areas[0]
+    assert (report.municipality, report.year, report.evaluators) == (
+        "SOLLENTUNA", GOLD["report"]["year"], GOLD["report"]["evaluators"])
+    assert (area.title, area.score, area.rubrics) == (GOLD["areas"][0]["title"], 76, GOLD["areas"][0]["rubrics"])
+
+
+def test_the_report_names_its_reader_and_says_ocr_was_used(scan, tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "scan.pdf").write_bytes(scan.read_bytes())
+    run = run_extract_cli(tmp_path / "in", out=tmp_path / "out")
+    assert [(row["report_id"], row["reader"]) for row in run.tables["reports"]] == [
+        ("sollentuna-2018", "ocr:tesseract-5.3.0")]
+    used = [row for row in run.tables["problems"] if row["code"] == "ocr_used"]
+    assert [row["severity"] for row in used] == ["info"]
+    assert "3 of 3 pages were read by OCR" in used[0]["message"] and "mean word confidence 9" in used[0]["message"]
+
+
+def test_a_hung_engine_is_the_documents_ocr_failed_error(scan):
+    with pytest.raises(ExtractionError) as raised:
+        read_document(scan, scan.name, ocr=OcrSettings(page_timeout=0.01))
+    assert (raised.value.code, raised.value.page) == ("ocr_failed", 1)
+
+
+def test_ocr_never_leaves_a_scan_without_text(scan):
+    with pytest.raises(ExtractionError) as raised:
+        read_document(scan, scan.name, ocr=OcrSettings(mode="never"))
+    assert raised.value.code == "no_text_layer"

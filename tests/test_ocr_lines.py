@@ -1,0 +1,72 @@
+"""Lines from Tesseract words written by hand (no Tesseract needed): cells, bullets, numbers, leaders, skew,
+and the low-confidence warnings drawn from them."""
+from __future__ import annotations
+
+from extract.model import Document, Line, Page, Word
+from extract.ocr import OcrPage, OcrWord
+from extract.ocr_lines import to_page
+from domain.records import RawArea, RawFinding, RawReport
+from parsers.ocr_confidence import low_confidence
+
+DPI = 200  # 1 pixel = 0.36 points
+
+
+def _words(line: tuple[int, int, int], top: int, *spec: tuple[str, int, int, float | None]) -> list[OcrWord]:
+    """Words of one Tesseract line: (text, left, width, confidence), 28 pixels high (about 11 points)."""
+    return [OcrWord(text, left, top, width, 28, confidence, line) for text, left, width, confidence in spec]
+
+
+def _texts(words: list[OcrWord]) -> list[tuple[str, int]]:
+    return [(line.text, round(line.x0)) for line in to_page(OcrPage(1, 595, 842, tuple(words)), DPI).lines]
+
+
+def test_a_line_across_two_columns_is_two_lines_and_each_cell_keeps_its_bullet():
+    words = _words((1, 1, 1), 500, ("e", 200, 10, 40.0), ("Öppna", 230, 80, 96.0), ("möten", 320, 80, 95.0),
+                   ("«", 850, 10, 30.0), ("Medborgardialog", 880, 200, 93.0))
+    assert _texts(words) == [("• Öppna möten", 72), ("• Medborgardialog", 306)]
+
+
+def test_a_number_cut_in_two_is_one_and_specks_are_dropped():
+    words = _words((1, 1, 1), 500, ("Poäng", 200, 80, 96.0), ("7", 1270, 20, 97.0), ("6", 1293, 20, 97.0)) + \
+        _words((1, 1, 2), 600, ("Ledarskap", 200, 130, 95.0), ("d", 1400, 12, 11.0))
+    assert _texts(words) == [("Poäng", 72), ("76", 457), ("Ledarskap", 72)]
+
+
+def test_dot_leaders_and_the_junk_read_in_them_are_dropped():
+    words = _words((1, 1, 1), 500, ("Område", 200, 90, 97.0), ("5", 300, 14, 96.0),
+                   ("effektivitet.........ssrrr", 330, 600, 0.0), ("rr", 940, 30, 0.0), ("17", 1400, 28, 97.0))
+    assert _texts(words) == [("Område 5 effektivitet", 72), ("17", 504)]
+
+
+def test_a_page_a_degree_askew_keeps_a_tables_cells_on_one_row():
+    straight = _words((1, 1, 1), 500, *[(f"vänster{i}", 200 + 90 * i, 80, 95.0) for i in range(5)]) + \
+        _words((2, 1, 1), 500, *[(f"mitten{i}", 850 + 90 * i, 80, 95.0) for i in range(5)]) + \
+        _words((3, 1, 1), 600, *[(f"brödtext{i}", 200 + 100 * i, 90, 95.0) for i in range(12)])
+    # turned a degree: the right cell stands 12 pixels (4 points) higher than the left one
+    askew = [OcrWord(w.text, w.left, w.top - round(0.0175 * (w.left - 200)), w.width, w.height, w.confidence, w.line)
+             for w in straight]
+    lines = to_page(OcrPage(1, 595, 842, tuple(askew)), DPI).lines
+    assert [line.text.split()[0] for line in lines] == ["vänster0", "mitten0", "brödtext0"]
+    assert abs(lines[0].bottom - lines[1].bottom) < 0.5
+
+
+def test_a_finding_read_with_low_confidence_is_a_warning_with_its_page():
+    weak = Line("– Medborgardialog via webben", 6, 72, 300, 100, 111, 11, None,
+                (Word("–", 72, 78, None), Word("Medborgardialog", 86, 180, 41.0), Word("via", 184, 200, 96.0),
+                 Word("webben", 204, 240, 95.0)), 77.0)
+    document = Document("scan.pdf", "0" * 64, "pdf", "pdf", [Page(6, [weak])])
+    area = RawArea(1, "Offentlighet och demokrati", page=6,
+                   findings=[RawFinding("strength", "Medborgardialog via webben", 6)])
+    report = RawReport("scan.pdf", "0" * 64, "pdf", "pdf", areas=[area])
+    problems = low_confidence(document, report)
+    assert [(p.severity, p.code, p.page) for p in problems] == [("warning", "ocr_low_confidence", 6)]
+    assert "77 %" in problems[0].message
+
+
+def test_a_text_pdf_gets_no_confidence_warnings():
+    line = Line("Medborgardialog via webben", 6, 72, 300, 100, 111, 11, False,
+                (Word("Medborgardialog", 86, 180),))
+    document = Document("a.pdf", "0" * 64, "pdf", "pdf", [Page(6, [line])])
+    area = RawArea(1, "Offentlighet", page=6, score=64,
+                   findings=[RawFinding("strength", "Medborgardialog via webben", 6)])
+    assert low_confidence(document, RawReport("a.pdf", "0" * 64, "pdf", "pdf", areas=[area])) == []
