@@ -354,3 +354,11 @@ def test_changes_list_exactly_the_edited_score_and_finding(two_runs):
         "Findings added: 1", "Area", "Kind", "Text", "1", "strength", "Regelbunden annonsering i lokaltidningen",
         "Findings lost: 1", "Area", "Kind", "Text", "1", "strength", "Regelbunden annonsering i lokalmedia"]
 
+
+
+def test_chromium_renders_the_changes(two_runs, tmp_path):
+    page = tmp_path / "second.html"
+    page.write_text(two_runs.pages["second"], encoding="utf-8")
+    changes = parse(run_chromium(page.as_uri(), tmp_path / "profile", "--dump-dom").stdout).sections["changes"]
+    assert has_run(changes, ["area 1", "76", "71", "-5"])
+    assert has_run(changes, ["1", "strength", "Regelbunden annonsering i lokaltidningen"])
