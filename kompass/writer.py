@@ -69,7 +69,7 @@ def write_dataset(out_dir: Path, tables: dict[str, list[Row]], metadata: dict[st
         created = datetime.now(UTC).isoformat(timespec="seconds")
         (staging / DATAPACKAGE).write_text(json.dumps(datapackage(metadata, created), indent=2, ensure_ascii=False)
                                            + "\n", encoding="utf-8")
-        write_digest(staging / DIGEST_FILE, run_digest(tables, run_record and run_record.get("started")))
+        write_digest(staging / DIGEST_FILE, run_digest(tables, run_record.get("started") if run_record else None))
         if out_dir.exists():
             if (out_dir / DIGEST_FILE).exists():
                 shutil.copy2(out_dir / DIGEST_FILE, staging / PREVIOUS_DIGEST_FILE)
