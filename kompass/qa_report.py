@@ -1,10 +1,12 @@
 """`kompass report`: a self-contained HTML quality report of one dataset.
 
 Per document (every input: published, failed or superseded by a duplicate) it
-shows the status, the scores, the counts of findings and every problem with
-its page; above them a summary of the run, from `runs.jsonl` when the dataset
-has one, else from the tables and their Parquet metadata. One HTML file with
-inline CSS and inline SVG charts: nothing is fetched, no script is needed.
+shows its status as documents.parquet has it, how it was read, the scores, the
+counts of findings and every problem with its page; above them a summary of
+the run, from `runs.jsonl` when the dataset has one, else from the tables and
+their Parquet metadata, and what the run changed since the previous one (from
+the digests the writer keeps, kompass.digest). One HTML file with inline CSS
+and inline SVG charts: nothing is fetched, no script is needed.
 """
 from __future__ import annotations
 
@@ -18,6 +20,8 @@ from pathlib import Path
 import click
 
 from domain.problems import ERROR, INFO, SEVERITIES, WARNING
+from kompass.changes import GONE, NEW, SubjectChanges, compare
+from kompass.digest import DIGEST_FILE, PREVIOUS_DIGEST_FILE, read_digest
 
 RUNS_FILE = "runs.jsonl"
 SEVERITY_COLOURS = {ERROR: "#c62828", WARNING: "#ef8f00", INFO: "#1e88e5"}
@@ -32,6 +36,7 @@ Row = dict[str, object]
 class Dataset:
     """The tables of a dataset directory that the report needs, read from Parquet."""
     directory: Path
+    documents: list[Row]  # rows of documents.parquet
     reports: list[Row]
     areas: list[Row]
     findings: list[Row]
@@ -40,17 +45,26 @@ class Dataset:
     metadata: dict[str, str]
     runs: list[dict]
     unreadable_run_lines: int = 0
+    digest: dict | None = None  # of this dataset
+    previous_digest: dict | None = None  # of the dataset this one replaced
 
 
 @dataclass
 class Document:
     """One input of the run and what became of it."""
-    source_path: str
-    status: str
-    report: Row | None
+    row: Row  # its row of documents.parquet
+    report: Row | None  # its published report
     problems: list[Row] = field(default_factory=list)
     areas: list[Row] = field(default_factory=list)
     findings: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def source_path(self) -> str:
+        return str(self.row["source_path"])
+
+    @property
+    def status(self) -> str:
+        return str(self.row["status"])
 
     @property
     def severity_counts(self) -> Counter[str]:
@@ -98,19 +112,10 @@ def load_dataset(directory: Path) -> Dataset:
     row_counts = {name: Counter(str(row["report_id"]) for row in _read(directory, name, ["report_id"]))
                   for name in COUNTED_TABLES if (directory / f"{name}.parquet").exists()}
     runs, unreadable = _read_runs(directory)
-    return Dataset(directory, _read(directory, "reports"), _read(directory, "areas"),
+    return Dataset(directory, _read(directory, "documents"), _read(directory, "reports"), _read(directory, "areas"),
                    _read(directory, "findings", ["report_id", "kind", "kind_guess"]), _read(directory, "problems"),
-                   row_counts, _metadata(directory), runs, unreadable)
-
-
-def _status(report: Row | None, problems: list[Row]) -> str:
-    severities = {problem["severity"] for problem in problems}
-    if report is not None:
-        return ("extracted with errors" if ERROR in severities
-                else "extracted with warnings" if WARNING in severities else "extracted")
-    if any(problem["code"] == "duplicate_report" for problem in problems):
-        return "duplicate"
-    return "failed" if ERROR in severities else "not published"
+                   row_counts, _metadata(directory), runs, unreadable, read_digest(directory / DIGEST_FILE),
+                   read_digest(directory / PREVIOUS_DIGEST_FILE))
 
 
 def _by_report(rows: list[Row]) -> dict[object, list[Row]]:
@@ -121,18 +126,19 @@ def _by_report(rows: list[Row]) -> dict[object, list[Row]]:
 
 
 def documents(dataset: Dataset) -> list[Document]:
-    """Every input the dataset knows of, published or not, sorted by source path."""
+    """Every input of the run (documents.parquet), published or not, sorted by source path."""
     reports = {str(row["source_path"]): row for row in dataset.reports}
     problems: dict[str, list[Row]] = {}
     for problem in dataset.problems:
         problems.setdefault(str(problem["source_path"]), []).append(problem)
     areas, findings = _by_report(dataset.areas), _by_report(dataset.findings)
     result = []
-    for source_path in sorted(set(reports) | set(problems)):
+    for row in sorted(dataset.documents, key=lambda row: str(row["source_path"])):
+        source_path = str(row["source_path"])
         report = reports.get(source_path)
         own = sorted(problems.get(source_path, []), key=lambda p: (SEVERITIES.index(str(p["severity"]))
                      if p["severity"] in SEVERITIES else 9, p["page"] is None, p["page"] or 0, str(p["code"])))
-        document = Document(source_path, _status(report, own), report, own)
+        document = Document(row, report, own)
         if report is not None:
             own_findings = findings.get(report["report_id"], [])
             document.areas = sorted(areas.get(report["report_id"], []), key=lambda a: int(a["area_no"]))
@@ -216,13 +222,14 @@ h1{margin-bottom:.2rem}h2{border-bottom:2px solid #ddd;padding-bottom:.2rem;marg
 table{border-collapse:collapse;margin:.5rem 0 1rem}th,td{border:1px solid #ddd;padding:.25rem .5rem;
 text-align:left;vertical-align:top}th{background:#f4f4f4}td.num{text-align:right}
 .status{display:inline-block;padding:.05rem .5rem;border-radius:.8rem;font-size:.85rem;color:#fff}
-.s-extracted{background:#2e7d32}.s-extracted-with-warnings{background:#ef8f00}
-.s-extracted-with-errors,.s-failed{background:#c62828}.s-duplicate,.s-not-published{background:#757575}
+.s-ok{background:#2e7d32}.s-partial{background:#ef8f00}.s-failed{background:#c62828}.s-not-published{background:#757575}
 .sev-error{color:#c62828;font-weight:600}.sev-warning{color:#b26a00}.sev-info{color:#1565c0}
 section.document{border:1px solid #ddd;border-radius:.4rem;padding:0 1rem 1rem;margin:1rem 0}
 .charts{display:flex;flex-wrap:wrap;gap:1.5rem}figure{margin:0}
 ul.run-record{list-style:none;padding:0;display:grid;grid-template-columns:repeat(auto-fill,minmax(16rem,1fr));
 gap:.2rem 1rem;font-size:.9rem}ul.run-record span{overflow-wrap:anywhere}.muted{color:#666}
+div.change{border-left:4px solid #3f6fb5;padding:0 0 .2rem 1rem;margin:1rem 0}
+.added{color:#2e7d32}.lost{color:#c62828}
 dl{display:grid;grid-template-columns:max-content 1fr;gap:.1rem 1rem}dt{font-weight:600}dd{margin:0}
 """
 
@@ -233,7 +240,13 @@ def _cell(value: object, numeric: bool = False) -> str:
 
 
 def _status_badge(status: str) -> str:
-    return f'<span class="status s-{status.replace(" ", "-")}">{escape(status)}</span>'
+    return f'<span class="status s-{escape(status.replace(" ", "-"))}">{escape(status)}</span>'
+
+
+def _document_badges(doc: Document) -> str:
+    """Its status; a report that is not the published one (a duplicate's other input) says so."""
+    unpublished = doc.row["report_id"] is not None and not doc.row["published"]
+    return _status_badge(doc.status) + (" " + _status_badge("not published") if unpublished else "")
 
 
 def _total(document: Document) -> int | None:
@@ -278,21 +291,26 @@ def _run_section(dataset: Dataset, docs: list[Document]) -> str:
 
 
 def _overview_table(docs: list[Document]) -> str:
-    rows = ["<table class=\"overview\"><tr><th>Document</th><th>Status</th><th>Report</th><th>Total</th>"
+    rows = ["<table class=\"overview\"><tr><th>Document</th><th>Status</th><th>Report</th><th>Format</th>"
+            "<th>Pages</th><th>Seconds</th><th>Work</th><th>Total</th>"
             + "".join(f"<th>{s}s</th>" for s in SEVERITIES) + "<th>Error</th></tr>"]
     for index, doc in enumerate(docs):
-        counts = doc.severity_counts
+        counts, row = doc.severity_counts, doc.row
         rows.append(f'<tr><td><a href="#doc-{index}">{escape(doc.source_path)}</a></td>'
-                    f"<td>{_status_badge(doc.status)}</td>{_cell(doc.report and doc.report['report_id'])}"
+                    f"<td>{_document_badges(doc)}</td>{_cell(row['report_id'])}{_cell(row['source_format'])}"
+                    f"{_cell(row['pages'], True)}{_cell(row['seconds'], True)}{_cell(_work(row))}"
                     f"{_cell(_total(doc) if doc.report else None, True)}"
-                    + "".join(_cell(counts[s], True) for s in SEVERITIES) + _cell(_first_error(doc)) + "</tr>")
+                    + "".join(_cell(counts[s], True) for s in SEVERITIES) + _cell(_error(row)) + "</tr>")
     rows.append("</table>")
     return '<section id="documents"><h2>Documents</h2>' + "".join(rows) + "</section>"
 
 
-def _first_error(document: Document) -> str | None:
-    error = next((p for p in document.problems if p["severity"] == ERROR), None)
-    return None if error is None else f"{error['code']}: {error['message']}"
+def _work(row: Row) -> str:
+    return f"{row['work']}, {'cache used' if row['cache_hit'] else 'no cache'}"
+
+
+def _error(row: Row) -> str | None:
+    return None if row["error_code"] is None else f"{row['error_code']}: {row['error_message']}"
 
 
 def source_file(dataset: Dataset, source_path: str) -> Path | None:
@@ -313,31 +331,99 @@ def page_cell(problem: Row, source: Path | None) -> str:
     return f'<td class="num"><a href="{escape(link)}">{problem["page"]}</a></td>'
 
 
-def _problems_table(problems: list[Row], source: Path | None) -> str:
+def _problems_table(problems: list[Row], dataset: Dataset) -> str:
     if not problems:
         return "<p>No problems.</p>"
     rows = ['<table class="problems"><tr><th>Severity</th><th>Code</th><th>Page</th><th>Message</th></tr>']
     for problem in problems:
         severity = str(problem["severity"])
+        source = source_file(dataset, str(problem["source_path"]))
         rows.append(f'<tr><td class="sev-{escape(severity)}">{escape(severity)}</td>{_cell(problem["code"])}'
                     f'{page_cell(problem, source)}{_cell(problem["message"])}</tr>')
     return "".join(rows) + "</table>"
 
 
+# Changes since the previous run.
+
+def _findings_table(findings: list[Row], css_class: str) -> str:
+    return (f'<table class="findings {css_class}"><tr><th>Area</th><th>Kind</th><th>Text</th></tr>'
+            + "".join(f"<tr>{_cell(f['area_no'], True)}{_cell(f['kind'])}{_cell(f['text'])}</tr>" for f in findings)
+            + "</table>")
+
+
+def _signed(before: object, after: object) -> str | None:
+    if isinstance(before, int) and isinstance(after, int):
+        return f"{after - before:+d}"
+    return None
+
+
+def _subject_changes(change: SubjectChanges, dataset: Dataset) -> str:
+    parts = [f'<div class="change"><h3>{escape(change.subject)} <span class="muted">'
+             f'({escape(change.kind)}; {escape(change.source_path)})</span></h3>']
+    if change.kind in (NEW, GONE):
+        parts.append("<p>New in this run.</p>" if change.kind == NEW else "<p>Not in this run.</p>")
+    if change.scores:
+        parts.append('<table class="score-changes"><tr><th>Score</th><th>Before</th><th>After</th><th>Change</th></tr>'
+                     + "".join(f"<tr>{_cell(c.label)}{_cell(c.before, True)}{_cell(c.after, True)}"
+                               f"{_cell(_signed(c.before, c.after), True)}</tr>" for c in change.scores) + "</table>")
+    for title, rows, css_class in ((f"Findings added: {len(change.findings_added)}", change.findings_added, "added"),
+                                   (f"Findings lost: {len(change.findings_lost)}", change.findings_lost, "lost")):
+        if rows:
+            parts.append(f'<h4 class="{css_class}">{escape(title)}</h4>{_findings_table(rows, css_class)}')
+    for title, rows, css_class in ((f"New problems: {len(change.problems_new)}", change.problems_new, "added"),
+                                   (f"Problems gone: {len(change.problems_gone)}", change.problems_gone, "lost")):
+        if rows:
+            parts.append(f'<h4 class="{css_class}">{escape(title)}</h4>{_problems_table(rows, dataset)}')
+    return "".join(parts) + "</div>"
+
+
+def changes_summary(changes: list[SubjectChanges]) -> str:
+    """One line: how many reports changed, came and went, and how many scores, findings and problems."""
+    kinds = Counter(change.kind for change in changes)
+    return (f"{_count(kinds['changed'], 'report')} changed, {kinds[NEW]} new, {kinds[GONE]} gone; "
+            f"{_count(sum(len(c.scores) for c in changes), 'score')} changed, "
+            f"{_count(sum(len(c.findings_added) for c in changes), 'finding')} added, "
+            f"{sum(len(c.findings_lost) for c in changes)} lost, "
+            f"{_count(sum(len(c.problems_new) for c in changes), 'new problem')}, "
+            f"{sum(len(c.problems_gone) for c in changes)} gone.")
+
+
+def _changes_section(dataset: Dataset) -> str:
+    parts = ['<section id="changes"><h2>Changes since the previous run</h2>']
+    if dataset.digest is None:
+        parts.append(f"<p>This dataset has no {DIGEST_FILE} (it was written by an older kompass): "
+                     "the next run can be compared with this one.</p>")
+    elif dataset.previous_digest is None:
+        parts.append("<p>No previous run: this is the first run of this dataset.</p>" if len(dataset.runs) <= 1
+                     else f"<p>No previous run to compare with: the dataset this run replaced has no {DIGEST_FILE} "
+                          "(it was written by an older kompass).</p>")
+    else:
+        changes = compare(dataset.previous_digest, dataset.digest)
+        started = dataset.previous_digest.get("run_started") or "unknown"
+        parts.append(f'<p class="summary">Compared with the previous run (started {escape(str(started))}): '
+                     f"{escape(changes_summary(changes))}</p>")
+        parts += [_subject_changes(change, dataset) for change in changes]
+    return "".join(parts) + "</section>"
+
+
 def _document_section(index: int, doc: Document, dataset: Dataset) -> str:
+    row = doc.row
     parts = [f'<section class="document" id="doc-{index}">'
-             f'<h2>{escape(doc.source_path)} {_status_badge(doc.status)}</h2>']
+             f'<h2>{escape(doc.source_path)} {_document_badges(doc)}</h2>']
+    facts: list[tuple[str, object]] = [
+        ("Format", row["source_format"]), ("Pages", row["pages"]), ("Seconds", row["seconds"]), ("Work", _work(row))]
     if doc.report is not None:
         report, report_id = doc.report, str(doc.report["report_id"])
         area_sum = sum(int(a["score"]) for a in doc.areas)  # type: ignore[arg-type]
-        facts = [("Report", report_id), ("Municipality", f"{report['municipality']} ({report['municipality_code']})"),
-                 ("Year", report["year"]), ("Criteria version", report["criteria_version"]),
-                 ("Evaluation number", report["evaluation_number"]), ("Report date", report["report_date"]),
-                 ("Source", f"{report['source_format']}, rendering {report['rendering']}"),
-                 ("Pages", report["page_count"]), ("Complete", "yes" if report["complete"] else "no"),
-                 ("Total score", report["total_score"]), ("Sum of area scores", f"{area_sum} ({len(doc.areas)} areas)")]
-        parts.append("<dl>" + "".join(f"<dt>{escape(k)}</dt><dd>{escape('—' if v is None else str(v))}</dd>"
-                                      for k, v in facts) + "</dl>")
+        facts += [("Report", report_id), ("Municipality", f"{report['municipality']} ({report['municipality_code']})"),
+                  ("Year", report["year"]), ("Criteria version", report["criteria_version"]),
+                  ("Evaluation number", report["evaluation_number"]), ("Report date", report["report_date"]),
+                  ("Rendering", report["rendering"]), ("Complete", "yes" if report["complete"] else "no"),
+                  ("Total score", report["total_score"]),
+                  ("Sum of area scores", f"{area_sum} ({len(doc.areas)} areas)")]
+    parts.append("<dl>" + "".join(f"<dt>{escape(k)}</dt><dd>{escape('—' if v is None else str(v))}</dd>"
+                                  for k, v in facts) + "</dl>")
+    if doc.report is not None:
         counts = [(f"findings: {kind}", doc.findings[kind]) for kind in (*FINDING_KINDS, "unknown, kind guessed")]
         counts += [(name.replace("_", " "), dataset.row_counts[name][report_id]) for name in COUNTED_TABLES
                    if name in dataset.row_counts]
@@ -347,15 +433,14 @@ def _document_section(index: int, doc: Document, dataset: Dataset) -> str:
                      + "".join(f"<tr>{_cell(a['area_no'], True)}{_cell(a['title'])}{_cell(a['score'], True)}</tr>"
                                for a in doc.areas) + "</table>")
         parts.append(f"<figure><figcaption>Area scores (0-100)</figcaption>{_areas_chart(doc)}</figure></div>")
-    parts.append("<h3>Problems</h3>" + _problems_table(doc.problems, source_file(dataset, doc.source_path))
-                 + "</section>")
+    parts.append("<h3>Problems</h3>" + _problems_table(doc.problems, dataset) + "</section>")
     return "".join(parts)
 
 
 def render_report(dataset: Dataset, docs: list[Document] | None = None) -> str:
     """The whole HTML page for a dataset (docs: its documents, when already made)."""
     docs = documents(dataset) if docs is None else docs
-    body = [_run_section(dataset, docs), _overview_table(docs),
+    body = [_run_section(dataset, docs), _changes_section(dataset), _overview_table(docs),
             *(_document_section(index, doc, dataset) for index, doc in enumerate(docs))]
     return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"

@@ -5,7 +5,8 @@ then exchanged with the old one in one atomic step (renameat2 on Linux; two
 renames elsewhere, which `recover` repairs if a run dies between them), so
 readers see either the old dataset or the new one, never a mix or a half.
 Files in the output that are not ours (the run log, a README, a .gitkeep) are
-carried over.
+carried over; the old dataset's digest is kept as the new one's previous digest
+(kompass.digest), so that the QA report can say what the run changed.
 """
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from kompass.digest import DIGEST_FILE, PREVIOUS_DIGEST_FILE, run_digest, write_digest
 from kompass.publication import datapackage
 from kompass.schema import TABLES, TableSchema
 
@@ -45,7 +47,7 @@ RUN_LOG = "runs.jsonl"
 
 
 def dataset_files() -> set[str]:
-    return {f"{schema.name}.parquet" for schema in TABLES} | {DATAPACKAGE}
+    return {f"{schema.name}.parquet" for schema in TABLES} | {DATAPACKAGE, DIGEST_FILE, PREVIOUS_DIGEST_FILE}
 
 
 def write_dataset(out_dir: Path, tables: dict[str, list[Row]], metadata: dict[str, str],
@@ -67,7 +69,10 @@ def write_dataset(out_dir: Path, tables: dict[str, list[Row]], metadata: dict[st
         created = datetime.now(UTC).isoformat(timespec="seconds")
         (staging / DATAPACKAGE).write_text(json.dumps(datapackage(metadata, created), indent=2, ensure_ascii=False)
                                            + "\n", encoding="utf-8")
+        write_digest(staging / DIGEST_FILE, run_digest(tables, run_record.get("started") if run_record else None))
         if out_dir.exists():
+            if (out_dir / DIGEST_FILE).exists():
+                shutil.copy2(out_dir / DIGEST_FILE, staging / PREVIOUS_DIGEST_FILE)
             for entry in out_dir.iterdir():
                 if entry.name not in dataset_files():
                     _copy(entry, staging / entry.name)

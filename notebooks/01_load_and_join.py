@@ -40,30 +40,33 @@ print(f"dataset: {DATASET}")
 # %% [markdown]
 # ## Every table with pandas
 #
-# `pd.read_parquet` keeps the column types of the schema: nullable integers come back as floats
-# when they hold nulls, lists (`evaluators`, `lemmas`) as arrays.
+# `pd.read_parquet(..., dtype_backend="pyarrow")` keeps the column types of the schema: integers
+# stay integers where they hold nulls (`<NA>`, not a float NaN), lists (`evaluators`, `lemmas`)
+# stay lists.
 
 # %%
 TABLE_NAMES = ["reports", "areas", "subquestions", "findings", "rubrics", "prior_scores", "sections", "panel",
                "problems"]
-tables = {name: pd.read_parquet(DATASET / f"{name}.parquet") for name in TABLE_NAMES}
+tables = {name: pd.read_parquet(DATASET / f"{name}.parquet", dtype_backend="pyarrow") for name in TABLE_NAMES}
 pd.DataFrame({"rows": {name: len(df) for name, df in tables.items()},
               "columns": {name: len(df.columns) for name, df in tables.items()}})
 
 # %%
 reports, areas, findings, problems = (tables[name] for name in ("reports", "areas", "findings", "problems"))
+print(f"score types: total_score {reports['total_score'].dtype}, area score {areas['score'].dtype}")
 reports[["report_id", "municipality", "year", "criteria_version", "total_score", "complete", "source_format"]]
 
 # %% [markdown]
 # ## Joining on `report_id`
 #
 # Every table but `problems` and `panel` is keyed by `report_id` first. Area scores with the
-# report's municipality, year and criteria version, one row per report:
+# report's municipality, year and criteria version, one row per report (`pivot`, not `pivot_table`:
+# a report has one score per area, and averaging would turn the scores into floats):
 
 # %%
 scores = areas.merge(reports[["report_id", "municipality", "year", "criteria_version"]], on="report_id",
                      validate="many_to_one")
-wide = scores.pivot_table(index=["municipality", "year", "criteria_version"], columns="area_no", values="score")
+wide = scores.pivot(index=["municipality", "year", "criteria_version"], columns="area_no", values="score")
 wide
 
 # %% [markdown]

@@ -44,10 +44,10 @@ def save_and_show(figure: plt.Figure, name: str) -> None:
     figure.savefig(FIGURES / f"{name}.png", dpi=120)
     print(f"figure: {FIGURES / f'{name}.png'}")
     plt.show()
-reports = pd.read_parquet(DATASET / "reports.parquet")
-areas = pd.read_parquet(DATASET / "areas.parquet")
-panel = pd.read_parquet(DATASET / "panel.parquet")
-findings = pd.read_parquet(DATASET / "findings.parquet")
+reports = pd.read_parquet(DATASET / "reports.parquet", dtype_backend="pyarrow")
+areas = pd.read_parquet(DATASET / "areas.parquet", dtype_backend="pyarrow")
+panel = pd.read_parquet(DATASET / "panel.parquet", dtype_backend="pyarrow")
+findings = pd.read_parquet(DATASET / "findings.parquet", dtype_backend="pyarrow")
 print(f"dataset: {DATASET}: {len(reports)} reports, {len(areas)} area scores, {len(panel)} panel rows")
 
 # %% [markdown]
@@ -70,7 +70,8 @@ if radar_reports:
         axis.set_visible(False)
     for axis, report_id in zip(axes.flat, radar_reports):
         own = areas[areas["report_id"] == report_id].set_index("area_no")
-        values = own["score"].reindex(AREA_NUMBERS).astype(float).to_numpy()
+        # floats for matplotlib, a missing area as NaN (the pyarrow-backed scores hold it as <NA>)
+        values = own["score"].reindex(AREA_NUMBERS).to_numpy(dtype=float, na_value=np.nan)
         closed_angles, closed_values = np.append(angles, angles[0]), np.append(values, values[0])
         axis.plot(closed_angles, closed_values, marker="o", color="#2e7d5b")
         if not np.isnan(values).any():  # a filled shape only where no area is missing
@@ -150,7 +151,7 @@ for municipality in repeated:
 
 if repeated:
     totals = panel[panel["municipality"].isin(repeated) & (panel["area_id"] == "total")]
-    print(totals.pivot_table(index="municipality", columns="year", values="score"))
+    print(totals.pivot(index="municipality", columns="year", values="score"))  # one total per year: stays int
 
 # %% [markdown]
 # ## Strengths and improvements in words

@@ -40,7 +40,7 @@ def test_extract_run_succeeded(extracted):
 
 def test_exactly_the_dataset_tables_are_written(extracted):
     assert sorted(p.name for p in extracted.out.iterdir()) == sorted(
-        [f"{name}.parquet" for name in TABLE_NAMES] + ["datapackage.json", "runs.jsonl"])
+        [f"{name}.parquet" for name in TABLE_NAMES] + ["datapackage.json", "digest.json", "runs.jsonl"])
     assert {schema.name for schema in TABLES} == set(TABLE_NAMES)
 
 

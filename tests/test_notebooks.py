@@ -97,6 +97,9 @@ def test_load_and_join_overview_matches_the_tables(sample_runs, extracted):
     assert (f"overview: {len(tables['reports'])} reports, {kinds['strength']} strengths, "
             f"{kinds['improvement']} improvements") in output
     assert "failed documents: 0" in output
+    # read with dtype_backend="pyarrow": integers stay integers, though the sample's 2015 report has no total
+    assert [row["total_score"] for row in tables["reports"]].count(None) == 1
+    assert "score types: total_score int16[pyarrow], area score int16[pyarrow]\n" in output
     assert len(tables["reports"]) == 3
 
 
@@ -104,6 +107,10 @@ def test_compare_draws_radar_distribution_panel_and_lemmas(sample_runs, extracte
     notebook = sample_runs[COMPARE.stem]
     output = printed(notebook)
     assert "municipalities with several evaluations: ['Sollentuna']" in output
+    totals = sorted((row["year"], row["score"]) for row in extracted.tables["panel"]
+                    if row["municipality"] == "Sollentuna" and row["area_id"] == "total")
+    printed_totals = next(line for line in output.splitlines() if line.startswith("Sollentuna "))
+    assert printed_totals.split() == ["Sollentuna", *(str(score) for _, score in totals)]  # whole numbers
     assert image_count(notebook) == 4  # radars, distribution, Sollentuna's panel, lemmas
     figures = Path(output.split("figure: ")[1].splitlines()[0]).parent
     assert sorted(path.name for path in figures.iterdir()) == [

@@ -4,13 +4,14 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
 from click.testing import CliRunner
-from conftest import RAW_DIR, read_tables, require_tool
+from conftest import RAW_DIR, TEXT_SAMPLE, read_tables, require_tool
 from PIL import Image
 
 from kompass.cli import main
@@ -57,6 +58,11 @@ def has_run(tokens: list[str], run: list[str]) -> bool:
     return any(tokens[i:i + len(run)] == run for i in range(len(tokens) - len(run) + 1))
 
 
+def shown(value: object) -> str:
+    """A value as the report's cells show it."""
+    return "—" if value is None else str(value)
+
+
 def document_sections(parsed: SectionText) -> dict[str, list[str]]:
     """Each document's section text by its source path (the first piece of the section's heading)."""
     return {tokens[0]: tokens for section_id, tokens in parsed.sections.items() if section_id.startswith("doc-")}
@@ -94,7 +100,7 @@ def sample_report(extracted, tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("qa") / "report.html"
     exit_code, output = write_report(extracted.out, "--out", str(out))
     assert exit_code == 0, output
-    assert output == f"kompass: wrote {out} (3 documents: 1 extracted, 2 extracted with warnings)\n"
+    assert output == f"kompass: wrote {out} (3 documents: 1 ok, 2 partial)\n"
     return out
 
 
@@ -124,9 +130,8 @@ def test_every_document_with_status_scores_and_counts(sample_report, extracted):
         for kind in ("strength", "improvement", "unknown"):
             count = sum(1 for row in tables["findings"] if row["report_id"] == report_id and row["kind"] == kind)
             assert has_run(tokens, [f"findings: {kind}", str(count)])
-        status = "extracted with warnings" if any(p["report_id"] == report_id for p in tables["problems"]) \
-            else "extracted"
-        assert tokens[1] == status
+        document = next(row for row in tables["documents"] if row["source_path"] == report["source_path"])
+        assert tokens[1] == document["status"]
 
 
 def test_known_scores_of_the_sample(sample_report):
@@ -187,13 +192,18 @@ def test_failed_documents_are_listed_with_their_error(failing_dataset):
     failed = {p["source_path"]: p for p in tables["problems"] if p["severity"] == "error"}
     assert set(failed) == {"a<b>&c.pdf", "notes.txt"}
     assert all(p["report_id"] is None for p in failed.values())
+    documents = {row["source_path"]: row for row in tables["documents"]}
     for source_path, problem in failed.items():
+        document = documents[source_path]
+        assert (document["status"], document["error_code"]) == ("failed", problem["code"])
         assert sections[source_path][1] == "failed"
         assert has_run(sections[source_path], ["error", problem["code"], "—", problem["message"]])
-        assert has_run(parsed.sections["documents"], [source_path, "failed", "—", "—", "1", "0", "0",
-                                                      f"{problem['code']}: {problem['message']}"])
+        assert has_run(parsed.sections["documents"], [
+            source_path, "failed", "—", *(shown(document[name]) for name in ("source_format", "pages", "seconds")),
+            f"{document['work']}, no cache", "—", "1", "0", "0", f"{problem['code']}: {problem['message']}"])
     assert "a&lt;b&gt;&amp;c.pdf" in page and "<b>" not in page and "b" not in parsed.tags
-    assert has_run(parsed.sections["run"], ["Documents by status", "1 extracted, 2 failed"])
+    assert [row["status"] for row in tables["documents"] if row["source_path"].endswith(".md")] == ["ok"]
+    assert has_run(parsed.sections["run"], ["Documents by status", "2 failed, 1 ok"])
     assert "No runs.jsonl in the dataset: the summary comes from the tables." in parsed.sections["run"]
 
 
@@ -261,3 +271,94 @@ def test_pdf_problems_link_to_their_page_and_area_titles_are_whole(tmp_path):
     assert page_cell({"page": 7}, None) == '<td class="num">7</td>'  # a source this machine lacks: no link
     for area in tables["areas"]:  # the chart's label is the whole title, not cut off
         assert f'text-anchor="end">{area["area_no"]} {area["title"]}<title>' in page
+
+
+def test_document_table_shows_each_documents_values(sample_report, extracted):
+    parsed = parse(sample_report.read_text(encoding="utf-8"))
+    sections = document_sections(parsed)
+    documents = extracted.tables["documents"]
+    assert len(documents) == 3 and all(row["pages"] and row["seconds"] is not None for row in documents)
+    for row in documents:
+        work = f"{row['work']}, {'cache used' if row['cache_hit'] else 'no cache'}"
+        values = [shown(row[name]) for name in ("source_format", "pages", "seconds")]
+        assert has_run(parsed.sections["documents"], [row["source_path"], row["status"], row["report_id"],
+                                                      *values, work])
+        assert has_run(sections[row["source_path"]], ["Format", values[0], "Pages", values[1], "Seconds",
+                                                      values[2], "Work", work])
+
+
+# Two runs over the text sample, the second with one area score and one finding of one report edited.
+
+EDITED_REPORT = "000_c7b2db4eead6c9d1.txt"
+EDITS = {"Poäng 76 Allmänt En kommun är en politiskt": "Poäng 71 Allmänt En kommun är en politiskt",
+         "Regelbunden annonsering i lokalmedia": "Regelbunden annonsering i lokaltidningen"}
+
+
+@dataclass
+class TwoRuns:
+    dataset: Path
+    pages: dict[str, str]  # "first" and "second": the QA page after that run
+    tables: dict[str, dict[str, list[dict]]]
+
+
+@pytest.fixture(scope="module")
+def two_runs(tmp_path_factory) -> TwoRuns:
+    """The QA pages and the tables after a first run and after a second run over the edited inputs."""
+    work = tmp_path_factory.mktemp("two_runs")
+    inputs, dataset = work / "inputs", work / "processed"
+    inputs.mkdir()
+    for path in TEXT_SAMPLE:
+        shutil.copy(path, inputs)
+    runs = TwoRuns(dataset, {}, {})
+    for name in ("first", "second"):
+        if name == "second":
+            edited = inputs / EDITED_REPORT
+            text = edited.read_text(encoding="utf-8")
+            for old, new in EDITS.items():
+                assert text.count(old) == 1, old
+                text = text.replace(old, new)
+            edited.write_text(text, encoding="utf-8")
+        runs.tables[name] = extract_to(dataset, inputs)
+        out = work / f"{name}.html"
+        assert write_report(dataset, "--out", str(out))[0] == 0
+        runs.pages[name] = out.read_text(encoding="utf-8")
+    return runs
+
+
+def test_a_first_run_has_no_previous_run(two_runs):
+    assert parse(two_runs.pages["first"]).sections["changes"] == ["Changes since the previous run",
+                                               "No previous run: this is the first run of this dataset."]
+
+
+def test_changes_list_exactly_the_edited_score_and_finding(two_runs):
+    before, after = two_runs.tables["first"], two_runs.tables["second"]
+    report = next(row for row in after["reports"] if row["source_path"] == EDITED_REPORT)
+    report_id = report["report_id"]
+
+    def area_1(tables):
+        return next(row["score"] for row in tables["areas"] if row["report_id"] == report_id and row["area_no"] == 1)
+
+    def texts(tables):
+        return {row["text"] for row in tables["findings"] if row["report_id"] == report_id}
+
+    assert (area_1(before), area_1(after)) == (76, 71)
+    assert texts(before) - texts(after) == {"Regelbunden annonsering i lokalmedia"}
+    assert texts(after) - texts(before) == {"Regelbunden annonsering i lokaltidningen"}
+    changes = parse(two_runs.pages["second"]).sections["changes"]
+    first_run = json.loads((two_runs.dataset / "runs.jsonl").read_text(encoding="utf-8").splitlines()[0])
+    assert changes[1] == (f"Compared with the previous run (started {first_run['started']}): 1 report changed, 0 new, "
+                          "0 gone; 1 score changed, 1 finding added, 1 lost, 0 new problems, 0 gone.")
+    assert changes[2:] == [
+        report_id, f"(changed; {EDITED_REPORT})",
+        "Score", "Before", "After", "Change", "area 1", "76", "71", "-5",
+        "Findings added: 1", "Area", "Kind", "Text", "1", "strength", "Regelbunden annonsering i lokaltidningen",
+        "Findings lost: 1", "Area", "Kind", "Text", "1", "strength", "Regelbunden annonsering i lokalmedia"]
+
+
+
+def test_chromium_renders_the_changes(two_runs, tmp_path):
+    page = tmp_path / "second.html"
+    page.write_text(two_runs.pages["second"], encoding="utf-8")
+    changes = parse(run_chromium(page.as_uri(), tmp_path / "profile", "--dump-dom").stdout).sections["changes"]
+    assert has_run(changes, ["area 1", "76", "71", "-5"])
+    assert has_run(changes, ["1", "strength", "Regelbunden annonsering i lokaltidningen"])
