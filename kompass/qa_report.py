@@ -19,6 +19,7 @@ from pathlib import Path
 
 import click
 
+from domain.catalog import TOTAL_MAX_SCORE
 from domain.problems import ERROR, INFO, SEVERITIES, WARNING
 from kompass.changes import GONE, NEW, SubjectChanges, compare
 from kompass.digest import DIGEST_FILE, PREVIOUS_DIGEST_FILE, read_digest
@@ -190,7 +191,7 @@ def bar_chart(rows: list[tuple[str, list[tuple[float, str, str]]]], scale_max: f
 def _total_scores_chart(docs: list[Document]) -> str:
     rows = [(str(d.report["report_id"]), [(float(total), "#3f6fb5", f"{d.report['report_id']}: {total}")]
              if (total := _total(d)) is not None else []) for d in docs if d.report is not None]
-    return bar_chart(rows, 800, "Total score per report") if rows else "<p>No reports.</p>"
+    return bar_chart(rows, TOTAL_MAX_SCORE, "Total score per report") if rows else "<p>No reports.</p>"
 
 
 def _problems_chart(problems: list[Row]) -> str:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import pyarrow as pa
 
-from domain.catalog import criteria_versions
+from domain.catalog import AREA_MAX_SCORE, AREA_NUMBERS, TOTAL_MAX_SCORE, criteria_versions
 from domain.problems import SEVERITIES, STAGES, problem_codes
 
 
@@ -41,11 +41,11 @@ def _c(name: str, type_: pa.DataType, description: str, nullable: bool = False, 
 
 
 def _area_score(name: str, description: str, nullable: bool = False) -> Column:
-    return _c(name, pa.int16(), description, nullable, minimum=0, maximum=100)
+    return _c(name, pa.int16(), description, nullable, minimum=0, maximum=AREA_MAX_SCORE)
 
 
 def _total_score(description: str) -> Column:
-    return _c("total_score", pa.int16(), description, True, minimum=0, maximum=800)
+    return _c("total_score", pa.int16(), description, True, minimum=0, maximum=TOTAL_MAX_SCORE)
 
 
 SOURCE_FORMATS = ("pdf", "text", "markdown", "html")
@@ -135,7 +135,8 @@ TABLES: tuple[TableSchema, ...] = (
         _c("report_id", pa.string(), "The report that states the score."),
         _c("ref_year", pa.int16(), "The year of the earlier evaluation."),
         _c("area_no", pa.int8(), "Area number; null for the total.", True, minimum=1, maximum=8),
-        _c("score", pa.int16(), "The earlier score: 0-100 for an area, 0-800 for the total.", minimum=0, maximum=800),
+        _c("score", pa.int16(), "The earlier score: 0-100 for an area, 0-800 for the total.", minimum=0,
+           maximum=TOTAL_MAX_SCORE),
         _c("source", pa.string(), "`appendix` (an appended earlier evaluation) or `text` (a sentence).",
            enum=("appendix", "text")),
     )),
@@ -158,7 +159,7 @@ TABLES: tuple[TableSchema, ...] = (
         _c("area_no", pa.int8(), "Area number; null for the total.", True, minimum=1, maximum=8),
         _c("area_id", pa.string(), "Canonical area; `total` for the total score."),
         _c("comparison_group", pa.string(), "Rows with the same comparison group can be compared over time."),
-        _c("score", pa.int16(), "Points: 0-100 for an area, 0-800 for the total.", minimum=0, maximum=800),
+        _c("score", pa.int16(), "Points: 0-100 for an area, 0-800 for the total.", minimum=0, maximum=TOTAL_MAX_SCORE),
         _c("source", pa.string(), "`report` (the evaluation's own report) or `quoted` (a later report's quote).",
            enum=("report", "quoted")),
         _c("report_id", pa.string(), "The report the score comes from."),
@@ -231,7 +232,7 @@ TABLES: tuple[TableSchema, ...] = (
         _c("year", pa.int16(), "The year in the report title."),
         _c("criteria_version", pa.string(), "Criteria revision.", enum=CRITERIA_VERSIONS),
         *(_area_score(f"area_{number}", f"Points of area {number} (0-100); null when the report has none.", True)
-          for number in range(1, 9)),
+          for number in AREA_NUMBERS),
         _total_score("Total points (0-800), as in reports."),
     )),
 )

@@ -19,18 +19,18 @@ from parsers.blocks import Block, FindingsBlock, Heading, Layout, Paragraph, Rub
 from parsers.findings import column_findings, flattened_findings
 from parsers.running_heads import split_running_heads
 from parsers.segment import split_items, split_list
-from parsers.vocabulary import (APPENDIX_HEADING, APPENDIX_MENTION, AREA_HEADING, CONTENTS_WORD, IMPROVEMENT_HEADER,
-                                POINTS_WORD, RUBRICS_WORD, SECTION_HEADING, STRENGTH_HEADER, UPPER,
+from parsers.vocabulary import (APPENDIX_HEADING, APPENDIX_MENTION, AREA_DIGIT, AREA_HEADING, CONTENTS_WORD,
+                                IMPROVEMENT_HEADER, POINTS_WORD, RUBRICS_WORD, SECTION_HEADING, STRENGTH_HEADER, UPPER,
                                 section_kind)
 
 _LEADER = re.compile(r"\s*(?:\.{2,}|…|\s\d{1,3}\b)")
 _MIN_LEADERS = 3  # dot leaders that make a page part of the table of contents
 _SCORE_ROW = re.compile(
-    r"(?<![\w.])(?:([1-8]\.\d{1,2})\s+(.+?)\s+)?(\d{1,3})\s+(\d{1,3})\s+(\d{1,3}(?:[,.]\d+)?)\s?%")
-_SCORE_TITLE = re.compile(rf"(?<![\w.])([1-8])\.?\s+([{UPPER}][^%]*?)\s+Uppnått\s+Max\s+Procent", re.I)
+    rf"(?<![\w.])(?:({AREA_DIGIT}\.\d{{1,2}})\s+(.+?)\s+)?(\d{{1,3}})\s+(\d{{1,3}})\s+(\d{{1,3}}(?:[,.]\d+)?)\s?%")
+_SCORE_TITLE = re.compile(rf"(?<![\w.])({AREA_DIGIT})\.?\s+([{UPPER}][^%]*?)\s+Uppnått\s+Max\s+Procent", re.I)
 _YEARS = re.compile(r"(?<!\d)((?:19|20)\d\d)(?:\s+((?:19|20)\d\d))+(?!\d)")
 # a row of an area label and its scores; a number followed by "." opens the next row ("2. Tillgänglighet")
-_YEAR_ROW = re.compile(rf"(?:(?<![\w.])([1-8])\.?\s+)?([{UPPER}][^\d%]*?)\s+(\d{{1,3}})"
+_YEAR_ROW = re.compile(rf"(?:(?<![\w.])({AREA_DIGIT})\.?\s+)?([{UPPER}][^\d%]*?)\s+(\d{{1,3}})"
                        rf"((?:\s+\d{{1,3}}(?![.\d]))+)(?!\s?%)")
 # a rubric box's year columns ("2015 2012") and the scores under them ("61 59")
 _YEAR_RUN = re.compile(r"\s*(?:19|20)\d\d(?:\s+(?:19|20)\d\d)+(?!\d)")

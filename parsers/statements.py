@@ -34,7 +34,7 @@ _TOTAL = (
     re.compile(r"\bfrån\s+(?:totalt\s+)?\d{3}\s+(?:poäng\s+)?till\s+(?:totalt\s+)?(\d{3})\b"),
     re.compile(r"\btotal(?:poäng(?:en)?|resultat(?:et)?)\s+(?:är\s+|blev\s+|på\s+|om\s+|av\s+)?(\d{3})\b", re.I),
     re.compile(r"\btotalt\s+(\d{3})\s+(?:poäng|p)\b", re.I),
-    re.compile(r"\b(\d{3})\s+poäng\s+(?:totalt|av\s+800)\b"),
+    re.compile(rf"\b(\d{{3}})\s+poäng\s+(?:totalt|av\s+{TOTAL_MAX_SCORE})\b"),
 )
 _PRIOR_TOTAL = re.compile(r"\bfrån\s+(?:totalt\s+)?(\d{3})\s+(?:poäng\s+)?till\s+(?:totalt\s+)?\d{3}\b")
 _PREVIOUS_YEAR = (

@@ -12,10 +12,10 @@ from extract.model import Cell
 from domain.catalog import area_numbers_for_title
 from parsers.blocks import Block, RubricBox, ScoreRow, ScoreTable
 from parsers.findings import column_findings
-from parsers.vocabulary import (IMPROVEMENT_HEADER, POINTS_WORD, RUBRICS_WORD, SCORE_CELL, SCORE_COLUMNS,
+from parsers.vocabulary import (AREA_DIGIT, IMPROVEMENT_HEADER, POINTS_WORD, RUBRICS_WORD, SCORE_CELL, SCORE_COLUMNS,
                                 STRENGTH_HEADER, SUBQUESTION_CODE, YEAR_CELL)
 
-_LEADING_NUMBER = re.compile(r"^\s*(?:Område\s+)?([1-8])\.?(?:\s+|$)", re.I)
+_LEADING_NUMBER = re.compile(rf"^\s*(?:Område\s+)?({AREA_DIGIT})\.?(?:\s+|$)", re.I)
 _PERCENT = re.compile(r"^(\d{1,3}(?:[,.]\d+)?)\s?%?$")
 
 Row = tuple[Cell, ...]

@@ -45,7 +45,7 @@ def any_case(words: list[str]) -> str:
 
 
 _V = vocabulary()
-_AREA_DIGIT = f"[{AREA_NUMBERS[0]}-{AREA_NUMBERS[-1]}]"
+AREA_DIGIT = f"[{AREA_NUMBERS[0]}-{AREA_NUMBERS[-1]}]"  # an area number, as the catalog counts them
 
 # a header may end in a colon ("Styrkor:"), which belongs to the header
 STRENGTH_HEADER = re.compile(rf"(?<![\w-])(?:{printed_forms(_V['findings']['strength'])})(?![\w-])(?:\s*:)?")
@@ -57,8 +57,8 @@ IMPROVEMENT_HEADER = re.compile(
 # is a known area title and what follows is no table cell (section 4 and appendix rows print the same).
 _KNOWN_TITLE = "|".join(_spaced(title) for title in sorted(area_titles(), key=len, reverse=True))
 AREA_HEADING = re.compile(
-    rf"(?<![\w.])(?:(?:{printed_forms(_V['areas']['word'])})\s+(?P<no>{_AREA_DIGIT})\b[.:]?\s*[–-]?\s*"
-    rf"|(?P<no>{_AREA_DIGIT})[.:]?\s+(?=(?i:{_KNOWN_TITLE})(?![\w-])(?!\s*(?:[,;]|\d|\.{{2,}}|…|(?i:uppnått)))))")
+    rf"(?<![\w.])(?:(?:{printed_forms(_V['areas']['word'])})\s+(?P<no>{AREA_DIGIT})\b[.:]?\s*[–-]?\s*"
+    rf"|(?P<no>{AREA_DIGIT})[.:]?\s+(?=(?i:{_KNOWN_TITLE})(?![\w-])(?!\s*(?:[,;]|\d|\.{{2,}}|…|(?i:uppnått)))))")
 RUBRICS_WORD = re.compile(rf"(?<![\w-])(?:{printed_forms(_V['boxes']['rubrics'])})(?![\w-])")
 POINTS_WORD = re.compile(rf"(?<![\w-])(?:{printed_forms(_V['boxes']['points'])})(?![\w-])")
 SCORE_COLUMNS = re.compile(r"\s+".join(_V["boxes"]["score_columns"]), re.I)
@@ -100,7 +100,7 @@ def section_kind(title: str) -> str:
 BULLETS = "•▪●◦‣∙·○■□➢➤►▸–—-*"
 # Word's Symbol and Wingdings bullets come out as private-use characters (U+F0B7, U+F0A7, ...)
 BULLET_START = re.compile(rf"^\s*[{re.escape(BULLETS)}]\s+|^\s*[•▪●◦‣∙○■□➢➤►▸\uf000-\uf0ff]\s*")
-SUBQUESTION_CODE = re.compile(rf"^({_AREA_DIGIT})\.(\d{{1,2}})$")
+SUBQUESTION_CODE = re.compile(rf"^({AREA_DIGIT})\.(\d{{1,2}})$")
 # Whole table cells: a year column header ("2015") and a score (0-800).
 YEAR_CELL = re.compile(r"^(?:19|20)\d\d$")
 SCORE_CELL = re.compile(r"^\d{1,3}$")

@@ -34,7 +34,9 @@ def test_the_corpus_parses_into_the_same_records(path):
     fast, reference = _both(path)
     assert [line.text for page in fast.pages for line in page.lines] == \
         [line.text for page in reference.pages for line in page.lines]
-    assert dataclasses.asdict(parse(fast)) == dataclasses.asdict(parse(reference))
+    records = [dataclasses.asdict(parse(document)) for document in (fast, reference)]
+    assert [record.pop("reader") for record in records] == ["pdfium", "pdfplumber"]  # the one field that may differ
+    assert records[0] == records[1]
 
 
 def _scaled(x: float, y: float, text: str, scale: float):
@@ -84,4 +86,6 @@ def test_a_built_report_reads_the_same_line_for_line(tmp_path):
     assert "Skalad text i femton punkter" in [line.text for line in fast.pages[1].lines]
     assert [page.has_images for page in fast.pages] == [page.has_images for page in reference.pages] == \
         [False, True, False, False]
-    assert dataclasses.asdict(parse(fast)) == dataclasses.asdict(parse(reference))
+    records = [dataclasses.asdict(parse(document)) for document in (fast, reference)]
+    assert [record.pop("reader") for record in records] == ["pdfium", "pdfplumber"]  # the one field that may differ
+    assert records[0] == records[1]
