@@ -11,7 +11,7 @@ from normalize.questions import question_id_for
 from normalize.text import clean_text, collapse
 from normalize.language import kind_guess, lemmas
 from normalize.validate import validate
-from domain.catalog import AREA_MAX_SCORE
+from domain.catalog import AREA_MAX_SCORE, AREA_NUMBERS, TOTAL_MAX_SCORE
 from domain.problems import Problem, problem
 from domain.records import UNKNOWN, RawArea, RawReport
 
@@ -79,8 +79,9 @@ def normalize_report(raw: RawReport, extractor_version: str) -> NormalizedReport
 
 def _report_row(raw: RawReport, report_id: str, name: str, code: str | None, version: str,
                 extractor_version: str) -> Row:
-    scores = [area.score for area in raw.areas if area.score is not None]
-    total = raw.stated_total if raw.stated_total is not None else (sum(scores) if len(scores) == 8 else None)
+    scores = [area.score for area in raw.areas if _publishable(area.score, AREA_MAX_SCORE)]
+    total = raw.stated_total if _publishable(raw.stated_total, TOTAL_MAX_SCORE) else (
+        sum(scores) if len(scores) == len(AREA_NUMBERS) and raw.stated_total is None else None)
     return {
         "report_id": report_id, "municipality": name, "municipality_code": code,
         "year": raw.year, "report_date": raw.report_date, "evaluation_period": raw.evaluation_period,
@@ -94,7 +95,7 @@ def _report_row(raw: RawReport, report_id: str, name: str, code: str | None, ver
 
 def _add_area_rows(rows: dict[str, list[Row]], area: RawArea, report_id: str, canonical: catalog.Area) -> None:
     base = {"report_id": report_id, "area_no": area.area_no}
-    if area.score is not None:
+    if _publishable(area.score, AREA_MAX_SCORE):
         rows["areas"].append({**base, "area_id": canonical.area_id, "comparison_group": canonical.comparison_group,
                               "title": collapse(area.title), "score": area.score, "max_score": AREA_MAX_SCORE})
     rows["rubrics"] += [{**base, "position": i, "text": clean_text(text)}
@@ -112,10 +113,17 @@ def _add_area_rows(rows: dict[str, list[Row]], area: RawArea, report_id: str, ca
                          for i, section in enumerate(area.sections, start=1)]
 
 
+def _publishable(score: int | None, maximum: int) -> bool:
+    """A score within its range; one outside it is a misreading, named by validation and never published."""
+    return score is not None and 0 <= score <= maximum
+
+
 def _prior_rows(raw: RawReport, report_id: str) -> list[Row]:
     """One row per earlier year and area; the first statement of it counts."""
     rows: dict[tuple[int, int | None], Row] = {}
     for prior in raw.prior_scores:
+        if not _publishable(prior.score, AREA_MAX_SCORE if prior.area_no is not None else TOTAL_MAX_SCORE):
+            continue  # validation names it
         rows.setdefault((prior.ref_year, prior.area_no), {
             "report_id": report_id, "ref_year": prior.ref_year, "area_no": prior.area_no, "score": prior.score,
             "source": prior.source})

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from domain.catalog import AREA_MAX_SCORE, TOTAL_MAX_SCORE
+from domain.catalog import AREA_MAX_SCORE, AREA_NUMBERS, TOTAL_MAX_SCORE
 from domain.problems import Problem, problem
 from domain.records import RawReport
 
@@ -38,7 +38,16 @@ def _area_scores(report: RawReport) -> list[Problem]:
         elif not 0 <= area.score <= AREA_MAX_SCORE:
             problems.append(problem(
                 "score_out_of_range",
-                f"Område {area.area_no}: score {area.score} is outside 0-{AREA_MAX_SCORE}.", area.page))
+                f"Område {area.area_no}: score {area.score} is outside 0-{AREA_MAX_SCORE}; it is not published.",
+                area.page))
+    for prior in report.prior_scores:
+        maximum = AREA_MAX_SCORE if prior.area_no is not None else TOTAL_MAX_SCORE
+        if not 0 <= prior.score <= maximum:
+            what = f"Område {prior.area_no}" if prior.area_no is not None else "The total"
+            problems.append(problem(
+                "score_out_of_range",
+                f"{what} of the {prior.ref_year} evaluation reads {prior.score}, outside 0-{maximum}; it is not "
+                f"published.", prior.page))
     return problems
 
 
@@ -82,8 +91,8 @@ def _total(report: RawReport) -> list[Problem]:
     if not 0 <= report.stated_total <= TOTAL_MAX_SCORE:
         return [problem(
             "score_out_of_range",
-            f"The stated total {report.stated_total} is outside 0-{TOTAL_MAX_SCORE}.")]
-    if len(scores) == 8 and sum(scores) != report.stated_total:
+            f"The stated total {report.stated_total} is outside 0-{TOTAL_MAX_SCORE}; it is not published.")]
+    if len(scores) == len(AREA_NUMBERS) and sum(scores) != report.stated_total:
         return [problem(
             "area_sum_mismatch",
             f"The eight area scores add up to {sum(scores)}, the report states a total of "

@@ -89,3 +89,14 @@ def test_prior_scores_keep_the_first_of_each_year_and_area():
     rows = normalize_report(_raw(areas=[RawArea(1, "T", score=76)], prior_scores=priors), "1").rows
     assert [(r["ref_year"], r["area_no"], r["score"], r["source"]) for r in rows["prior_scores"]] == [
         (2015, 1, 65, "text"), (2015, None, 551, "text")]
+
+
+def test_a_score_out_of_range_is_named_and_never_published():
+    areas = [RawArea(n, f"Titel {n}", score=70) for n in range(1, 9)]
+    areas[2].score = 170  # a misreading: no area has more than 100 points
+    result = normalize_report(_raw(areas=areas, prior_scores=[RawPriorScore(2015, 1, 650, "appendix")]), "9.9")
+    assert [row["area_no"] for row in result.rows["areas"]] == [1, 2, 4, 5, 6, 7, 8]
+    assert result.rows["reports"][0]["total_score"] is None  # no sum of eight trustworthy scores
+    assert result.rows["prior_scores"] == []
+    out_of_range = [p.message for p in result.problems if p.code == "score_out_of_range"]
+    assert len(out_of_range) == 2 and "170" in out_of_range[0] and "650" in out_of_range[1]
