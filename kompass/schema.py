@@ -212,6 +212,8 @@ TABLES: tuple[TableSchema, ...] = (
                                     "inputs and for failed documents)."),
         _c("source_format", pa.string(), "`pdf`, `text`, `markdown` or `html`; null when the file could not be "
                                          "read.", True, enum=SOURCE_FORMATS),
+        _c("reader", pa.string(), "What read it (as reports.reader: `pdfium`, `pdfplumber`, `ocr:tesseract-…`, "
+                                  "`text` …); null when no report came of it.", True),
         _c("pages", pa.int16(), "Pages of the source, when it could be read.", True),
         _c("seconds", pa.float64(), "Seconds this run spent reading and parsing it; null when the result was "
                                     "reused whole from the cache or its process was given up.", True),

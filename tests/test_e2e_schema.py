@@ -88,7 +88,7 @@ NULLABLE = {
     "rubrics": set(), "prior_scores": {"area_no"}, "sections": set(),
     "panel": {"municipality_code", "area_no"}, "catalog_areas": {"continues", "note"}, "catalog_questions": set(),
     "problems": {"report_id", "page"}, "problem_codes": set(),
-    "documents": {"report_id", "source_format", "pages", "seconds", "error_code", "error_message"},
+    "documents": {"report_id", "source_format", "reader", "pages", "seconds", "error_code", "error_message"},
     "scores": {"municipality_code", "county", *(f"area_{n}" for n in range(1, 9)), "total_score"},
 }
 

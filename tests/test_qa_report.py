@@ -199,7 +199,8 @@ def test_failed_documents_are_listed_with_their_error(failing_dataset):
         assert sections[source_path][1] == "failed"
         assert has_run(sections[source_path], ["error", problem["code"], "—", problem["message"]])
         assert has_run(parsed.sections["documents"], [
-            source_path, "failed", "—", *(shown(document[name]) for name in ("source_format", "pages", "seconds")),
+            source_path, "failed", "—",
+            *(shown(document[name]) for name in ("source_format", "reader", "pages", "seconds")),
             f"{document['work']}, no cache", "—", "1", "0", "0", f"{problem['code']}: {problem['message']}"])
     assert "a&lt;b&gt;&amp;c.pdf" in page and "<b>" not in page and "b" not in parsed.tags
     assert [row["status"] for row in tables["documents"] if row["source_path"].endswith(".md")] == ["ok"]
@@ -280,11 +281,11 @@ def test_document_table_shows_each_documents_values(sample_report, extracted):
     assert len(documents) == 3 and all(row["pages"] and row["seconds"] is not None for row in documents)
     for row in documents:
         work = f"{row['work']}, {'cache used' if row['cache_hit'] else 'no cache'}"
-        values = [shown(row[name]) for name in ("source_format", "pages", "seconds")]
+        values = [shown(row[name]) for name in ("source_format", "reader", "pages", "seconds")]
         assert has_run(parsed.sections["documents"], [row["source_path"], row["status"], row["report_id"],
                                                       *values, work])
-        assert has_run(sections[row["source_path"]], ["Format", values[0], "Pages", values[1], "Seconds",
-                                                      values[2], "Work", work])
+        assert has_run(sections[row["source_path"]], ["Format", values[0], "Reader", values[1], "Pages",
+                                                      values[2], "Seconds", values[3], "Work", work])
 
 
 # Two runs over the text sample, the second with one area score and one finding of one report edited.
