@@ -19,6 +19,7 @@ from parsers.vocabulary import COVER_WORDS, EVALUATOR_LABEL
 
 # Cover titles set with wide letter spacing come out one letter per word: "A N A L Y S A V".
 _LETTER_SPACED = re.compile(r"(?<!\S)(?:\p{L} ){2,}\p{L}(?!\S)")
+_SPACED_WORDS = re.compile(r"\p{L}(?: \p{L})+(?:\s{2,}\p{L}(?: \p{L})*)+")
 _SUFFIX_AFTER = re.compile(r"^\s*(?i:kommuns?|stads?)(?!\w)")
 _YEAR_AFTER = re.compile(rf"^\s*(?:(?i:kommuns?|stads?)\s+)?(?:(?i:{MONTH})\s+)?((?:19|20)\d\d)(?![\d-])")
 _YEAR = re.compile(r"(?<![\d-])((?:19|20)\d\d)(?![\d-])")
@@ -38,7 +39,7 @@ class Cover:
 
 
 def read_cover(lines: list[str]) -> Cover:
-    lines = [_LETTER_SPACED.sub(lambda m: m.group(0).replace(" ", ""), line) for line in lines]
+    lines = [_letters_joined(line) for line in lines]
     cover = Cover()
     text = " ".join(lines)
     title = title_name(text)
@@ -52,6 +53,13 @@ def read_cover(lines: list[str]) -> Cover:
     cover.report_date = find_date(text)
     cover.evaluators = _evaluators(lines, cover)
     return cover
+
+
+def _letters_joined(line: str) -> str:
+    """A letter-spaced line as words: "A N A L Y S  A V" -> "ANALYS AV" (a wider gap parts the words)."""
+    if _SPACED_WORDS.fullmatch(line.strip()):
+        return " ".join(word.replace(" ", "") for word in re.split(r"\s{2,}", line.strip()))
+    return _LETTER_SPACED.sub(lambda m: m.group(0).replace(" ", ""), line)
 
 
 def title_name(text: str) -> NameMention | None:

@@ -52,7 +52,7 @@ CASES: dict[str, Case] = {}
 PLAIN_STYLE = Style()
 
 
-def cases(name: str, description: dict, style: Style = PLAIN_STYLE, fmts: tuple[str, ...] = ("pdf", "flat")
+def cases(name: str, description: dict, style: Style = PLAIN_STYLE, fmts: tuple[str, ...] = ("pdf", "flat", "markdown")
           ) -> dict[str, str]:
     """Registers the case in each format; returns {fmt: case name}. The same name may be registered once only."""
     names = {}
