@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from domain.problems import Problem
 from extract.errors import ExtractionError
 from extract.html import read_html
 from extract.markdown import read_markdown
@@ -33,8 +34,9 @@ def read_document(path: Path, source_path: str, data: bytes | None = None) -> Do
     if b"%PDF" in data[:1024] or declared == "pdf":  # readers allow bytes before the header
         from extract.pdf import read_pdf  # pdfplumber is only imported when a PDF is read
 
-        pages = read_pdf(data, path.name)
-        return Document(source_path, digest, "pdf", "pdf", pages)
+        problems: list[Problem] = []
+        pages = read_pdf(data, path.name, problems)
+        return Document(source_path, digest, "pdf", "pdf", pages, problems)
     text = decode(data)
     if declared == "markdown":
         return Document(source_path, digest, "markdown", "markdown", read_markdown(text))

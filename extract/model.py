@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from domain.problems import Problem
+
 
 @dataclass(frozen=True)
 class Word:
@@ -72,6 +74,8 @@ class Document:
     format: str  # pdf, text, markdown, html
     rendering: str  # flat, transcript, markdown, html, pdf: how the text was laid out
     pages: list[Page] = field(default_factory=list)
+    # what the reader could not read but worked around (a damaged page), published as warnings
+    problems: list[Problem] = field(default_factory=list)
 
     def text(self) -> str:
         return "\n".join(line.text for page in self.pages for line in page.lines)

@@ -15,9 +15,11 @@ from collections import Counter
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
+from pdfminer.pdftypes import resolve1
 from pdfminer.psparser import PSException
 from pdfplumber.utils.exceptions import PdfminerException
 
+from domain.problems import Problem, problem
 from extract.errors import ExtractionError
 from extract.model import Line, Page, Word
 
@@ -26,7 +28,9 @@ _ROW_TOLERANCE = 0.35  # share of the font size within which two words stand on 
 _COLUMN_GAP = 1.6  # a gap wider than this many font sizes separates columns
 
 
-def read_pdf(data: bytes, name: str) -> list[Page]:
+def read_pdf(data: bytes, name: str, problems: list[Problem] | None = None) -> list[Page]:
+    """The PDF's pages; pages that cannot be read stay empty and, when `problems` is given, are said there."""
+    problems = [] if problems is None else problems
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
     except (PdfminerException, PDFSyntaxError, PSException, PDFEncryptionError, PDFPasswordIncorrect,
@@ -39,7 +43,14 @@ def read_pdf(data: bytes, name: str) -> list[Page]:
             raise ExtractionError("damaged_pdf", f"{name}: the PDF's page tree cannot be read ({error}).") from error
         if count == 0:
             raise ExtractionError("damaged_pdf", f"{name}: the PDF has no pages.")
-        pages = [_read_page(pdf, index, name) for index in range(count)]
+        declared = _declared_page_count(pdf)
+        if declared is not None and declared > count:
+            problems.append(problem("pages_missing", f"{name}: the PDF declares {declared} pages but its page "
+                                                     f"tree leads to {count}; the others are lost."))
+        pages = [_read_page(pdf, index, name, problems) for index in range(count)]
+    unreadable = [p for p in problems if p.code == "page_unreadable"]
+    if len(unreadable) == count:
+        raise ExtractionError("damaged_pdf", f"{name}: no page of the PDF can be read ({unreadable[0].message})")
     if not any(page.lines for page in pages):
         if any(page.has_images for page in pages):
             raise ExtractionError("no_text_layer", f"{name}: the pages are images without a text layer "
@@ -62,7 +73,16 @@ def _open_error(error: Exception, name: str, pdf_header: bool) -> ExtractionErro
                                           f"({type(cause).__name__}: {cause}).")
 
 
-def _read_page(pdf: pdfplumber.PDF, index: int, name: str) -> Page:
+def _declared_page_count(pdf: pdfplumber.PDF) -> int | None:
+    """The /Count of the page tree's root: what a loop or a dangling reference in the tree cannot change."""
+    try:
+        count = resolve1(resolve1(pdf.doc.catalog["Pages"])["Count"])
+    except Exception:  # noqa: BLE001 - a tree too broken to say; the pages found are all we know
+        return None
+    return count if isinstance(count, int) else None
+
+
+def _read_page(pdf: pdfplumber.PDF, index: int, name: str, problems: list[Problem]) -> Page:
     number = index + 1
     try:
         page = pdf.pages[index]
@@ -71,9 +91,12 @@ def _read_page(pdf: pdfplumber.PDF, index: int, name: str) -> Page:
                       height=float(page.height), has_images=bool(page.images))
         page.close()
         return result
+    except MemoryError:
+        raise  # the run's memory limit, not damage: the worker labels it extraction_memory
     except Exception as error:  # one unreadable page must not lose the others
-        raise ExtractionError("damaged_pdf", f"{name}: page {number} cannot be read "
-                                             f"({type(error).__name__}: {error}).", number) from error
+        problems.append(problem("page_unreadable", f"{name}: page {number} cannot be read "
+                                                   f"({type(error).__name__}: {error}); it was left out.", number))
+        return Page(number=number)
 
 
 def _is_bold(fontname: str) -> bool:

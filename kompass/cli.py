@@ -11,11 +11,13 @@ import click
 from kompass import __version__, publication
 from kompass.fetch import ManifestError, Outcome, Politeness, fetch_all, read_manifest
 from kompass.lock import Busy
-from kompass.pipeline import Options, discover, run_extract
+from kompass.inputs import find_inputs
+from kompass.pipeline import Options, PublishRefused, run_extract
 from kompass.qa_report import report
 from kompass.workers import Limits
 
-EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
+# 3: the run's environment (output not writable, disk full, inputs of the dataset unreadable) kept it from publishing
+EXIT_OK, EXIT_ERRORS, EXIT_USAGE, EXIT_ENVIRONMENT = 0, 1, 2, 3
 
 
 @click.group()
@@ -46,7 +48,7 @@ def extract(inputs: tuple[Path, ...], out_dir: Path, jobs: int, force: bool, cac
     missing = [str(root) for root in roots if not root.exists()]
     if missing:
         raise click.UsageError(f"no such file or directory: {', '.join(missing)}")
-    sources = discover(roots)
+    sources = find_inputs(roots, out_dir).sources
     if not sources:
         raise click.UsageError(f"no .pdf, .txt, .md or .html files found in {', '.join(map(str, roots))}")
     options = Options(jobs=jobs, force=force, cache_dir=None if no_cache else cache_dir,
@@ -59,8 +61,20 @@ def extract(inputs: tuple[Path, ...], out_dir: Path, jobs: int, force: bool, cac
         except Busy as busy:
             click.echo(f"kompass: {busy}", err=True)
             sys.exit(EXIT_USAGE)
+        except PublishRefused as refused:
+            click.echo(f"kompass: {refused}", err=True)
+            sys.exit(EXIT_ENVIRONMENT)
+        except OSError as error:
+            click.echo(f"kompass: cannot write the dataset {out_dir}: {_os_reason(error)}; "
+                       "the previous dataset, if any, was kept", err=True)
+            sys.exit(EXIT_ENVIRONMENT)
     click.echo(summary.line())
     sys.exit(EXIT_ERRORS if summary.problems["error"] else EXIT_OK)
+
+
+def _os_reason(error: OSError) -> str:
+    where = f" ({error.filename})" if error.filename else ""
+    return f"{error.strerror or error}{where}"
 
 
 @main.command()

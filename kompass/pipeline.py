@@ -17,11 +17,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from extract import SOURCE_SUFFIXES, ExtractionError, read_document, sha256_of
-from extract.model import Document
+from extract import ExtractionError, read_document, sha256_of
+from extract.model import Cell, Document, Line, Page, Table, Word
 from kompass import __version__
-from kompass.cache import Cache, key_of
+from kompass.cache import Cache, InvalidEntry, key_of
+from kompass.codec import Codec
+from kompass.faults import fault_point
+from kompass.inputs import find_inputs, os_error_problem
 from kompass.lock import RunLock
+from kompass.retention import lost_to_environment
 from kompass.versions import parser_version, reader_version
 from kompass.workers import Failure, Limits, run_isolated
 from kompass.writer import Row, recover, write_dataset
@@ -69,17 +73,12 @@ class RunSummary:
                 f"{self.seconds:.1f} s")
 
 
-def discover(inputs: list[Path]) -> list[tuple[Path, str]]:
-    """Source files under the inputs, each with its path relative to its input root."""
-    found: dict[Path, str] = {}
-    for root in inputs:
-        if root.is_file():
-            found.setdefault(root.resolve(), root.name)
-        elif root.is_dir():
-            for path in sorted(root.rglob("*")):
-                if path.is_file() and path.suffix.lower() in SOURCE_SUFFIXES:
-                    found.setdefault(path.resolve(), path.relative_to(root).as_posix())
-    return sorted(((path, source) for path, source in found.items()), key=lambda item: item[1])
+# what the cache may hold: document models and the results worked out from them
+CACHE_CODEC = Codec((Word, Line, Cell, Table, Page, Document, Problem, NormalizedReport, DocumentResult))
+
+
+class PublishRefused(Exception):
+    """The run would replace the dataset with one that lost reports to the run's own environment."""
 
 
 @dataclass(frozen=True)
@@ -91,15 +90,24 @@ class _Task:
     record_key: str
 
 
-def _task(path: Path, source_path: str) -> _Task:
-    data = path.read_bytes()
+def _task(path: Path, source_path: str) -> _Task | DocumentResult:
+    """The work on one source, or its failure when the file cannot be read."""
+    try:
+        fault_point("read_input")
+        data = path.read_bytes()
+    except OSError as error:
+        return DocumentResult(source_path, None, None, [os_error_problem(error, source_path)], FAILED)
     model_key = key_of(sha256_of(data), reader_version())
     return _Task(path, source_path, data, model_key, key_of(model_key, source_path, parser_version()))
 
 
 def _process(task: _Task, cache: Cache, force: bool) -> DocumentResult:
     """Read (or take the cached model of), parse and normalize one document; runs in a worker."""
-    model = None if force else cache.load("models", task.model_key)
+    notes = []
+    try:
+        model = None if force else cache.load("models", task.model_key)
+    except InvalidEntry as invalid:
+        model, notes = None, [_invalid_entry(task, invalid)]
     how = REPARSED if model is not None else READ
     if model is None:
         try:
@@ -118,20 +126,26 @@ def _process(task: _Task, cache: Cache, force: bool) -> DocumentResult:
         result = DocumentResult(task.source_path, None, None, [problem(code, message, page)], how)
     else:
         result = _parsed(dataclasses.replace(model, source_path=task.source_path), how)
-    cache.store("records", task.record_key, result)
+    result.problems[:0] = notes
     return result
 
 
+def _invalid_entry(task: _Task, invalid: InvalidEntry) -> Problem:
+    return problem("cache_entry_invalid", f"The cached entry of {task.source_path} was not used: {invalid}.")
+
+
 def _parsed(document: Document, how: str) -> DocumentResult:
+    """The document's report; the problems its reader found (unreadable pages) come first."""
     try:
         report = normalize_report(parse(document), __version__)
     except MemoryError:
         raise
     except Exception as error:
-        return DocumentResult(document.source_path, document.format, None, [problem(
+        return DocumentResult(document.source_path, document.format, None, [*document.problems, problem(
             "parse_failed",
             f"Parsing the report failed: {type(error).__name__}: {error}")], how)
-    return DocumentResult(document.source_path, document.format, report, report.problems, how)
+    return DocumentResult(document.source_path, document.format, report, [*document.problems, *report.problems],
+                          how)
 
 
 def _failed(task: _Task, failure: Failure) -> DocumentResult:
@@ -141,11 +155,24 @@ def _failed(task: _Task, failure: Failure) -> DocumentResult:
 
 
 def _rank(result: DocumentResult) -> tuple:
+    """Better copies first: complete, fewer errors, more scored areas, fewer warnings, preferred format.
+
+    Not the number of rows: junk appended to a copy adds rows, not quality. Scored areas come before
+    warnings because a cut copy has fewer warnings only for having less to check.
+    """
     report = result.report
     assert report is not None
-    size = sum(len(report.rows.get(name, [])) for name in ("areas", "findings", "subquestions", "rubrics"))
+    severities = Counter(p.severity for p in result.problems)
+    scored = sum(1 for area in report.rows.get("areas", []) if area.get("score") is not None)
     complete = bool(report.rows["reports"][0]["complete"])
-    return FORMAT_PREFERENCE.get(result.source_format or "", 3), not complete, -size, result.source_path
+    return (not complete, severities["error"], -scored, severities["warning"],
+            FORMAT_PREFERENCE.get(result.source_format or "", 3), result.source_path)
+
+
+def _why_kept(kept: DocumentResult, other: DocumentResult) -> str:
+    labels = ("it is complete and this one is not", "it has fewer errors", "it has more areas with scores",
+              "it has fewer warnings", "its format is preferred", "its path sorts first")
+    return next(label for label, better, worse in zip(labels, _rank(kept), _rank(other)) if better != worse)
 
 
 def merge(results: list[DocumentResult]) -> tuple[dict[str, list[Row]], list[Row]]:
@@ -165,7 +192,8 @@ def merge(results: list[DocumentResult]) -> tuple[dict[str, list[Row]], list[Row
         for other in others:
             problems.append(_problem_row(other.source_path, report_id, problem(
                 "duplicate_report",
-                f"Another input ({kept.source_path}) is the same report; that one was published instead.")))
+                f"Another input ({kept.source_path}) is the same report; that one was published instead "
+                f"because {_why_kept(kept, other)}.")))
     panel = build_panel(tables.get("reports", []), tables.get("areas", []), tables.get("prior_scores", []))
     tables["panel"] = panel.rows
     tables.update(catalog_rows())
@@ -178,15 +206,22 @@ def _problem_row(source_path: str, report_id: str | None, problem: Problem) -> R
             "code": problem.code, "message": problem.message, "page": problem.page}
 
 
-def extract_documents(sources: list[tuple[Path, str]], options: Options,
+def extract_documents(sources: list[tuple[Path, str]], options: Options, cache: Cache,
                       progress: Callable[[str], None] = lambda name: None) -> list[DocumentResult]:
     """Every source's result, in source order: reused from the cache where possible, else worked out."""
-    cache = Cache(options.cache_dir)
     results: dict[str, DocumentResult] = {}
+    notes: dict[str, Problem] = {}  # invalid cache entries, said on the document they belonged to
     to_do: list[_Task] = []
     for path, source_path in sources:
         task = _task(path, source_path)
-        cached = None if options.force else cache.load("records", task.record_key)
+        if isinstance(task, DocumentResult):
+            results[source_path] = task
+            progress(source_path)
+            continue
+        try:
+            cached = None if options.force else cache.load("records", task.record_key)
+        except InvalidEntry as invalid:
+            cached, notes[source_path] = None, _invalid_entry(task, invalid)
         if cached is not None:
             results[source_path] = dataclasses.replace(cached, how=REUSED)
             progress(source_path)
@@ -194,7 +229,14 @@ def extract_documents(sources: list[tuple[Path, str]], options: Options,
             to_do.append(task)
 
     def done(task: _Task, outcome: DocumentResult | Failure) -> None:
-        results[task.source_path] = _failed(task, outcome) if isinstance(outcome, Failure) else outcome
+        result = _failed(task, outcome) if isinstance(outcome, Failure) else outcome
+        if not isinstance(outcome, Failure):
+            # a note about this run's cache is not part of the record
+            cache.store("records", task.record_key, dataclasses.replace(
+                result, problems=[p for p in result.problems if p.code != "cache_entry_invalid"]))
+        if task.source_path in notes:
+            result.problems.insert(0, notes[task.source_path])
+        results[task.source_path] = result
         progress(task.source_path)
 
     if to_do:
@@ -212,13 +254,29 @@ def _load_libraries(tasks: list[_Task]) -> None:
 
 def run_extract(inputs: list[Path], out_dir: Path, options: Options = Options(),
                 progress: Callable[[str], None] = lambda name: None) -> RunSummary:
-    """The whole job under the output's lock; raises kompass.lock.Busy if another run holds it."""
+    """The whole job under the output's lock.
+
+    Raises kompass.lock.Busy if another run holds the lock, PublishRefused if the
+    run's environment lost reports the dataset had, OSError if the output cannot be written.
+    """
     started, clock = time.strftime("%Y-%m-%dT%H:%M:%S%z"), time.monotonic()
     with RunLock(out_dir) as lock:
         recover(out_dir)
-        sources = discover(inputs)
-        results = extract_documents(sources, options, progress)
+        found = find_inputs(inputs, out_dir)
+        sources = found.sources
+        cache = Cache(options.cache_dir, CACHE_CODEC)
+        cache.check()
+        results = extract_documents(sources, options, cache, progress)
+        lost = lost_to_environment(out_dir, results, found.skipped)
+        if lost:
+            raise PublishRefused(
+                f"nothing published: {len(lost)} input(s) behind reports of the dataset could not be read "
+                f"({' '.join(lost[:3])}{' ...' if len(lost) > 3 else ''}); the dataset in {out_dir} was kept")
         tables, problems = merge(results)
+        problems += [_problem_row(source_path, None, skipped) for source_path, skipped in found.skipped]
+        if cache.unavailable:
+            problems.append(_problem_row("", None, problem(
+                "cache_unavailable", f"The cache was not used: {cache.unavailable}.")))
         tables["problems"] = problems
         severities = Counter(str(p["severity"]) for p in problems)
         work = Counter(result.how for result in results)
