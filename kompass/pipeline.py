@@ -107,7 +107,7 @@ def _process(task: _Task, cache: Cache, force: bool) -> DocumentResult:
     try:
         model = None if force else cache.load("models", task.model_key)
     except InvalidEntry as invalid:
-        model, notes = None, [_invalid_entry(task, invalid)]
+        model, notes = None, [_invalid_entry(task, "document model", invalid)]
     how = REPARSED if model is not None else READ
     if model is None:
         try:
@@ -130,8 +130,8 @@ def _process(task: _Task, cache: Cache, force: bool) -> DocumentResult:
     return result
 
 
-def _invalid_entry(task: _Task, invalid: InvalidEntry) -> Problem:
-    return problem("cache_entry_invalid", f"The cached entry of {task.source_path} was not used: {invalid}.")
+def _invalid_entry(task: _Task, kind: str, invalid: InvalidEntry) -> Problem:
+    return problem("cache_entry_invalid", f"The cached {kind} of {task.source_path} was not used: {invalid}.")
 
 
 def _parsed(document: Document, how: str) -> DocumentResult:
@@ -221,7 +221,7 @@ def extract_documents(sources: list[tuple[Path, str]], options: Options, cache: 
         try:
             cached = None if options.force else cache.load("records", task.record_key)
         except InvalidEntry as invalid:
-            cached, notes[source_path] = None, _invalid_entry(task, invalid)
+            cached, notes[source_path] = None, _invalid_entry(task, "record", invalid)
         if cached is not None:
             results[source_path] = dataclasses.replace(cached, how=REUSED)
             progress(source_path)
