@@ -16,6 +16,7 @@ from pathlib import Path
 
 from domain.problems import Problem, problem
 from extract import SOURCE_SUFFIXES
+from kompass.faults import fault_point
 
 
 @dataclass
@@ -56,6 +57,7 @@ class _Walk:
 
     def visit(self, path: Path, explicit: bool = False) -> None:
         name = Path(os.path.relpath(path, self.common)).as_posix()
+        name = str(path) if name == "." else name  # the common folder itself is named as given
         if self._is_output(path):
             return
         try:
@@ -80,6 +82,7 @@ class _Walk:
 
     def _visit_folder(self, folder: Path, name: str) -> None:
         try:
+            fault_point("read_folder")
             entries = sorted(entry.name for entry in os.scandir(folder))
         except OSError as error:
             self.found.skipped.append((name, os_error_problem(error, f"The folder {name}")))
