@@ -10,6 +10,7 @@ import hashlib
 from collections.abc import Callable
 from pathlib import Path
 
+from domain.problems import Problem
 from extract.errors import ExtractionError
 from extract.html import read_html
 from extract.markdown import read_markdown
@@ -48,7 +49,9 @@ def read_document(path: Path, source_path: str, data: bytes | None = None, pdf_r
     if b"%PDF" in data[:1024] or declared == "pdf":  # readers allow bytes before the header
         from extract.scanned import read_scanned  # Tesseract is only looked for when a PDF is read
 
-        document = Document(source_path, digest, "pdf", "pdf", read_pdf(data, path.name, pdf_reader), reader=pdf_reader)
+        problems: list[Problem] = []
+        pages = read_pdf(data, path.name, pdf_reader, problems)
+        document = Document(source_path, digest, "pdf", "pdf", pages, reader=pdf_reader, problems=problems)
         return read_scanned(document, data, path.name, ocr or OcrSettings(), ocr_store)
     rendering, pages = TEXT_READERS[declared](decode(data))
     return Document(source_path, digest, declared, rendering, pages, reader=declared)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from importlib import import_module
 
+from domain.problems import Problem
 from extract.errors import ExtractionError
 from extract.model import Page
 
@@ -16,11 +17,19 @@ READERS = {"pdfium": "extract.pdfium_reader", "pdfplumber": "extract.pdfplumber_
 DEFAULT_READER = "pdfium"
 
 
-def read_pdf(data: bytes, name: str, reader: str = DEFAULT_READER) -> list[Page]:
-    """Every page of the PDF, read with the named reader; raises ExtractionError when it cannot be read."""
-    pages = import_module(READERS[reader]).read_pages(data, name)
+def read_pdf(data: bytes, name: str, reader: str = DEFAULT_READER, problems: list[Problem] | None = None
+             ) -> list[Page]:
+    """Every page of the PDF, read with the named reader; raises ExtractionError when it cannot be read.
+
+    Pages that cannot be read stay empty and are said in `problems` (when given) as warnings.
+    """
+    problems = [] if problems is None else problems
+    pages = import_module(READERS[reader]).read_pages(data, name, problems)
     if not pages:
         raise ExtractionError("damaged_pdf", f"{name}: the PDF has no pages.")
+    unreadable = [p for p in problems if p.code == "page_unreadable"]
+    if len(unreadable) == len(pages):
+        raise ExtractionError("damaged_pdf", f"{name}: no page of the PDF can be read ({unreadable[0].message})")
     return pages
 
 

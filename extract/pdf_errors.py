@@ -1,6 +1,8 @@
-"""The ExtractionErrors of a PDF that cannot be read, worded alike whichever reader met them."""
+"""The ExtractionErrors of a PDF that cannot be read, and the warning of a page that cannot, worded alike
+whichever reader met them."""
 from __future__ import annotations
 
+from domain.problems import Problem, problem
 from extract.errors import ExtractionError
 
 
@@ -14,3 +16,8 @@ def not_a_pdf(name: str) -> ExtractionError:
 
 def damaged(name: str, detail: str, page: int | None = None) -> ExtractionError:
     return ExtractionError("damaged_pdf", f"{name}: {detail}.", page)
+
+
+def unreadable_page(name: str, number: int, detail: str) -> Problem:
+    """A page that cannot be read: a warning; the document keeps its other pages."""
+    return problem("page_unreadable", f"{name}: page {number} cannot be read ({detail}); it was left out.", number)

@@ -20,7 +20,8 @@ import pypdfium2.raw as pdfium
 from extract.errors import ExtractionError
 from extract.geometry import Char, chars_to_words, is_bold, words_to_lines
 from extract.model import Page
-from extract.pdf_errors import damaged, encrypted, not_a_pdf
+from domain.problems import Problem
+from extract.pdf_errors import damaged, encrypted, not_a_pdf, unreadable_page
 
 _BOLD_WEIGHT = 700
 # the standard fonts' descents in their Adobe metrics, which pdfminer uses for a font not embedded; PDFium
@@ -37,7 +38,7 @@ _text_object_of = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_in
     ctypes.cast(pdfium.FPDFText_GetTextObject, ctypes.c_void_p).value)
 
 
-def read_pages(data: bytes, name: str) -> list[Page]:
+def read_pages(data: bytes, name: str, problems: list[Problem]) -> list[Page]:
     document = pdfium.FPDF_LoadMemDocument64(data, len(data), None)  # `data` outlives the document
     if not document:
         raise _open_error(pdfium.FPDF_GetLastError(), name, b"%PDF" in data[:1024])
@@ -45,7 +46,8 @@ def read_pages(data: bytes, name: str) -> list[Page]:
         if not pdfium.FPDF_DocumentHasValidCrossReferenceTable(document) and b"%%EOF" not in data[-1024:]:
             raise damaged(name, "the PDF is cut short (it has no end of file mark) and cannot be read whole")
         fonts: dict[int, _Font] = {}
-        return [_read_page(document, index, fonts) for index in range(pdfium.FPDF_GetPageCount(document))]
+        return [_read_page(document, index, fonts, name, problems)
+                for index in range(pdfium.FPDF_GetPageCount(document))]
     finally:
         pdfium.FPDF_CloseDocument(document)
 
@@ -58,11 +60,12 @@ def _open_error(code: int, name: str, pdf_header: bool) -> ExtractionError:
     return damaged(name, f"the PDF is damaged and cannot be read (PDFium error {code})")
 
 
-def _read_page(document, index: int, fonts: dict[int, _Font]) -> Page:
+def _read_page(document, index: int, fonts: dict[int, _Font], name: str, problems: list[Problem]) -> Page:
     number = index + 1
     page = pdfium.FPDF_LoadPage(document, index)
-    if not page:
-        return Page(number=number)  # unreadable: the other pages still make the report
+    if not page:  # unreadable: the other pages still make the report
+        problems.append(unreadable_page(name, number, f"PDFium error {pdfium.FPDF_GetLastError()}"))
+        return Page(number=number)
     try:
         text_page = pdfium.FPDFText_LoadPage(page)
         try:

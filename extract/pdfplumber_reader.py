@@ -11,16 +11,18 @@ import io
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
+from pdfminer.pdftypes import resolve1
 from pdfminer.psparser import PSException
 from pdfplumber.utils.exceptions import PdfminerException
 
 from extract.errors import ExtractionError
 from extract.geometry import Char, chars_to_words, is_bold, words_to_lines
 from extract.model import Page
-from extract.pdf_errors import damaged, encrypted, not_a_pdf
+from domain.problems import Problem, problem
+from extract.pdf_errors import damaged, encrypted, not_a_pdf, unreadable_page
 
 
-def read_pages(data: bytes, name: str) -> list[Page]:
+def read_pages(data: bytes, name: str, problems: list[Problem]) -> list[Page]:
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
     except (PdfminerException, PDFSyntaxError, PSException, PDFEncryptionError, PDFPasswordIncorrect,
@@ -31,7 +33,20 @@ def read_pages(data: bytes, name: str) -> list[Page]:
             count = len(pdf.pages)
         except Exception as error:  # pdfminer raises many types on broken page trees
             raise damaged(name, f"the PDF's page tree cannot be read ({error})") from error
-        return [_read_page(pdf, index, name) for index in range(count)]
+        declared = _declared_page_count(pdf)
+        if declared is not None and declared > count:
+            problems.append(problem("pages_missing", f"{name}: the PDF declares {declared} pages but its page "
+                                                     f"tree leads to {count}; the others are lost."))
+        return [_read_page(pdf, index, name, problems) for index in range(count)]
+
+
+def _declared_page_count(pdf: pdfplumber.PDF) -> int | None:
+    """The /Count of the page tree's root: what a loop or a dangling reference in the tree cannot change."""
+    try:
+        count = resolve1(resolve1(pdf.doc.catalog["Pages"])["Count"])
+    except Exception:  # noqa: BLE001 - a tree too broken to say; the pages found are all we know
+        return None
+    return count if isinstance(count, int) else None
 
 
 def _open_error(error: Exception, name: str, pdf_header: bool) -> ExtractionError:
@@ -46,7 +61,7 @@ def _open_error(error: Exception, name: str, pdf_header: bool) -> ExtractionErro
     return damaged(name, f"the PDF is damaged and cannot be read ({type(cause).__name__}: {cause})")
 
 
-def _read_page(pdf: pdfplumber.PDF, index: int, name: str) -> Page:
+def _read_page(pdf: pdfplumber.PDF, index: int, name: str, problems: list[Problem]) -> Page:
     number = index + 1
     try:
         page = pdf.pages[index]
@@ -56,5 +71,8 @@ def _read_page(pdf: pdfplumber.PDF, index: int, name: str) -> Page:
                       height=float(page.height), has_images=bool(page.images))
         page.close()
         return result
-    except Exception as error:  # pdfminer's many error types: the page is damaged
-        raise damaged(name, f"page {number} cannot be read ({type(error).__name__}: {error})", number) from error
+    except MemoryError:
+        raise  # the run's memory limit, not damage: the worker labels it extraction_memory
+    except Exception as error:  # pdfminer's many error types: one damaged page must not lose the others
+        problems.append(unreadable_page(name, number, f"{type(error).__name__}: {error}"))
+        return Page(number=number)

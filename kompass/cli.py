@@ -19,7 +19,9 @@ from extract.pdf import DEFAULT_READER, READERS
 from kompass import __version__
 from kompass.qa_report import report
 
-EXIT_OK, EXIT_ERRORS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130  # 130: 128 + SIGINT, as shells report it
+# 3: the run's environment (output not writable, disk full, inputs of the dataset unreadable) kept it from publishing
+EXIT_OK, EXIT_ERRORS, EXIT_USAGE, EXIT_ENVIRONMENT = 0, 1, 2, 3
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
 
 
 @click.group()
@@ -54,15 +56,16 @@ def extract(inputs: tuple[Path, ...], out_dir: Path, jobs: int, force: bool, cac
             timeout: float, memory_limit: int, pdf_reader: str, ocr: str, as_json: bool) -> None:
     """Extract the reports in INPUTS (files or directories; default data/raw) into OUT."""
     from extract import OcrSettings
+    from kompass.inputs import find_inputs
     from kompass.lock import Busy
-    from kompass.pipeline import Options, discover, run_extract
+    from kompass.pipeline import Options, PublishRefused, run_extract
     from kompass.workers import Limits
 
     roots = list(inputs) or [Path("data/raw")]
     missing = [str(root) for root in roots if not root.exists()]
     if missing:
         raise click.UsageError(f"no such file or directory: {', '.join(missing)}")
-    sources = discover(roots)
+    sources = find_inputs(roots, out_dir).sources
     if not sources:
         raise click.UsageError(f"no .pdf, .txt, .md or .html files found in {', '.join(map(str, roots))}")
     options = Options(jobs=jobs, force=force, cache_dir=None if no_cache else cache_dir,
@@ -79,6 +82,13 @@ def extract(inputs: tuple[Path, ...], out_dir: Path, jobs: int, force: bool, cac
         except KeyboardInterrupt:
             click.echo(f"\nkompass: interrupted; {out_dir} holds the previous dataset, unchanged", err=True)
             sys.exit(EXIT_INTERRUPTED)
+        except PublishRefused as refused:
+            click.echo(f"kompass: {refused}", err=True)
+            sys.exit(EXIT_ENVIRONMENT)
+        except OSError as error:
+            click.echo(f"kompass: cannot write the dataset {out_dir}: {_os_reason(error)}; "
+                       "the previous dataset, if any, was kept", err=True)
+            sys.exit(EXIT_ENVIRONMENT)
     for line in summary.stderr_lines():
         click.echo(line, err=True)
     if as_json:
@@ -86,6 +96,16 @@ def extract(inputs: tuple[Path, ...], out_dir: Path, jobs: int, force: bool, cac
     else:
         click.echo(summary.line())
     sys.exit(EXIT_ERRORS if summary.severities[ERROR] else EXIT_OK)
+
+
+def _os_reason(error: OSError) -> str:
+    where = f" ({error.filename})" if error.filename else ""
+    return f"{error.strerror or error}{where}"
+
+
+def _os_reason(error: OSError) -> str:
+    where = f" ({error.filename})" if error.filename else ""
+    return f"{error.strerror or error}{where}"
 
 
 @main.command()

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from kompass.pipeline import DocumentResult
 
 Row = dict[str, object]
-OK, PARTIAL, FAILED = "ok", "partial", "failed"
+OK, PARTIAL, FAILED, SKIPPED = "ok", "partial", "failed", "skipped"
 _CACHE_HITS = ("reparsed", "reused")
 
 
@@ -34,7 +34,7 @@ def document_rows(results: list[DocumentResult], reports: list[Row], problems: l
         error = next((p for p in found if p["severity"] == ERROR), None)
         report = result.report.rows["reports"][0] if result.report and result.report.report_id else None
         if report is None:
-            status = FAILED
+            status = FAILED if severities[ERROR] else SKIPPED  # a file not read without an error: not a report
         elif severities[ERROR] or severities[WARNING] or not report["complete"]:
             status = PARTIAL
         else:

@@ -1,24 +1,29 @@
-"""Named points where a test makes a run hang or die, instead of timing a kill.
+"""Named points where a test makes a run misbehave, instead of timing a kill or relying on permissions.
 
 The code calls `fault_point("before_publish")` where a failure is worth
 testing; the environment variable KOMPASS_FAULT="<point>:<action>" picks one
 point and what happens there:
-  hang  the process says so on stderr ("kompass: fault point <point> reached")
-        and waits there until it is killed;
-  kill  the process kills itself with SIGKILL, as a power cut or the OOM
-        killer would.
+  hang     the process says so on stderr ("kompass: fault point <point> reached")
+           and waits there until it is killed;
+  kill     the process kills itself with SIGKILL, as a power cut or the OOM killer would;
+  memory   a MemoryError, as a blown memory limit gives;
+  enospc, eacces, enametoolong, eio
+           the OSError a full disk, a permission (which root never meets), an overlong
+           path or a failing disk gives.
 Without KOMPASS_FAULT (every real run) a fault point does nothing.
 
-Points: before_publish (the new dataset is about to replace the old one).
+Points: read_input, read_folder, in_worker, cache_write, write_dataset, before_publish.
 """
 from __future__ import annotations
 
+import errno
 import os
 import signal
 import sys
 import threading
 
 ENVIRONMENT = "KOMPASS_FAULT"
+_ERRORS = {"enospc": errno.ENOSPC, "eacces": errno.EACCES, "enametoolong": errno.ENAMETOOLONG, "eio": errno.EIO}
 
 
 def fault_point(name: str) -> None:
@@ -30,5 +35,9 @@ def fault_point(name: str) -> None:
     elif action == "hang":
         print(f"kompass: fault point {name} reached", file=sys.stderr, flush=True)
         threading.Event().wait()
+    elif action == "memory":
+        raise MemoryError(f"fault injected at {name}")
+    elif action in _ERRORS:
+        raise OSError(_ERRORS[action], os.strerror(_ERRORS[action]))
     else:
-        raise ValueError(f"{ENVIRONMENT}: unknown action {action!r} (hang or kill)")
+        raise ValueError(f"{ENVIRONMENT}: unknown action {action!r} (hang, kill, memory, {', '.join(_ERRORS)})")

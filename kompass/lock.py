@@ -2,7 +2,10 @@
 
 The lock is a file held with flock, so the kernel releases it when its holder
 exits, however it exits: a lock file left behind by a killed run is stale by
-construction and the next run simply takes it over.
+construction (flock, not the PID written in it, says whether a run is alive)
+and the next run simply takes it over. Worker processes forked during the run
+close their copy of the descriptor at once, so a worker that outlives its run
+can never keep the output locked. The holder removes the file when it is done.
 """
 from __future__ import annotations
 
@@ -12,6 +15,22 @@ import os
 import socket
 import time
 from pathlib import Path
+from typing import IO
+
+_held: set[IO[str]] = set()  # lock files this process holds; forked children drop their copies
+
+
+def _close_in_child() -> None:
+    # Pointing the descriptor at /dev/null drops the child's reference to the lock without LOCK_UN
+    # (which would release the parent's lock too) and without freeing the number for reuse.
+    for handle in _held:
+        null = os.open(os.devnull, os.O_RDONLY)
+        os.dup2(null, handle.fileno())
+        os.close(null)
+    _held.clear()
+
+
+os.register_at_fork(after_in_child=_close_in_child)
 
 
 class Busy(Exception):
@@ -23,19 +42,23 @@ class RunLock:
         self.out_dir = out_dir.resolve()
         self.path = self.out_dir.parent / f".{self.out_dir.name}.lock"
         self.previous: dict | None = None  # what a stale lock file said, when there was one
-        self._handle = None
+        self._handle: IO[str] | None = None
 
     def __enter__(self) -> "RunLock":
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        handle = self.path.open("a+")
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            holder = _read(handle)
-            handle.close()
-            raise Busy(f"another kompass run (pid {holder.get('pid', '?')} on {holder.get('host', '?')}, "
-                       f"started {holder.get('started', '?')}) is writing {self.out_dir}"
-                       f"; try again when it has finished") from None
+        while True:
+            handle = self.path.open("a+")
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                holder = _read(handle)
+                handle.close()
+                raise Busy(f"another kompass run (pid {holder.get('pid', '?')} on {holder.get('host', '?')}, "
+                           f"started {holder.get('started', '?')}) is writing {self.out_dir}"
+                           f"; try again when it has finished") from None
+            if _same_file(handle, self.path):
+                break
+            handle.close()  # its holder removed the file after we opened it: lock the one now there
         self.previous = _read(handle) or None
         handle.seek(0)
         handle.truncate()
@@ -43,17 +66,25 @@ class RunLock:
                                  "started": time.strftime("%Y-%m-%dT%H:%M:%S%z")}))
         handle.flush()
         self._handle = handle
+        _held.add(handle)
         return self
 
     def __exit__(self, *exc) -> None:
         assert self._handle is not None
-        self._handle.seek(0)
-        self._handle.truncate()
+        _held.discard(self._handle)
+        self.path.unlink(missing_ok=True)  # while still locked, so no one else holds a removed file
         fcntl.flock(self._handle, fcntl.LOCK_UN)
         self._handle.close()
 
 
-def _read(handle) -> dict:
+def _same_file(handle: IO[str], path: Path) -> bool:
+    try:
+        return os.path.samestat(os.fstat(handle.fileno()), os.stat(path))
+    except FileNotFoundError:
+        return False
+
+
+def _read(handle: IO[str]) -> dict:
     handle.seek(0)
     try:
         return json.loads(handle.read() or "{}")

@@ -18,14 +18,17 @@ from dataclasses import dataclass, field
 from importlib import import_module
 from pathlib import Path
 
-from extract import DEFAULT_READER, READERS, SOURCE_SUFFIXES, ExtractionError, OcrSettings, read_document, sha256_of
+from extract import DEFAULT_READER, READERS, ExtractionError, OcrSettings, read_document, sha256_of
+from extract.model import Cell, Document, Line, Page, Table, Word
 from extract.ocr import pages_to_ocr
-from extract.model import Document
 from kompass import __version__
-from kompass.cache import Cache, key_of
+from kompass.cache import Cache, InvalidEntry, key_of
+from kompass.codec import Codec
 from kompass.documents import document_rows, problem_code_rows, score_rows
 from kompass.faults import fault_point
+from kompass.inputs import find_inputs, os_error_problem
 from kompass.lock import RunLock
+from kompass.retention import lost_to_environment
 from kompass.runlog import RunSummary, outcomes
 from kompass.versions import parser_version, reader_version
 from kompass.workers import Failure, Limits, run_isolated
@@ -41,7 +44,7 @@ FORMAT_PREFERENCE = {"pdf": 0, "markdown": 1, "html": 1, "text": 2}
 # seconds a scanned page may add to a document's time limit: ~3 s measured on one free core, with room for a
 # machine shared with other jobs
 OCR_PAGE_SECONDS = 30.0
-READ, REPARSED, REUSED, FAILED = "read", "reparsed", "reused", "failed"
+READ, REPARSED, REUSED, FAILED, SKIPPED = "read", "reparsed", "reused", "failed", "skipped"
 
 
 @dataclass(frozen=True)
@@ -65,17 +68,12 @@ class DocumentResult:
     seconds: float | None = None  # spent on it in this run
 
 
-def discover(inputs: list[Path]) -> list[tuple[Path, str]]:
-    """Source files under the inputs, each with its path relative to its input root."""
-    found: dict[Path, str] = {}
-    for root in inputs:
-        if root.is_file():
-            found.setdefault(root.resolve(), root.name)
-        elif root.is_dir():
-            for path in sorted(root.rglob("*")):
-                if path.is_file() and path.suffix.lower() in SOURCE_SUFFIXES:
-                    found.setdefault(path.resolve(), path.relative_to(root).as_posix())
-    return sorted(((path, source) for path, source in found.items()), key=lambda item: item[1])
+# what the cache may hold: document models and the results worked out from them
+CACHE_CODEC = Codec((Word, Line, Cell, Table, Page, Document, Problem, NormalizedReport, DocumentResult))
+
+
+class PublishRefused(Exception):
+    """The run would replace the dataset with one that lost reports to the run's own environment."""
 
 
 @dataclass(frozen=True)
@@ -88,8 +86,13 @@ class _Task:
     record_key: str
 
 
-def _task(path: Path, source_path: str, options: Options) -> _Task:
-    data = path.read_bytes()
+def _task(path: Path, source_path: str, options: Options) -> _Task | DocumentResult:
+    """The work on one source, or its failure when the file cannot be read."""
+    try:
+        fault_point("read_input")
+        data = path.read_bytes()
+    except OSError as error:
+        return DocumentResult(source_path, None, None, [os_error_problem(error, source_path)], FAILED)
     ocr = options.ocr
     model_key = key_of(sha256_of(data), reader_version(options.pdf_reader), ocr.mode, ocr.language, str(ocr.dpi))
     return _Task(path, source_path, data, options.pdf_reader, model_key,
@@ -112,7 +115,11 @@ def _process(task: _Task, cache: Cache, options: Options) -> DocumentResult:
 
 
 def _read_and_parse(task: _Task, cache: Cache, options: Options) -> DocumentResult:
-    model = None if options.force else cache.load("models", task.model_key)
+    notes = []
+    try:
+        model = None if options.force else cache.load("models", task.model_key)
+    except InvalidEntry as invalid:
+        model, notes = None, [_invalid_entry(task, "document model", invalid)]
     how = REPARSED if model is not None else READ
     if model is None:
         try:
@@ -134,17 +141,22 @@ def _read_and_parse(task: _Task, cache: Cache, options: Options) -> DocumentResu
         result = DocumentResult(task.source_path, None, None, [problem(code, message, page)], how)
     else:
         result = _parsed(dataclasses.replace(model, source_path=task.source_path), how)
-    cache.store("records", task.record_key, result)
+    result.problems[:0] = notes
     return result
 
 
+def _invalid_entry(task: _Task, kind: str, invalid: InvalidEntry) -> Problem:
+    return problem("cache_entry_invalid", f"The cached {kind} of {task.source_path} was not used: {invalid}.")
+
+
 def _parsed(document: Document, how: str) -> DocumentResult:
+    """The document's report; the problems its reader found (unreadable pages) come first."""
     try:
         report = normalize_report(parse(document), __version__)
     except MemoryError:
         raise
     except Exception as error:
-        return DocumentResult(document.source_path, document.format, None, [problem(
+        return DocumentResult(document.source_path, document.format, None, [*document.problems, problem(
             "parse_failed",
             f"Parsing the report failed: {type(error).__name__}: {error}")], how)
     return DocumentResult(document.source_path, document.format, report, report.problems, how,
@@ -158,11 +170,24 @@ def _failed(task: _Task, failure: Failure) -> DocumentResult:
 
 
 def _rank(result: DocumentResult) -> tuple:
+    """Better copies first: complete, fewer errors, more scored areas, fewer warnings, preferred format.
+
+    Not the number of rows: junk appended to a copy adds rows, not quality. Scored areas come before
+    warnings because a cut copy has fewer warnings only for having less to check.
+    """
     report = result.report
     assert report is not None
-    size = sum(len(report.rows.get(name, [])) for name in ("areas", "findings", "subquestions", "rubrics"))
+    severities = Counter(p.severity for p in result.problems)
+    scored = sum(1 for area in report.rows.get("areas", []) if area.get("score") is not None)
     complete = bool(report.rows["reports"][0]["complete"])
-    return FORMAT_PREFERENCE.get(result.source_format or "", 3), not complete, -size, result.source_path
+    return (not complete, severities["error"], -scored, severities["warning"],
+            FORMAT_PREFERENCE.get(result.source_format or "", 3), result.source_path)
+
+
+def _why_kept(kept: DocumentResult, other: DocumentResult) -> str:
+    labels = ("it is complete and this one is not", "it has fewer errors", "it has more areas with scores",
+              "it has fewer warnings", "its format is preferred", "its path sorts first")
+    return next(label for label, better, worse in zip(labels, _rank(kept), _rank(other)) if better != worse)
 
 
 def merge(results: list[DocumentResult]) -> tuple[dict[str, list[Row]], list[Row]]:
@@ -182,7 +207,8 @@ def merge(results: list[DocumentResult]) -> tuple[dict[str, list[Row]], list[Row
         for other in others:
             problems.append(_problem_row(other.source_path, report_id, problem(
                 "duplicate_report",
-                f"Another input ({kept.source_path}) is the same report; that one was published instead.")))
+                f"Another input ({kept.source_path}) is the same report; that one was published instead "
+                f"because {_why_kept(kept, other)}.")))
     panel = build_panel(tables.get("reports", []), tables.get("areas", []), tables.get("prior_scores", []))
     tables["panel"] = panel.rows
     tables.update(catalog_rows())
@@ -198,15 +224,22 @@ def _problem_row(source_path: str, report_id: str | None, problem: Problem) -> R
             "code": problem.code, "message": problem.message, "page": problem.page}
 
 
-def extract_documents(sources: list[tuple[Path, str]], options: Options,
+def extract_documents(sources: list[tuple[Path, str]], options: Options, cache: Cache,
                       progress: Callable[[str], None] = lambda name: None) -> list[DocumentResult]:
     """Every source's result, in source order: reused from the cache where possible, else worked out."""
-    cache = Cache(options.cache_dir)
     results: dict[str, DocumentResult] = {}
+    notes: dict[str, Problem] = {}  # invalid cache entries, said on the document they belonged to
     to_do: list[_Task] = []
     for path, source_path in sources:
         task = _task(path, source_path, options)
-        cached = None if options.force else cache.load("records", task.record_key)
+        if isinstance(task, DocumentResult):
+            results[source_path] = task
+            progress(source_path)
+            continue
+        try:
+            cached = None if options.force else cache.load("records", task.record_key)
+        except InvalidEntry as invalid:
+            cached, notes[source_path] = None, _invalid_entry(task, "record", invalid)
         if cached is not None:
             results[source_path] = dataclasses.replace(cached, how=REUSED, seconds=None)
             progress(source_path)
@@ -214,7 +247,14 @@ def extract_documents(sources: list[tuple[Path, str]], options: Options,
             to_do.append(task)
 
     def done(task: _Task, outcome: DocumentResult | Failure) -> None:
-        results[task.source_path] = _failed(task, outcome) if isinstance(outcome, Failure) else outcome
+        result = _failed(task, outcome) if isinstance(outcome, Failure) else outcome
+        if not isinstance(outcome, Failure):
+            # a note about this run's cache is not part of the record
+            cache.store("records", task.record_key, dataclasses.replace(
+                result, problems=[p for p in result.problems if p.code != "cache_entry_invalid"]))
+        if task.source_path in notes:
+            result.problems.insert(0, notes[task.source_path])
+        results[task.source_path] = result
         progress(task.source_path)
 
     if to_do:
@@ -233,13 +273,31 @@ def _load_libraries(tasks: list[_Task], pdf_reader: str) -> None:
 
 def run_extract(inputs: list[Path], out_dir: Path, options: Options = Options(),
                 progress: Callable[[str], None] = lambda name: None) -> RunSummary:
-    """The whole job under the output's lock; raises kompass.lock.Busy if another run holds it."""
+    """The whole job under the output's lock.
+
+    Raises kompass.lock.Busy if another run holds the lock, PublishRefused if the
+    run's environment lost reports the dataset had, OSError if the output cannot be written.
+    """
     started, clock = time.strftime("%Y-%m-%dT%H:%M:%S%z"), time.monotonic()
     with RunLock(out_dir) as lock:
         recover(out_dir)
-        sources = discover(inputs)
-        results = extract_documents(sources, options, progress)
+        found = find_inputs(inputs, out_dir)
+        sources = found.sources
+        cache = Cache(options.cache_dir, CACHE_CODEC)
+        cache.check()
+        results = extract_documents(sources, options, cache, progress)
+        lost = lost_to_environment(out_dir, results, found.skipped)
+        if lost:
+            raise PublishRefused(
+                f"nothing published: {len(lost)} input(s) behind reports of the dataset could not be read "
+                f"({' '.join(lost[:3])}{' ...' if len(lost) > 3 else ''}); the dataset in {out_dir} was kept")
+        # an input that is not read still has its outcome: a row of documents with the problem that says why
+        results += [DocumentResult(source_path, None, None, [skipped], SKIPPED)
+                    for source_path, skipped in found.skipped]
         tables, problems = merge(results)
+        if cache.unavailable:
+            problems.append(_problem_row("", None, problem(
+                "cache_unavailable", f"The cache was not used: {cache.unavailable}.")))
         tables["problems"] = problems
         summary = RunSummary(out_dir, tables["documents"], problems, len(tables.get("reports", [])))
         severities, work = summary.severities, Counter(result.how for result in results)
@@ -256,7 +314,6 @@ def run_extract(inputs: list[Path], out_dir: Path, options: Options = Options(),
         }
         summary.seconds = time.monotonic() - clock
         record["seconds"] = round(summary.seconds, 3)
-        fault_point("before_publish")
         write_dataset(out_dir, tables, versions, record)
         summary.record = record
     summary.seconds = time.monotonic() - clock

@@ -452,21 +452,36 @@ def render_report(dataset: Dataset, docs: list[Document] | None = None) -> str:
             + "".join(body) + "</body></html>\n")
 
 
+class DatasetError(click.ClickException):
+    """The dataset cannot be read or the report not written: the environment's trouble, exit status 3."""
+
+    exit_code = 3
+
+
 @click.command()
 @click.argument("dataset", type=click.Path(path_type=Path, file_okay=False), default=Path("data/processed"))
 @click.option("--out", "out_file", type=click.Path(path_type=Path, dir_okay=False), default=None,
               help="HTML file to write.  [default: DATASET/report.html]")
 def report(dataset: Path, out_file: Path | None) -> None:
     """Write a self-contained HTML quality report of DATASET (default data/processed)."""
+    import pyarrow as pa  # not at import: `kompass --help` loads this module
+
     if not dataset.is_dir():
         raise click.UsageError(f"no such dataset directory: {dataset}")
     if not any((dataset / f"{name}.parquet").exists() for name in ("reports", "problems")):
         raise click.UsageError(f"not a kompass dataset (no reports.parquet or problems.parquet): {dataset}")
-    loaded = load_dataset(dataset)
+    try:
+        loaded = load_dataset(dataset)
+    except (OSError, ValueError, pa.ArrowException) as error:  # a damaged table or run log
+        raise DatasetError(f"cannot read the dataset {dataset} ({type(error).__name__}: {error}); "
+                           "extract it again") from None
     docs = documents(loaded)
     out_file = out_file or dataset / "report.html"
-    out_file.parent.mkdir(parents=True, exist_ok=True)
-    out_file.write_text(render_report(loaded, docs), encoding="utf-8")
+    try:
+        out_file.parent.mkdir(parents=True, exist_ok=True)
+        out_file.write_text(render_report(loaded, docs), encoding="utf-8")
+    except OSError as error:
+        raise DatasetError(f"cannot write {out_file}: {error.strerror or error}") from None
     statuses = Counter(doc.status for doc in docs)
     click.echo(f"kompass: wrote {out_file} ({_count(sum(statuses.values()), 'document')}: "
                + ", ".join(f"{n} {s}" for s, n in sorted(statuses.items())) + ")")

@@ -51,8 +51,8 @@ def _total_score(description: str) -> Column:
 SOURCE_FORMATS = ("pdf", "text", "markdown", "html")
 CRITERIA_VERSIONS = tuple(version.criteria_version for version in criteria_versions())
 FINDING_KINDS = ("strength", "improvement", "unknown")
-DOCUMENT_STATUSES = ("ok", "partial", "failed")
-DOCUMENT_WORK = ("read", "reparsed", "reused", "failed")
+DOCUMENT_STATUSES = ("ok", "partial", "failed", "skipped")
+DOCUMENT_WORK = ("read", "reparsed", "reused", "failed", "skipped")
 
 
 _REPORT_ID = _c("report_id", pa.string(), "The report: `<municipality slug>-<year>`, e.g. `ornskoldsvik-2017`.")
@@ -206,7 +206,8 @@ TABLES: tuple[TableSchema, ...] = (
         _c("source_path", pa.string(), "Path of the input, relative to the input root."),
         _c("report_id", pa.string(), "The report read from it; null when none could be.", True),
         _c("status", pa.string(), "`ok` (a report without problems), `partial` (a report, with warnings or "
-                                  "errors, incomplete, or a duplicate) or `failed` (no report).",
+                                  "errors, incomplete, or a duplicate), `failed` (no report) or `skipped` (not a "
+                                  "report's file: another type, a FIFO, ...).",
            enum=DOCUMENT_STATUSES),
         _c("published", pa.bool_(), "Whether its report is the one in reports (false for a duplicate's other "
                                     "inputs and for failed documents)."),
@@ -251,7 +252,8 @@ class ForeignKey:
 
 # beyond report_id -> reports, which every table with a report_id column has
 _OTHER_FOREIGN_KEYS = {
-    "problems": (ForeignKey("code", "problem_codes", "code"), ForeignKey("source_path", "documents", "source_path")),
+    # no key to documents: a problem of the run itself (an unusable cache) belongs to no input
+    "problems": (ForeignKey("code", "problem_codes", "code"),),
 }
 
 

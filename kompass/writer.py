@@ -21,6 +21,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from kompass.digest import DIGEST_FILE, PREVIOUS_DIGEST_FILE, run_digest, write_digest
+from kompass.faults import fault_point
 from kompass.publication import datapackage
 from kompass.schema import TABLES, TableSchema
 
@@ -63,6 +64,7 @@ def write_dataset(out_dir: Path, tables: dict[str, list[Row]], metadata: dict[st
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir()
     try:
+        fault_point("write_dataset")
         for schema in TABLES:
             table = build_table(schema, tables.get(schema.name, []), metadata)
             pq.write_table(table, staging / f"{schema.name}.parquet")
@@ -79,6 +81,7 @@ def write_dataset(out_dir: Path, tables: dict[str, list[Row]], metadata: dict[st
         if run_record is not None:
             with (staging / RUN_LOG).open("a", encoding="utf-8") as log:
                 log.write(json.dumps(run_record, ensure_ascii=False, sort_keys=True) + "\n")
+        fault_point("before_publish")
         _put_in_place(staging, out_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
@@ -99,8 +102,13 @@ def _put_in_place(staging: Path, out_dir: Path) -> None:
 
 
 def recover(out_dir: Path) -> bool:
-    """Puts back a dataset that a run killed between its two renames left aside; True if it did."""
+    """Cleans up after killed runs: puts back a dataset left aside between the two renames (True if it
+    did) and removes half-written staging directories. Only to be called under the output's lock."""
     out_dir = out_dir.resolve()
+    if out_dir.parent.is_dir():
+        for entry in out_dir.parent.iterdir():
+            if entry.name.startswith(f".{out_dir.name}.staging-"):
+                shutil.rmtree(entry, ignore_errors=True)
     retired = out_dir.parent / f".{out_dir.name}.retired"
     if retired.exists() and not out_dir.exists():
         retired.rename(out_dir)

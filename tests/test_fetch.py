@@ -14,6 +14,7 @@ from kompass.cli import main
 
 REPORT = (PDF_DIR / "b" / "kk-41b95ded6824.pdf").read_bytes()
 SHA = hashlib.sha256(REPORT).hexdigest()
+HALF = len(REPORT) // 2
 
 
 class _Server(ThreadingHTTPServer):
@@ -21,6 +22,7 @@ class _Server(ThreadingHTTPServer):
         super().__init__(("127.0.0.1", 0), _Handler)
         self.requests: list[tuple[str, str | None]] = []  # path, Range header
         self.failures: dict[str, int] = {}  # path -> 503 answers still to give
+        self.truncations: dict[str, int] = {}  # path -> answers still to cut off in the middle
 
     @property
     def base(self) -> str:
@@ -39,6 +41,14 @@ class _Handler(BaseHTTPRequestHandler):
         if self.path == "/missing.pdf":
             self.send_error(404, "Not Found")
             return
+        if self.path == "/error-page.pdf":  # a portal's "not found" page served with a PDF's type
+            page = b"<html><body>Sidan finns inte</body></html>"
+            self.send_response(200)
+            self.send_header("Content-Type", "application/pdf")
+            self.send_header("Content-Length", str(len(page)))
+            self.end_headers()
+            self.wfile.write(page)
+            return
         body = REPORT
         start = 0
         if self.headers.get("Range"):
@@ -50,6 +60,10 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Type", "application/pdf")
         self.send_header("Content-Length", str(len(body) - start))
         self.end_headers()
+        if self.server.truncations.get(self.path, 0) > 0:
+            self.server.truncations[self.path] -= 1
+            self.wfile.write(body[start:start + HALF])  # then the connection closes
+            return
         self.wfile.write(body[start:])
 
     def log_message(self, *args):
@@ -143,3 +157,64 @@ def test_a_manifest_without_the_columns_is_a_usage_error(tmp_path):
     result = _fetch(tmp_path, manifest)
     assert result.exit_code == 2
     assert "lacks the column(s) url, sha256, municipality" in result.output
+
+
+# A hostile or broken manifest and server: nothing outside --dest, nothing kept that is not whole.
+
+def test_a_file_url_copies_nothing(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("lösenord", encoding="utf-8")
+    result = _fetch(tmp_path, _manifest(tmp_path, [(secret.as_uri(), "", "Täby", 2016),
+                                                   ("ftp://127.0.0.1/r.pdf", "", "Tyresö", 2016)]))
+    assert result.exit_code == 1
+    assert result.output.count("only http and https URLs are fetched") == 2
+    assert list((tmp_path / "raw").iterdir()) == []
+
+
+def test_a_year_with_a_path_in_it_stays_inside_dest(tmp_path, server):
+    result = _fetch(tmp_path, _manifest(tmp_path, [(f"{server.base}/a.pdf", SHA, "Täby", "../../escaped")]))
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in tmp_path.rglob("*") if p.is_file()) == ["manifest.csv", "taby-escaped.pdf"]
+    assert (tmp_path / "raw" / "taby-escaped.pdf").read_bytes() == REPORT
+
+
+def test_an_error_page_served_as_a_pdf_is_not_kept(tmp_path, server):
+    result = _fetch(tmp_path, _manifest(tmp_path, [(f"{server.base}/error-page.pdf", "", "Täby", 2016)]))
+    assert result.exit_code == 1
+    assert "not a PDF (it does not start with %PDF; application/pdf)" in result.output
+    assert list((tmp_path / "raw").iterdir()) == []
+
+
+def test_a_transfer_cut_short_is_resumed_not_kept(tmp_path, server):
+    server.truncations["/cut.pdf"] = 1
+    result = _fetch(tmp_path, _manifest(tmp_path, [(f"{server.base}/cut.pdf", "", "Täby", 2016)]))
+    assert result.exit_code == 0, result.output
+    assert server.requests == [("/cut.pdf", None), ("/cut.pdf", f"bytes={HALF}-")]
+    assert (tmp_path / "raw" / "taby-2016.pdf").read_bytes() == REPORT
+
+
+def test_a_transfer_always_cut_short_fails_and_keeps_only_the_part(tmp_path, server):
+    server.truncations["/cut.pdf"] = 99
+    result = _fetch(tmp_path, _manifest(tmp_path, [(f"{server.base}/cut.pdf", "", "Täby", 2016)]), "--retries", "1")
+    assert result.exit_code == 1
+    assert "failed     " in result.output and "(after 2 attempts)" in result.output
+    assert [p.name for p in (tmp_path / "raw").iterdir()] == ["taby-2016.pdf.part"]
+
+
+def test_a_stale_part_that_is_not_a_pdf_is_not_resumed(tmp_path, server):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "taby-2016.pdf.part").write_bytes(b"<html>Gateway Timeout</html>")
+    result = _fetch(tmp_path, _manifest(tmp_path, [(f"{server.base}/r.pdf", "", "Täby", 2016)]))
+    assert result.exit_code == 0, result.output
+    assert server.requests == [("/r.pdf", None)]
+    assert (raw / "taby-2016.pdf").read_bytes() == REPORT
+
+
+def test_two_rows_for_the_same_report_are_reported_and_only_the_first_fetched(tmp_path, server):
+    manifest = _manifest(tmp_path, [(f"{server.base}/first.pdf", "", "Täby", 2016),
+                                    (f"{server.base}/second.pdf", "", "Täby", 2016)])
+    result = _fetch(tmp_path, manifest)
+    assert result.exit_code == 1
+    assert [path for path, _ in server.requests] == ["/first.pdf"]
+    assert "manifest row 2 names the same report as row 1 (taby-2016); only row 1 is fetched" in result.output

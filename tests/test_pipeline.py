@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from conftest import MINI_FLAT, MINI_MARKDOWN, RAW_DIR, read_tables
 from kompass.cli import main
-from kompass.pipeline import discover
+from kompass.inputs import find_inputs
 
 SOLLENTUNA_2018 = RAW_DIR / "000_c7b2db4eead6c9d1.txt"
 
@@ -121,13 +121,15 @@ def test_duplicate_prefers_markdown_to_text(tmp_path):
     assert [r["source_path"] for r in tables["problems"] if r["code"] == "duplicate_report"] == ["a.txt"]
 
 
-def test_discover_recurses_and_keeps_paths_relative_to_each_root(tmp_path):
+def test_discovery_recurses_and_names_paths_relative_to_the_common_folder_of_the_inputs(tmp_path):
     root = tmp_path / "in"
     (root / "x" / "y").mkdir(parents=True)
     for name in ["x/y/c.md", "b.TXT", "a.html", "x/d.pdf", "e.json", "x/.gitkeep"]:
         (root / name).write_text("text")
     single = tmp_path / "single.txt"
     single.write_text("text")
-    found = discover([root, single, root / "b.TXT"])
-    assert [source for _, source in found] == ["a.html", "b.TXT", "single.txt", "x/d.pdf", "x/y/c.md"]
-    assert all(path.is_absolute() for path, _ in found)
+    found = find_inputs([root, single, root / "b.TXT"])
+    assert [source for _, source in found.sources] == ["in/a.html", "in/b.TXT", "in/x/d.pdf", "in/x/y/c.md",
+                                                       "single.txt"]
+    assert all(path.is_absolute() for path, _ in found.sources)
+    assert [(source, p.code) for source, p in found.skipped] == [("in/e.json", "file_skipped")]

@@ -1,0 +1,70 @@
+"""Values as plain JSON data: the dataclasses of a fixed list, tuples, dates, dicts and scalars.
+
+The cache keeps document models and records between runs in this form instead
+of pickles, because loading a pickle can run any code its author chose; loading
+this builds only the listed classes, from their fields, and nothing else.
+"""
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from datetime import date, datetime
+from typing import Any
+
+
+class Codec:
+    def __init__(self, types: tuple[type, ...]):
+        self._by_name = {cls.__name__: cls for cls in types}
+        self._fields = {cls: tuple(f.name for f in dataclasses.fields(cls)) for cls in types}
+        shape = repr(sorted((cls.__module__, cls.__qualname__, names) for cls, names in self._fields.items()))
+        # an entry written for classes of another shape must not be read into these
+        self.fingerprint = hashlib.sha256(shape.encode()).hexdigest()[:16]
+
+    def encode(self, value: Any) -> Any:
+        """`value` as JSON data; raises TypeError for a value of a kind not listed."""
+        if value is None or isinstance(value, (bool, int, float, str)):
+            return value
+        if isinstance(value, list):
+            return [self.encode(item) for item in value]
+        if isinstance(value, tuple):
+            return {"$tuple": [self.encode(item) for item in value]}
+        if isinstance(value, dict):
+            if not all(isinstance(key, str) for key in value):
+                raise TypeError("only dicts with str keys can be encoded")
+            return {"$dict": {key: self.encode(item) for key, item in value.items()}}
+        if isinstance(value, datetime):
+            return {"$datetime": value.isoformat()}
+        if isinstance(value, date):
+            return {"$date": value.isoformat()}
+        names = self._fields.get(type(value))
+        if names is None:
+            raise TypeError(f"a {type(value).__name__} cannot be encoded")
+        return {"$class": type(value).__name__, "fields": [self.encode(getattr(value, name)) for name in names]}
+
+    def decode(self, data: Any) -> Any:
+        """The value `encode` made `data` from; raises ValueError for data it cannot have made."""
+        if data is None or isinstance(data, (bool, int, float, str)):
+            return data
+        if isinstance(data, list):
+            return [self.decode(item) for item in data]
+        if not isinstance(data, dict) or len(data) not in (1, 2):
+            raise ValueError(f"unexpected {type(data).__name__} in encoded data")
+        if "$tuple" in data:
+            return tuple(self.decode(item) for item in _of(data["$tuple"], list))
+        if "$dict" in data:
+            return {key: self.decode(item) for key, item in _of(data["$dict"], dict).items()}
+        if "$datetime" in data:
+            return datetime.fromisoformat(_of(data["$datetime"], str))
+        if "$date" in data:
+            return date.fromisoformat(_of(data["$date"], str))
+        cls = self._by_name.get(data.get("$class"))  # type: ignore[arg-type]
+        fields = data.get("fields")
+        if cls is None or not isinstance(fields, list) or len(fields) != len(self._fields[cls]):
+            raise ValueError(f"unexpected object {data.get('$class')!r} in encoded data")
+        return cls(**{name: self.decode(item) for name, item in zip(self._fields[cls], fields)})
+
+
+def _of(value: Any, kind: type) -> Any:
+    if not isinstance(value, kind):
+        raise ValueError(f"expected a {kind.__name__} in encoded data, got a {type(value).__name__}")
+    return value
