@@ -24,11 +24,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-import numpy
-
 from extract.errors import ExtractionError
+from extract.model import Page
 
 if TYPE_CHECKING:
+    import numpy
     import pypdfium2
 
 INSTALL_HINT = ("install Tesseract with its Swedish model "
@@ -104,33 +104,14 @@ def model_digest(language: str) -> str:
     return hashlib.sha256(model.read_bytes()).hexdigest()[:16]
 
 
-def pages_to_ocr(data: bytes, settings: OcrSettings) -> list[int]:
+def pages_to_ocr(pages: list[Page], settings: OcrSettings) -> list[int]:
     """Numbers of the pages to OCR: with `auto`, pages that are images without a text layer.
 
-    Cheap (pypdfium2 counts characters and image objects, milliseconds a page),
-    so a run can also ask it to give a scan the time its OCR needs.
+    Read off the pages the PDF reader made, so the PDF is parsed once, by the reader, in the worker.
     """
     if settings.mode == "never":
         return []
-    import pypdfium2
-    import pypdfium2.raw
-
-    try:
-        pdf = pypdfium2.PdfDocument(data)
-    except pypdfium2.PdfiumError:
-        return []  # the PDF reader says what is wrong with the file
-    numbers = []
-    with pdf:
-        for index, page in enumerate(pdf):
-            if settings.mode == "always":
-                numbers.append(index + 1)
-                continue
-            text = page.get_textpage()
-            empty = text.count_chars() == 0
-            text.close()
-            if empty and any(True for _ in page.get_objects(filter=[pypdfium2.raw.FPDF_PAGEOBJ_IMAGE], max_depth=2)):
-                numbers.append(index + 1)
-    return numbers
+    return [page.number for page in pages if settings.mode == "always" or (not page.lines and page.has_images)]
 
 
 def ocr_pages(data: bytes, page_numbers: list[int], settings: OcrSettings,
@@ -181,6 +162,8 @@ def _recognize(pdf: pypdfium2.PdfDocument, number: int, settings: OcrSettings) -
         message = completed.stderr.decode(errors="replace").strip().splitlines()
         return OcrPage(number, width, height, (), message[-1] if message else f"exit status {completed.returncode}")
     words = _words(completed.stdout.decode("utf-8", errors="replace"))
+    import numpy  # only a scan needs it: `kompass --help` imports this module
+
     return OcrPage(number, width, height, words + _bullets(words, numpy.asarray(image)))
 
 
@@ -231,7 +214,7 @@ def _mark(strip: numpy.ndarray, height: int) -> tuple[str, int, int] | None:
     inked = (strip < _INK).any(axis=0).nonzero()[0]
     if len(inked) == 0:
         return None
-    breaks = (numpy.diff(inked) > 1).nonzero()[0]
+    breaks = (inked[1:] - inked[:-1] > 1).nonzero()[0]
     left = int(inked[breaks[-1] + 1]) if len(breaks) else int(inked[0])
     run = strip[:, left:int(inked[-1]) + 1] < _INK
     rows = run.any(axis=1).nonzero()[0]

@@ -20,7 +20,7 @@ from extract.pdf import require_text
 def read_scanned(document: Document, data: bytes, name: str, settings: OcrSettings,
                  store: OcrStore | None) -> Document:
     """The document with its scanned pages OCR'd; raises no_text_layer when it still has no text."""
-    numbers = pages_to_ocr(data, settings)
+    numbers = pages_to_ocr(document.pages, settings)
     if not numbers or not tesseract_available():
         hint = (INSTALL_HINT if settings.mode != "never" else "OCR is off (--ocr never)")
         require_text(document.pages, name, f"it needs OCR: {hint}")

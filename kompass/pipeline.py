@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 import time
 from collections import Counter
 from collections.abc import Callable
@@ -20,7 +21,7 @@ from pathlib import Path
 
 from extract import DEFAULT_READER, READERS, ExtractionError, OcrSettings, read_document, sha256_of
 from extract.model import Cell, Document, Line, Page, Table, Word
-from extract.ocr import pages_to_ocr
+from extract.ocr import OcrPage, OcrWord
 from kompass import __version__
 from kompass.cache import Cache, InvalidEntry, key_of
 from kompass.codec import Codec
@@ -44,6 +45,8 @@ FORMAT_PREFERENCE = {"pdf": 0, "markdown": 1, "html": 1, "text": 2}
 # seconds a scanned page may add to a document's time limit: ~3 s measured on one free core, with room for a
 # machine shared with other jobs
 OCR_PAGE_SECONDS = 30.0
+_PAGE_OBJECT = re.compile(rb"/Type\s*/Page(?![a-zA-Z])")
+_MOST_PAGES = 200  # no report is longer; more page objects are junk that must not buy a hang hours
 READ, REPARSED, REUSED, FAILED, SKIPPED = "read", "reparsed", "reused", "failed", "skipped"
 
 
@@ -69,7 +72,8 @@ class DocumentResult:
 
 
 # what the cache may hold: document models and the results worked out from them
-CACHE_CODEC = Codec((Word, Line, Cell, Table, Page, Document, Problem, NormalizedReport, DocumentResult))
+CACHE_CODEC = Codec((Word, Line, Cell, Table, Page, Document, Problem, NormalizedReport, DocumentResult, OcrWord,
+                     OcrPage))
 
 
 class PublishRefused(Exception):
@@ -100,10 +104,15 @@ def _task(path: Path, source_path: str, options: Options) -> _Task | DocumentRes
 
 
 def _timeout(task: _Task, options: Options) -> float:
-    """The time limit, plus a page's OCR budget for every page that will be OCR'd."""
-    if task.path.suffix.lower() != ".pdf" and b"%PDF" not in task.data[:1024]:
+    """The time limit, plus a page's OCR budget for every page of a PDF that OCR may read.
+
+    The pages are counted in the bytes ("/Type /Page" objects), not by a PDF library: the parent
+    process parses no document, so a file that crashes a parser can only end its own worker.
+    """
+    if options.ocr.mode == "never" or (task.path.suffix.lower() != ".pdf" and b"%PDF" not in task.data[:1024]):
         return options.limits.timeout
-    return options.limits.timeout + OCR_PAGE_SECONDS * len(pages_to_ocr(task.data, options.ocr))
+    pages = min(len(_PAGE_OBJECT.findall(task.data)), _MOST_PAGES)
+    return options.limits.timeout + OCR_PAGE_SECONDS * pages
 
 
 def _process(task: _Task, cache: Cache, options: Options) -> DocumentResult:
@@ -124,7 +133,7 @@ def _read_and_parse(task: _Task, cache: Cache, options: Options) -> DocumentResu
     if model is None:
         try:
             model = read_document(task.path, task.source_path, task.data, task.pdf_reader, options.ocr,
-                                  None if options.force else cache)
+                                  None if options.force else _OcrCache(cache))
         except ExtractionError as error:
             if error.code == "ocr_failed":  # a hang or crash may not repeat: not cached
                 return DocumentResult(task.source_path, "pdf", None, [problem(error.code, error.message, error.page)])
@@ -143,6 +152,22 @@ def _read_and_parse(task: _Task, cache: Cache, options: Options) -> DocumentResu
         result = _parsed(dataclasses.replace(model, source_path=task.source_path), how)
     result.problems[:0] = notes
     return result
+
+
+class _OcrCache:
+    """The cache as the OCR reader's store: a damaged entry is simply recognized again."""
+
+    def __init__(self, cache: Cache):
+        self.cache = cache
+
+    def load(self, kind: str, key: str) -> object | None:
+        try:
+            return self.cache.load(kind, key)
+        except InvalidEntry:
+            return None
+
+    def store(self, kind: str, key: str, value: object) -> None:
+        self.cache.store(kind, key, value)
 
 
 def _invalid_entry(task: _Task, kind: str, invalid: InvalidEntry) -> Problem:

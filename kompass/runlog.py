@@ -42,7 +42,8 @@ class RunSummary:
         work = Counter(str(row["work"]) for row in self.documents)
         severities = self.severities
         done = ", ".join(f"{work[how]} {how}" for how in ("read", "reparsed", "reused"))
-        return (f"kompass: {_plural(len(self.documents), 'document')} ({done}; {len(self.failed)} failed), "
+        skipped = f", {work['skipped']} skipped" if work["skipped"] else ""  # inputs that are no report's file
+        return (f"kompass: {_plural(len(self.documents), 'document')} ({done}; {len(self.failed)} failed{skipped}), "
                 f"{_plural(self.reports, 'report')} written to {self.out_dir}; problems: "
                 + ", ".join(_plural(severities[s], s) for s in SEVERITIES) + f"; {self.seconds:.1f} s")
 

@@ -58,7 +58,7 @@ def test_the_package_carries_licences_sources_created_and_constraints(extracted)
     assert fields["findings", "kind"]["constraints"]["enum"] == ["strength", "improvement", "unknown"]
     assert fields["problems", "severity"]["constraints"]["enum"] == ["error", "warning", "info"]
     assert "truncated_report" in fields["problems", "code"]["constraints"]["enum"]
-    assert fields["documents", "status"]["constraints"]["enum"] == ["ok", "partial", "failed"]
+    assert fields["documents", "status"]["constraints"]["enum"] == ["ok", "partial", "failed", "skipped"]
     assert (fields["areas", "score"]["constraints"]["minimum"], fields["areas", "score"]["constraints"]["maximum"]) \
         == (0, 100)
     assert fields["reports", "total_score"]["constraints"]["maximum"] == 800

@@ -52,7 +52,7 @@ def test_good_document_is_still_published_beside_bad_ones(mixed_inputs, tmp_path
     assert {r["report_id"] for r in tables["areas"]} == {"sollentuna-2018"}
     assert len(tables["areas"]) == 7
     summary = result.stdout.strip()  # the documents are read or reused from the earlier test's cache
-    assert summary.startswith("kompass: 4 documents (") and "reused; 3 failed), 1 report written to " \
+    assert summary.startswith("kompass: 5 documents (") and "reused; 3 failed, 1 skipped), 1 report written to " \
         f"{tmp_path / 'out'}; problems: 3 errors, " in summary
     assert len([line for line in result.stderr.splitlines() if line.startswith("kompass: failed: ")]) == 3
 
