@@ -9,7 +9,8 @@ from click.testing import CliRunner
 
 from conftest import MINI_FLAT, MINI_MARKDOWN, RAW_DIR, read_tables
 from kompass.cli import main
-from kompass.pipeline import discover
+from kompass.pipeline import _load_libraries, _task, discover
+from normalize import language
 
 SOLLENTUNA_2018 = RAW_DIR / "000_c7b2db4eead6c9d1.txt"
 
@@ -131,3 +132,14 @@ def test_discover_recurses_and_keeps_paths_relative_to_each_root(tmp_path):
     found = discover([root, single, root / "b.TXT"])
     assert [source for _, source in found] == ["a.html", "b.TXT", "single.txt", "x/d.pdf", "x/y/c.md"]
     assert all(path.is_absolute() for path, _ in found)
+
+
+@pytest.mark.parametrize("documents, table_read_before_forking", [(1, False), (2, True)])
+def test_lemma_table_is_read_before_forking_only_for_several_documents(tmp_path, documents,
+                                                                         table_read_before_forking):
+    paths = [tmp_path / f"{number}.txt" for number in range(documents)]
+    for path in paths:
+        path.write_text("Kommunkompassen", encoding="utf-8")
+    language._lemma_table.cache_clear()
+    _load_libraries([_task(path, path.name, "pdfium") for path in paths], "pdfium")
+    assert (language._lemma_table.cache_info().currsize == 1) is table_read_before_forking
