@@ -290,10 +290,16 @@ def extract_documents(sources: list[tuple[Path, str]], options: Options, cache: 
 
 
 def _load_libraries(tasks: list[_Task], pdf_reader: str) -> None:
-    """Loads the costly libraries once, before the workers fork, so they share them instead of each loading them."""
+    """Loads the costly libraries once, before the workers fork, so they share them instead of each loading them.
+
+    The lemma table (0.06 CPU s, 23 MB) is read here only for more than one
+    document: a single document's worker reads it itself, and only if its
+    report has findings.
+    """
     if any(task.path.suffix.lower() == ".pdf" for task in tasks):
         import_module(READERS[pdf_reader])
-    prepare_language()
+    if len(tasks) > 1:
+        prepare_language()
 
 
 def run_extract(inputs: list[Path], out_dir: Path, options: Options = Options(),

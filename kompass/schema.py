@@ -118,8 +118,8 @@ TABLES: tuple[TableSchema, ...] = (
         _c("text", pa.string(),
            "The item: bullet removed, whitespace collapsed, hyphenation undone, wording verbatim."),
         _c("page", pa.int16(), "Page the item starts on.", True),
-        _c("lemmas", pa.list_(pa.string()), "Lower-case lemmas of the text without stop words (spaCy, Swedish "
-                                            "lookup lemmas)."),
+        _c("lemmas", pa.list_(pa.string()), "Lower-case lemmas of the text without stop words (the Swedish "
+                                            "lookup table of spacy-lookups-data, spaCy's stop words)."),
         _c("kind_guess", pa.string(), "For kind `unknown`: `strength` or `improvement` as the wording suggests "
                                       "(imperatives such as \"Utveckla\", \"saknas\", \"bör\"); null when it "
                                       "gives no cue or the kind is known.", True, enum=FINDING_KINDS[:2]),

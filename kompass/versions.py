@@ -31,7 +31,7 @@ def _files(root):
     for entry in root.iterdir():
         if entry.is_dir() and entry.name != "__pycache__":
             yield from _files(entry)
-        elif entry.is_file() and entry.name.endswith((".py", ".csv", ".toml")):
+        elif entry.is_file() and entry.name.endswith((".py", ".csv", ".toml", ".txt")):
             yield entry
 
 

@@ -1,13 +1,17 @@
 """Findings prepared for text analysis: lemmas, and a cue-based guess for unknown kinds.
 
-Lemmas come from spaCy's blank Swedish pipeline with the lookup lemmatizer and
-the Swedish table of spacy-lookups-data (texts lower-cased first, as the
-table's entries are); stop words and tokens without letters are left out.
-spaCy and the table are loaded once per process, and only when there are
-findings to read. The table gives one lemma per word form, and for a form that
-is both a noun and a verb form it often picks the verb ("mål" -> "måla",
-"plan" -> "plana"); in these reports such words are nearly always the noun, so
-domain/data/lemma_overrides.csv keeps them as they are.
+A finding's lemmas are those of its words (normalize.tokens, split as spaCy's
+Swedish tokenizer splits them), lower-cased and looked up in the Swedish lemma
+table of spacy-lookups-data, as spaCy's lookup lemmatizer did; a word the table
+does not know is its own lemma. Words without letters and stop words (spaCy's
+Swedish list, domain/data/stop_words_sv.txt) are left out, and so is a word
+whose lemma is a stop word. spaCy itself is not loaded: it cost 0.55 CPU s and
+70 MB per process for a tokenizer and a table lookup. The table gives one lemma
+per word form, and for a form that is both a noun and a verb form it often
+picks the verb ("mål" -> "måla", "plan" -> "plana"); in these reports such
+words are nearly always the noun, so domain/data/lemma_overrides.csv keeps them
+as they are. The table is read once per process, and only when there are
+findings to read.
 
 A finding whose kind the source could not tell keeps kind `unknown`; its
 `kind_guess` is filled only from explicit cues: an imperative or infinitive that
@@ -18,17 +22,15 @@ it a strength, and a plain negation ("inte", "ej") an improvement.
 """
 from __future__ import annotations
 
-import bisect
 import csv
 import gzip
 import json
-from array import array
 from functools import lru_cache
 from importlib import resources
 
-import re as stdlib_re
-
 import regex as re
+
+from normalize.tokens import words
 
 _IMPROVEMENT_VERBS = frozenset("""
 utveckla fortsätt fortsätta tydliggör tydliggöra öka förbättra förtydliga inför införa skapa stärk stärka
@@ -44,100 +46,81 @@ _STRENGTH_WORDS = re.compile(r"\b(?:tydlig|tydliga|tydligt|fungerande|välfunger
                              r"hög|höga|aktiv\w*)\b", re.I)
 
 
-_ENTRY_START = stdlib_re.compile(r'^\s*"', stdlib_re.M)  # the stdlib engine is faster for this plain scan
-
-
 class _LemmaTable:
-    """spacy-lookups-data's Swedish lemma table, kept as its sorted JSON text and searched in place.
+    """spacy-lookups-data's Swedish lemma table, kept as its JSON bytes and searched in place.
 
-    The table has 660,000 entries; as a dict (or a spaCy Table) it would cost
-    about 200 MB of memory, as text with an array of entry offsets about 25 MB.
+    The file has one `"form": "lemma",` entry a line, sorted by form (as UTF-8
+    bytes), so a form is found by bisecting the bytes' offsets: no index of
+    its 660,000 entries to build (0.2 CPU s) and 23 MB of memory, where a dict
+    would take about 200 MB.
     """
 
-    def __init__(self, text: str):
-        self.text = text
-        self.starts = array("I", (m.end() for m in _ENTRY_START.finditer(text)))
-
-    def __len__(self) -> int:
-        return len(self.starts)
-
-    def __getitem__(self, index: int) -> str:
-        return self._string(self.starts[index])[0]
+    def __init__(self, data: bytes):
+        self.data = data
+        self.body_start = data.index(b"\n") + 1  # after the opening brace
+        self.body_end = data.rindex(b"\n", 0, len(data) - 1) + 1  # where the closing brace's line starts
 
     def get(self, word: str) -> str | None:
-        index = bisect.bisect_left(self, word)
-        if index == len(self) or self[index] != word:
-            return None
-        key_end = self._string(self.starts[index])[1]
-        value_start = self.text.index('"', key_end + 1) + 1
-        return self._string(value_start)[0]
+        key = json.dumps(word, ensure_ascii=False)[1:-1].replace("/", "\\/").encode()  # as the file writes it
+        low, high = self.body_start, self.body_end  # line starts; the entry, if any, is in between
+        while low < high:
+            line_start = self.data.rfind(b"\n", low, (low + high) // 2) + 1 or low
+            key_start = self.data.index(b'"', line_start) + 1
+            key_end = self.data.index(b'"', key_start)
+            found = self.data[key_start:key_end]
+            if found == key:
+                value_start = self.data.index(b'"', key_end + 1)
+                return json.loads(self.data[value_start:self.data.index(b'"', value_start + 1) + 1])
+            if found < key:
+                low = self.data.index(b"\n", key_end) + 1
+            else:
+                high = line_start
+        return None
 
-    def _string(self, start: int) -> tuple[str, int]:
-        """The JSON string that starts at `start` (after its quote), and where its closing quote is."""
-        end = start
-        while True:
-            end = self.text.index('"', end)
-            if self.text[end - 1] != "\\" or self.text[end - 2] == "\\":
-                break
-            end += 1
-        raw = self.text[start:end]
-        return (json.loads(f'"{raw}"') if "\\" in raw else raw), end
+
+def _data_file(package: str, name: str):
+    return resources.files(package).joinpath("data").joinpath(name)
 
 
 @lru_cache(maxsize=1)
 def _lemma_table() -> _LemmaTable:
-    data = resources.files("spacy_lookups_data").joinpath("data").joinpath("sv_lemma_lookup.json.gz").read_bytes()
-    return _LemmaTable(gzip.decompress(data).decode("utf-8"))
+    return _LemmaTable(gzip.decompress(_data_file("spacy_lookups_data", "sv_lemma_lookup.json.gz").read_bytes()))
 
 
 @lru_cache(maxsize=1)
 def _lemma_overrides() -> dict[str, str]:
-    with resources.files("domain").joinpath("data").joinpath("lemma_overrides.csv").open(encoding="utf-8") as handle:
+    with _data_file("domain", "lemma_overrides.csv").open(encoding="utf-8") as handle:
         return {row["word"]: row["lemma"] for row in csv.DictReader(handle)}
 
 
-def _lemma_of(word: str) -> str | None:
-    return _lemma_overrides().get(word) or _lemma_table().get(word)
-
-
 @lru_cache(maxsize=1)
-def _nlp():
-    import spacy  # loading spaCy costs a second; only when findings are read
+def _stop_words() -> frozenset[str]:
+    lines = _data_file("domain", "stop_words_sv.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
-    nlp = spacy.blank("sv")
-    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
-    return nlp
+
+def _lemma_of(word: str) -> str:
+    return _lemma_overrides().get(word) or _lemma_table().get(word) or word
 
 
 def prepare() -> None:
-    """Loads spaCy and the lemma table now, e.g. before forking workers that will all need them."""
-    _nlp()
+    """Reads the lemma table now, e.g. before forking workers that will all need it."""
     _lemma_table()
 
 
 def lemmas(texts: list[str]) -> list[list[str]]:
-    """Lower-case lemmas of each text, without stop words and tokens without letters.
-
-    spaCy's lookup lemmatizer does the work, given the entries of the lemma
-    table that these texts' words need.
-    """
-    if not texts:
-        return []
-    from spacy.lookups import Lookups
-
-    nlp = _nlp()
-    docs = [nlp.make_doc(text.lower()) for text in texts]
-    needed = {token.text for doc in docs for token in doc}
-    lookups = Lookups()
-    lookups.add_table("lemma_lookup", {word: lemma for word in needed if (lemma := _lemma_of(word)) is not None})
-    lemmatizer = nlp.get_pipe("lemmatizer")
-    lemmatizer.initialize(lookups=lookups)
+    """Lower-case lemmas of each text, without stop words and words without letters."""
+    stop_words = _stop_words()
     result = []
-    for doc in docs:
-        lemmatizer(doc)
-        result.append([token.lemma_ or token.text for token in doc
-                       if any(c.isalpha() for c in token.text) and not token.is_stop
-                       and not nlp.vocab[token.lemma_].is_stop])
+    for text in texts:
+        found = []
+        for word in words(text.lower()):
+            if word in stop_words or not any(c.isalpha() for c in word):
+                continue
+            lemma = _lemma_of(word)
+            if lemma.lower() not in stop_words:  # the table's lemmas of proper nouns keep their capital
+                found.append(lemma)
+        result.append(found)
     return result
 
 

@@ -3,6 +3,10 @@ from __future__ import annotations
 
 import pytest
 
+import subprocess
+import sys
+
+from normalize import language
 from normalize.language import kind_guess, lemmas
 
 
@@ -11,8 +15,55 @@ def test_lemmas_are_lower_case_without_stop_words():
     assert found == ["utveckla", "tydlig", "kanal", "misstanke", "korruption"]
 
 
-def test_lemmas_of_no_texts_do_not_load_spacy():
+# Findings of the sample reports and their lemmas, each checked as Swedish: stop words ("med", "för att",
+# "bland annat") left out, punctuation split off, a word the table does not know kept as it is.
+SAMPLE_FINDINGS = {
+    "Regelbunden utvärdering av hemsidan": ["regelbunden", "utvärdering", "hemsida"],
+    "Arbetet med revisionsrapporter och externa granskningar":
+        ["arbete", "revisionsrapporter", "extern", "granskning"],
+    "Stärkt helhetsfokus i koncernen (moderbolag, ledarskap, ramavtal)":
+        ["stärka", "helhetsfokus", "koncern", "moderbolag", "ledarskap", "ramavtal"],
+    "Inkludera politiken i policy/regelverk kring etiskt förhållningssätt":
+        ["inkludera", "politik", "policy", "regelverk", "kring", "etisk", "förhållningssätt"],
+    "Använda resultat för kundnöjdhet mellan verksamheter för att utveckla tjänster":
+        ["använda", "resultat", "kundnöjdhet", "verksamhet", "utveckla", "tjänst"],
+    "Samverkan med bland annat företag för att öka turismen - ökar turismen?":
+        ["samverkan", "företag", "öka", "turism", "öka", "turism"],
+    "Dialogforum för chefer för att diskutera resultat": ["dialogforum", "chef", "diskutera", "resultat"],
+    "Politiskt grundad vision och värdegrund": ["politisk", "grunda", "vision", "värdegrund"],
+    "Stort utbud av e-tjänster": ["utbud", "e-tjänster"],
+    "Jämställdhets- och mångfaldsarbete": ["jämställdhets-", "mångfaldsarbete"],
+}
+
+
+def test_lemmas_of_sample_findings():
+    assert lemmas(list(SAMPLE_FINDINGS)) == list(SAMPLE_FINDINGS.values())
+
+
+def test_lemmas_of_no_texts_do_not_read_the_table():
+    language._lemma_table.cache_clear()
     assert lemmas([]) == []
+    assert language._lemma_table.cache_info().currsize == 0
+
+
+def test_lemmas_do_not_load_spacy():
+    code = "import sys; from normalize.language import lemmas; lemmas(['Målen nås']); print('spacy' in sys.modules)"
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True).stdout.strip() == "False"
+
+
+def test_lemma_table_finds_its_first_last_and_escaped_entries_and_no_others():
+    table = language._lemma_table()
+    assert [table.get(word) for word in ("A-bombens", "övärlds", "roll-on/roll-off-fartygen", "kommunerna")] == [
+        "A-bomb", "övärld", "roll-on/roll-off-fartyg", "kommun"]
+    assert [table.get(word) for word in ("", "A", "zzzz", "ööööö", 'a"b')] == [None] * 5
+
+
+def test_stop_words_are_spacys_swedish_list():
+    stop_words = language._stop_words()
+    assert len(stop_words) == 386
+    assert {"och", "att", "för", "med", "bland", "annat"} <= stop_words
+    assert "mål" not in stop_words
 
 
 @pytest.mark.parametrize("text, guess", [

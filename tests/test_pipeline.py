@@ -10,6 +10,8 @@ from click.testing import CliRunner
 from conftest import MINI_FLAT, MINI_MARKDOWN, RAW_DIR, read_tables
 from kompass.cli import main
 from kompass.inputs import find_inputs
+from kompass.pipeline import Options, _load_libraries, _task
+from normalize import language
 
 SOLLENTUNA_2018 = RAW_DIR / "000_c7b2db4eead6c9d1.txt"
 
@@ -133,3 +135,14 @@ def test_discovery_recurses_and_names_paths_relative_to_the_common_folder_of_the
                                                        "single.txt"]
     assert all(path.is_absolute() for path, _ in found.sources)
     assert [(source, p.code) for source, p in found.skipped] == [("in/e.json", "file_skipped")]
+
+
+@pytest.mark.parametrize("documents, table_read_before_forking", [(1, False), (2, True)])
+def test_lemma_table_is_read_before_forking_only_for_several_documents(tmp_path, documents,
+                                                                         table_read_before_forking):
+    paths = [tmp_path / f"{number}.txt" for number in range(documents)]
+    for path in paths:
+        path.write_text("Kommunkompassen", encoding="utf-8")
+    language._lemma_table.cache_clear()
+    _load_libraries([_task(path, path.name, Options()) for path in paths], "pdfium")
+    assert (language._lemma_table.cache_info().currsize == 1) is table_read_before_forking
