@@ -195,7 +195,8 @@ def _failed(task: _Task, failure: Failure) -> DocumentResult:
 
 
 def _rank(result: DocumentResult) -> tuple:
-    """Better copies first: complete, fewer errors, more scored areas, fewer warnings, preferred format.
+    """Better copies first: complete, fewer errors, more scored areas, fewer warnings, fewer findings of unknown
+    kind, preferred format.
 
     Not the number of rows: junk appended to a copy adds rows, not quality. Scored areas come before
     warnings because a cut copy has fewer warnings only for having less to check.
@@ -204,14 +205,16 @@ def _rank(result: DocumentResult) -> tuple:
     assert report is not None
     severities = Counter(p.severity for p in result.problems)
     scored = sum(1 for area in report.rows.get("areas", []) if area.get("score") is not None)
+    unplaced = sum(1 for finding in report.rows.get("findings", []) if finding["kind"] == "unknown")
     complete = bool(report.rows["reports"][0]["complete"])
-    return (not complete, severities["error"], -scored, severities["warning"],
+    return (not complete, severities["error"], -scored, severities["warning"], unplaced,
             FORMAT_PREFERENCE.get(result.source_format or "", 3), result.source_path)
 
 
 def _why_kept(kept: DocumentResult, other: DocumentResult) -> str:
     labels = ("it is complete and this one is not", "it has fewer errors", "it has more areas with scores",
-              "it has fewer warnings", "its format is preferred", "its path sorts first")
+              "it has fewer warnings", "it has fewer findings of unknown kind", "its format is preferred",
+              "its path sorts first")
     return next(label for label, better, worse in zip(labels, _rank(kept), _rank(other)) if better != worse)
 
 

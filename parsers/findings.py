@@ -29,9 +29,10 @@ def flattened_findings(left: list[Item], right: list[Item], has_right_header: bo
     - only a "Styrkor" header: a list of strengths;
     - both headers before any item (the header row stands alone, the rows follow
       interleaved): no item's column is known;
-    - items between the headers: those are the left column; as many items after
-      the second header as the left column has are the right column; any further
-      items may be the end of the left column and stay unknown.
+    - items between the headers: those are the left column as far down as the
+      right column reaches; the right column's items follow, as many as fill the
+      same height (`_right_column_count`); any further items may be the end of a
+      longer left column or more of a longer right one, and stay unknown.
     """
     if not has_right_header:
         return column_findings(left, [], page)
@@ -39,7 +40,8 @@ def flattened_findings(left: list[Item], right: list[Item], has_right_header: bo
         uncertain = right
         sure: list[Item] = []
     else:
-        sure, uncertain = right[:len(left)], right[len(left):]
+        count = _right_column_count(left, right)
+        sure, uncertain = right[:count], right[count:]
     block = column_findings(left, sure, page)
     block.items += [RawFinding(UNKNOWN, text, p) for text, p in uncertain]
     if uncertain:
@@ -49,3 +51,27 @@ def flattened_findings(left: list[Item], right: list[Item], has_right_header: bo
             f"{len(left) + len(right)} items could be strengths or improvements and are marked unknown.",
             page))
     return block
+
+
+# Characters one line of a two-column findings table holds: half an A4 page's text width at 11 pt.
+_COLUMN_CHARS = 40
+
+
+def _right_column_count(left: list[Item], right: list[Item]) -> int:
+    """How many items after the second header surely belong to the right column.
+
+    A flattened row runs left cell, right cell; where the left column is longer, what it has below the
+    right column's end follows the right column. The left items before the second header stand beside
+    the right column, so the right column is at most as tall as they are: its items are those that fill
+    the same number of lines, and never more items than the left had.
+    """
+    def lines(text: str) -> int:
+        return -(-len(text) // _COLUMN_CHARS)
+
+    height = sum(lines(text) for text, _ in left)
+    filled = 0
+    for count, (text, _) in enumerate(right, start=1):
+        filled += lines(text)
+        if filled >= height:
+            return min(count, len(left))
+    return min(len(right), len(left))

@@ -16,7 +16,7 @@ import regex as re
 from extract.model import Document
 from domain.catalog import known_title_prefix
 from parsers.blocks import Block, FindingsBlock, Heading, Layout, Paragraph, RubricBox, ScoreRow, ScoreTable
-from parsers.findings import column_findings, flattened_findings
+from parsers.findings import flattened_findings
 from parsers.running_heads import split_running_heads
 from parsers.segment import split_items, split_list
 from parsers.vocabulary import (APPENDIX_HEADING, APPENDIX_MENTION, AREA_DIGIT, AREA_HEADING, CONTENTS_WORD,
@@ -258,19 +258,10 @@ def _findings(stream: _Stream, start: int, end: int) -> FindingsBlock:
     improvement = IMPROVEMENT_HEADER.search(text, strength.end(), end)
     left = _items_with_pages(stream, strength.end(), improvement.start() if improvement else end)
     right = _items_with_pages(stream, improvement.end(), end) if improvement else []
-    if left and improvement and _headed_lists(strength.group(), improvement.group()):
-        return column_findings(left, right, stream.page_at(start))
+    # Headed lists and a two-column table flatten alike ("Styrkor a b c Förbättringsområden d e"): the
+    # header words do not tell them apart, so both are read as a table whose columns may have been lost.
     return flattened_findings(left, right, has_right_header=improvement is not None,
                               page=stream.page_at(start))
-
-
-def _headed_lists(strength_header: str, improvement_header: str) -> bool:
-    """Whether the headers head two lists (their items stay in order) rather than a table's columns.
-
-    Lists are headed "STYRKOR" / "FÖRBÄTTRINGSOMRÅDEN"; tables "Styrkor" | "Förbättringsmöjligheter".
-    """
-    return strength_header.isupper() or improvement_header.casefold().startswith(("förbättringsområden",
-                                                                                 "utvecklingsområden"))
 
 
 def _items_with_pages(stream: _Stream, start: int, end: int) -> list[tuple[str, int]]:

@@ -138,7 +138,7 @@ def test_a_copy_padded_with_junk_does_not_win_for_its_rows(tmp_path):
     assert [r["source_path"] for r in tables["reports"]] == ["z_clean.txt"]
     [duplicate] = [p for p in tables["problems"] if p["code"] == "duplicate_report"]
     assert duplicate["source_path"] == "a_padded.txt"
-    assert duplicate["message"].endswith("because it has fewer warnings.")
+    assert duplicate["message"].endswith("because it has fewer findings of unknown kind.")
 
 
 def _three_page_pdf(path: Path) -> Path:

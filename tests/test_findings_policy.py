@@ -57,3 +57,15 @@ def test_empty_table_has_no_items_and_no_warning():
     block = flattened_findings([], [], has_right_header=True, page=2)
     assert block.items == []
     assert block.problems == []
+
+
+def test_a_longer_left_column_continues_after_the_right_one_and_stays_unknown():
+    # Left items beside the right column fill 4 lines; the right column's first two items fill as many, so the
+    # two after them may be the left column's end (which a flattening prints last) and are not called improvements.
+    left = [("Öppna nämndsmöten", 1), ("Tydlig vision", 1), ("Goda resultat", 1), ("Aktivt arbete", 1)]
+    right = [("Utveckla dialogen med unga invånare och med föreningslivet i kommunen", 1),
+             ("Tydligare koppling mellan mål och resurser i budgeten och i uppföljningen", 1),
+             ("Återkommande medborgarundersökningar", 1), ("Fungerande internkontroll", 1)]
+    block = flattened_findings(left, right, has_right_header=True, page=1)
+    assert [f.kind for f in block.items] == ["strength"] * 4 + ["improvement"] * 2 + ["unknown"] * 2
+    assert [p.code for p in block.problems] == ["findings_columns_lost"]

@@ -1,6 +1,8 @@
 """`kompass report`: the HTML quality report of a dataset, read as text and rendered by headless Chromium."""
 from __future__ import annotations
 
+from collections import Counter
+
 import json
 import shutil
 import subprocess
@@ -161,11 +163,14 @@ def test_run_summary_and_charts(sample_report, extracted):
     metadata = pq.read_schema(extracted.out / "reports.parquet").metadata
     assert has_run(run, ["Documents", "3"])
     assert has_run(run, ["Reports published", "3"])
-    assert has_run(run, ["Problems", "0 errors, 9 warnings, 0 infos"])
+    severities = Counter(problem["severity"] for problem in extracted.tables["problems"])
+    assert has_run(run, ["Problems", f"0 errors, {severities['warning']} warnings, {severities['info']} infos"])
     assert has_run(run, ["Extractor version", metadata[b"kompass.extractor_version"].decode()])
     assert has_run(run, ["Catalog version", metadata[b"kompass.catalog_version"].decode()])
     # the problems chart: a bar's label, its tooltip, its segment's tooltip and the count
-    assert has_run(run, ["findings_columns_lost", "findings_columns_lost", "findings_columns_lost: 7 warning", "7"])
+    lost = sum(1 for problem in extracted.tables["problems"] if problem["code"] == "findings_columns_lost")
+    assert has_run(run, ["findings_columns_lost", "findings_columns_lost", f"findings_columns_lost: {lost} warning",
+                         str(lost)])
     assert page.count("<svg") == 2 + len(extracted.tables["reports"])  # totals, problems, one per report
     for report in extracted.tables["reports"]:  # a bar's label, its tooltip and its value
         report_id, total = report["report_id"], report["total_score"]
