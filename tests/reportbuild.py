@@ -17,7 +17,7 @@ from reportdesc import expected_tables
 from reportplan import (Contents, Cover, Findings, Heading, Page, Para, RubricBox, ScoreTable, Style, YearTable,
                         appended_prior_scores, plan)
 
-FORMATS = {"pdf": ".pdf", "flat": ".txt", "markdown": ".md"}
+FORMATS = {"pdf": ".pdf", "flat": ".txt", "transcript": ".txt", "markdown": ".md"}
 UL = '<ul style="list-style-type: none">'
 
 
@@ -29,7 +29,7 @@ def build(description: dict, style: Style, fmt: str, path: Path) -> dict:
     dated_heads = "{date}" in f"{style.head}{style.foot}"
     if fmt == "markdown" or not dated_heads:  # the date is printed on the cover instead
         pages[0] = [Cover([*pages[0][0].lines, date])]
-    render = {"pdf": _pdf, "flat": _flat, "markdown": _markdown}[fmt]
+    render = {"pdf": _pdf, "flat": _flat, "transcript": _transcript, "markdown": _markdown}[fmt]
     render(pages, style, date, path)
     expected = copy.deepcopy(description)
     expected["prior_scores"] += appended_prior_scores(style)
@@ -153,6 +153,19 @@ def _draw_score_table(pdf: PdfBuilder, table: ScoreTable) -> None:
 # -- flat text: one line per page -------------------------------------------------------------------------------
 
 def _flat(pages: list[Page], style: Style, date: str, path: Path) -> None:
+    path.write_text("\n".join(_flat_pages(pages, style, date)) + "\n", encoding="utf-8")
+
+
+def _transcript(pages: list[Page], style: Style, date: str, path: Path) -> None:
+    """A web transcript: the page furniture of a document site, then each page numbered, a blank line apart."""
+    title = " ".join(pages[0][0].lines)
+    site = [title, "Storlek: px", "Starta visningen från sidan:", f'Download "{title}"', "Transkript"]
+    numbered = [f"{number} {text}" for number, text in enumerate(_flat_pages(pages, style, date), start=1)]
+    path.write_text("\n\n".join([*site, *numbered]) + "\n", encoding="utf-8")
+
+
+def _flat_pages(pages: list[Page], style: Style, date: str) -> list[str]:
+    """Each page as one line of text, with its running head and foot."""
     lines = []
     for number, page in enumerate(pages, start=1):
         text = " ".join(_flat_block(block) for block in page)
@@ -162,7 +175,7 @@ def _flat(pages: list[Page], style: Style, date: str, path: Path) -> None:
             foot = style.foot.format(**values) if style.foot else ""
             text = " ".join(part for part in (head, text, foot) if part)
         lines.append(text)
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return lines
 
 
 def _flat_block(block) -> str:

@@ -52,7 +52,7 @@ CASES: dict[str, Case] = {}
 PLAIN_STYLE = Style()
 
 
-def cases(name: str, description: dict, style: Style = PLAIN_STYLE, fmts: tuple[str, ...] = ("pdf", "flat", "markdown")
+def cases(name: str, description: dict, style: Style = PLAIN_STYLE, fmts: tuple[str, ...] = ("pdf", "flat", "transcript", "markdown")
           ) -> dict[str, str]:
     """Registers the case in each format; returns {fmt: case name}. The same name may be registered once only."""
     names = {}
@@ -122,7 +122,7 @@ class Results:
         got, want = self.observed(name), self.expected_by_case[name]
         for name_ in ignore:
             got.pop(name_), want.pop(name_)
-        if CASES[name].fmt == "flat":
+        if CASES[name].fmt in ("flat", "transcript"):
             got["findings"], want["findings"] = _flattened_findings(got["findings"], want["findings"])
         assert_tables_equal(got, want, name)
 

@@ -8,7 +8,7 @@ from reportdesc import describe, earlier_scores
 from reportplan import Style
 from robustness import cases
 
-FORMATS = ("pdf", "flat", "markdown")
+FORMATS = ("pdf", "flat", "transcript", "markdown")
 
 # one sentence mentions an appendix inside area 2: every later area is still read
 LILLA_EDET = describe("Lilla Edet", 2015, quoted_prior_year=2012)

@@ -6,7 +6,7 @@ from reportdesc import describe
 from reportplan import Style
 from robustness import cases
 
-FORMATS = ("pdf", "flat", "markdown")
+FORMATS = ("pdf", "flat", "transcript", "markdown")
 
 VASBY = describe("Upplands Väsby", 2011)
 GOTLAND = describe("Gotland", 2012, quoted_prior_year=2009)

@@ -6,7 +6,7 @@ from reportdesc import describe
 from reportplan import Style
 from robustness import cases
 
-FORMATS = ("pdf", "flat", "markdown")
+FORMATS = ("pdf", "flat", "transcript", "markdown")
 NACKA = describe("Nacka", 2012, quoted_prior_year=2009)
 NACKA_PLAIN = cases("nacka-2012-skl-heads", NACKA)
 FURNITURE = {

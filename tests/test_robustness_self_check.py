@@ -9,7 +9,7 @@ from reportdesc import describe, with_changes
 from reportplan import Style
 from robustness import CASES, cases
 
-FORMATS = ("pdf", "flat", "markdown")
+FORMATS = ("pdf", "flat", "transcript", "markdown")
 SKELLEFTEA = describe("Skellefteå", 2017, quoted_prior_year=2014)
 MANGLED_AREA = 5
 MANGLED = cases("skelleftea-2017-area-5-heading-mangled", SKELLEFTEA, Style(mangled_area=MANGLED_AREA))

@@ -7,7 +7,7 @@ from reportdesc import describe
 from reportplan import Style
 from robustness import PAGE_COLUMNS, cases
 
-FORMATS = ("pdf", "flat", "markdown")
+FORMATS = ("pdf", "flat", "transcript", "markdown")
 
 KUNGALV = describe("Kungälv", 2016, quoted_prior_year=2013)
 KUNGALV_PLAIN = cases("kungalv-2016-plain", KUNGALV)

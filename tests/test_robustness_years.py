@@ -6,7 +6,7 @@ import pytest
 from reportdesc import describe
 from robustness import cases
 
-FORMATS = ("pdf", "flat", "markdown")
+FORMATS = ("pdf", "flat", "transcript", "markdown")
 EARLY = {year: cases(f"kalmar-{year}-original-criteria", describe("Kalmar", year, evaluation_number=1))
          for year in (2005, 2007, 2009)}
 LATE = {year: cases(f"kalmar-{year}-revised-criteria", describe("Kalmar", year, quoted_prior_year=year - 3))
