@@ -50,9 +50,11 @@ CASES: dict[str, Case] = {}
 
 
 PLAIN_STYLE = Style()
+# every case is rendered in each of these (tests/reportbuild.FORMATS), unless it names its own
+CASE_FORMATS = ("pdf", "flat", "transcript", "markdown")
 
 
-def cases(name: str, description: dict, style: Style = PLAIN_STYLE, fmts: tuple[str, ...] = ("pdf", "flat", "transcript", "markdown")
+def cases(name: str, description: dict, style: Style = PLAIN_STYLE, fmts: tuple[str, ...] = CASE_FORMATS
           ) -> dict[str, str]:
     """Registers the case in each format; returns {fmt: case name}. The same name may be registered once only."""
     names = {}

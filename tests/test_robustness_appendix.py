@@ -6,9 +6,8 @@ from __future__ import annotations
 import pytest
 from reportdesc import describe, earlier_scores
 from reportplan import Style
-from robustness import cases
+from robustness import CASE_FORMATS, cases
 
-FORMATS = ("pdf", "flat", "transcript", "markdown")
 
 # one sentence mentions an appendix inside area 2: every later area is still read
 LILLA_EDET = describe("Lilla Edet", 2015, quoted_prior_year=2012)
@@ -40,34 +39,34 @@ YEAR_COLUMNS = cases("osteraker-2015-rubric-box-year-columns", OSTERAKER,
                      Style(rubric_years=(2015, 2012), earlier_rubric_scores=EARLIER_2012))
 
 
-@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("fmt", CASE_FORMATS)
 def test_issue_9_bilaga_mentioned_in_area_2_keeps_every_later_area(robust, fmt):
     robust.assert_expected(MENTION[fmt])
 
 
-@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("fmt", CASE_FORMATS)
 @pytest.mark.parametrize("variant", list(APPENDED))
 def test_issue_9_appended_evaluation_gives_prior_scores_only(robust, variant, fmt):
     robust.assert_expected(APPENDED_CASES[variant][fmt])
 
 
-@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("fmt", CASE_FORMATS)
 @pytest.mark.parametrize("variant", list(APPENDED))
 def test_issue_9_appended_evaluation_leaves_the_reports_tables_alone(robust, variant, fmt):
     robust.assert_same_as(APPENDED_CASES[variant][fmt], BORAS_PLAIN[fmt], ignore_columns=("page_count",),
                           ignore_tables=("prior_scores", "problems"))
 
 
-@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("fmt", CASE_FORMATS)
 def test_issue_9_table_of_earlier_results_gives_prior_scores(robust, fmt):
     robust.assert_expected(EARLIER_TABLE[fmt])
 
 
-@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("fmt", CASE_FORMATS)
 def test_issue_9_rubric_box_year_columns_give_score_and_prior_score(robust, fmt):
     robust.assert_expected(YEAR_COLUMNS[fmt])
 
 
-@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("fmt", CASE_FORMATS)
 def test_issue_9_rubric_box_year_columns_leave_the_other_tables_alone(robust, fmt):
     robust.assert_same_as(YEAR_COLUMNS[fmt], OSTERAKER_PLAIN[fmt], ignore_tables=("prior_scores",))

@@ -4,9 +4,8 @@ from __future__ import annotations
 import pytest
 from reportdesc import describe
 from reportplan import Style
-from robustness import cases
+from robustness import CASE_FORMATS, cases
 
-FORMATS = ("pdf", "flat", "transcript", "markdown")
 
 VASBY = describe("Upplands Väsby", 2011)
 GOTLAND = describe("Gotland", 2012, quoted_prior_year=2009)
@@ -34,26 +33,26 @@ VARIANT_CASES = {key: cases(f"{description['id']}-{key}", description, style)
                  for key, (description, style) in VARIANTS.items()}
 
 
-@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("fmt", CASE_FORMATS)
 @pytest.mark.parametrize("variant", list(VARIANTS))
 def test_cover_variant_gives_the_described_tables(robust, variant, fmt):
     robust.assert_expected(VARIANT_CASES[variant][fmt])
 
 
-@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("fmt", CASE_FORMATS)
 @pytest.mark.parametrize("variant", list(VARIANTS))
 def test_cover_variant_gives_the_plain_covers_tables(robust, variant, fmt):
     description, _ = VARIANTS[variant]
     robust.assert_same_as(VARIANT_CASES[variant][fmt], PLAIN[description["id"]][fmt])
 
 
-@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("fmt", CASE_FORMATS)
 @pytest.mark.parametrize("report_id", list(PLAIN))
 def test_plain_cover_gives_the_described_tables(robust, report_id, fmt):
     robust.assert_expected(PLAIN[report_id][fmt])
 
 
-@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("fmt", CASE_FORMATS)
 def test_evaluator_from_another_municipality_is_not_the_municipality(robust, fmt):
     row = robust.report_row(PLAIN[DALS_ED["id"]][fmt])
     assert row is not None

@@ -4,9 +4,8 @@ from __future__ import annotations
 import pytest
 from reportdesc import describe
 from reportplan import Style
-from robustness import cases
+from robustness import CASE_FORMATS, cases
 
-FORMATS = ("pdf", "flat", "transcript", "markdown")
 NACKA = describe("Nacka", 2012, quoted_prior_year=2009)
 NACKA_PLAIN = cases("nacka-2012-skl-heads", NACKA)
 FURNITURE = {
@@ -18,13 +17,13 @@ FURNITURE = {
 FURNITURE_CASES = {key: cases(f"nacka-2012-{key}", NACKA, style) for key, style in FURNITURE.items()}
 
 
-@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("fmt", CASE_FORMATS)
 @pytest.mark.parametrize("variant", list(FURNITURE))
 def test_issue_9_page_furniture_gives_the_described_tables(robust, variant, fmt):
     robust.assert_expected(FURNITURE_CASES[variant][fmt])
 
 
-@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("fmt", CASE_FORMATS)
 @pytest.mark.parametrize("variant", list(FURNITURE))
 def test_issue_9_page_furniture_gives_the_plain_reports_tables(robust, variant, fmt):
     robust.assert_same_as(FURNITURE_CASES[variant][fmt], NACKA_PLAIN[fmt])

@@ -7,9 +7,8 @@ import re
 import pytest
 from reportdesc import describe, with_changes
 from reportplan import Style
-from robustness import CASES, cases
+from robustness import CASE_FORMATS, CASES, cases
 
-FORMATS = ("pdf", "flat", "transcript", "markdown")
 SKELLEFTEA = describe("Skellefteå", 2017, quoted_prior_year=2014)
 MANGLED_AREA = 5
 MANGLED = cases("skelleftea-2017-area-5-heading-mangled", SKELLEFTEA, Style(mangled_area=MANGLED_AREA))
@@ -20,21 +19,21 @@ WRONG_TOTAL = with_changes(KIRUNA, stated_total=KIRUNA["report"]["total_score"] 
 STATED_TOTAL_NOT_SUM = cases("kiruna-2013-stated-total-not-the-sum", WRONG_TOTAL)
 
 
-@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("fmt", CASE_FORMATS)
 def test_issue_9_area_listed_in_contents_but_not_found_is_a_problem(robust, fmt):
     name = MANGLED[fmt]
     messages = [p["message"] for p in robust.problems(name) if p["code"] == "area_not_found"]
     assert any(re.search(rf"(?<![\d.]){MANGLED_AREA}(?![\d.])", message) for message in messages), messages
 
 
-@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("fmt", CASE_FORMATS)
 def test_issue_9_the_other_areas_of_a_report_with_a_mangled_heading_are_read(robust, fmt):
     got = robust.observed(MANGLED[fmt])["areas"]
     want = [(a["area_no"], a["title"], a["score"]) for a in SKELLEFTEA["areas"] if a["area_no"] != MANGLED_AREA]
     assert [row for row in got if row[0] != MANGLED_AREA] == want
 
 
-@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("fmt", CASE_FORMATS)
 def test_issue_9_stated_total_not_the_sum_of_areas_is_a_problem(robust, fmt):
     robust.assert_expected(STATED_TOTAL_NOT_SUM[fmt])
     assert "area_sum_mismatch" in {p["code"] for p in robust.problems(STATED_TOTAL_NOT_SUM[fmt])}

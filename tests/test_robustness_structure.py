@@ -5,9 +5,8 @@ from __future__ import annotations
 import pytest
 from reportdesc import describe
 from reportplan import Style
-from robustness import PAGE_COLUMNS, cases
+from robustness import CASE_FORMATS, PAGE_COLUMNS, cases
 
-FORMATS = ("pdf", "flat", "transcript", "markdown")
 
 KUNGALV = describe("Kungälv", 2016, quoted_prior_year=2013)
 KUNGALV_PLAIN = cases("kungalv-2016-plain", KUNGALV)
@@ -40,34 +39,34 @@ HYLTE_MARKDOWN = cases("hylte-2016-markdown-plain", HYLTE, fmts=("markdown",))
 HYLTE_LI_GLYPHS = cases("hylte-2016-markdown-li-glyphs", HYLTE, Style(markdown_rubric_items="li"), fmts=("markdown",))
 
 
-@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("fmt", CASE_FORMATS)
 def test_plain_report_gives_the_described_tables(robust, fmt):
     robust.assert_expected(KUNGALV_PLAIN[fmt])
 
 
-@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("fmt", CASE_FORMATS)
 @pytest.mark.parametrize("variant", list(WORDING))
 def test_issue_9_wording_variant_gives_the_described_tables(robust, variant, fmt):
     robust.assert_expected(WORDING_CASES[variant][fmt])
 
 
-@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("fmt", CASE_FORMATS)
 @pytest.mark.parametrize("variant", list(WORDING))
 def test_issue_9_wording_variant_gives_the_plain_reports_tables(robust, variant, fmt):
     robust.assert_same_as(WORDING_CASES[variant][fmt], KUNGALV_PLAIN[fmt])
 
 
-@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("fmt", CASE_FORMATS)
 def test_issue_9_no_table_of_contents(robust, fmt):
     robust.assert_expected(NO_CONTENTS[fmt])
 
 
-@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("fmt", CASE_FORMATS)
 def test_issue_9_no_table_of_contents_gives_the_same_tables_but_pages(robust, fmt):
     robust.assert_same_as(NO_CONTENTS[fmt], SUNDBYBERG_PLAIN[fmt], ignore_columns=PAGE_COLUMNS)
 
 
-@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("fmt", CASE_FORMATS)
 def test_issue_9_upper_case_area_titles_are_kept_as_printed(robust, fmt):
     robust.assert_expected(UPPER_TITLES[fmt])
 
