@@ -24,7 +24,8 @@ _SUFFIX_AFTER = re.compile(r"^\s*(?i:kommuns?|stads?)(?!\w)")
 _YEAR_AFTER = re.compile(rf"^\s*(?:(?i:kommuns?|stads?)\s+)?(?:(?i:{MONTH})\s+)?((?:19|20)\d\d)(?![\d-])")
 _YEAR = re.compile(r"(?<![\d-])((?:19|20)\d\d)(?![\d-])")
 _LABEL = EVALUATOR_LABEL
-_SEPARATOR = re.compile(r"\s+(?:och|OCH|samt|SAMT|&)\s+|\s*;\s*")
+_SEPARATOR = re.compile(r"(\s+(?:och|OCH|samt|SAMT|&)\s+|\s*;\s*)")
+_PERSON_START = re.compile(r"^\s*(?:\p{Lu}\.\s*)*\p{Lu}[\p{L}'’-]+\s+\p{Lu}[\p{L}'’-]+")
 _DATE_TEXT = re.compile(r"\b(?:19|20)\d\d-\d\d-\d\d\b|\b\d{1,2}\s+\p{L}+\s+(?:19|20)\d\d\b")
 _INITIAL = re.compile(r"^\p{Lu}\.$")
 _NAME = re.compile(r"^\p{Lu}[\p{L}'’-]*$")
@@ -85,14 +86,33 @@ def _evaluators(lines: list[str], cover: Cover) -> list[str]:
     people: list[str] = []
     for line in lines:
         rest = _after_title(line, cover)
-        rest = _DATE_TEXT.sub(" ", COVER_WORDS.sub(" ", _LABEL.sub("", rest)))
+        rest = _DATE_TEXT.sub(" ", _without_cover_words(_LABEL.sub("", rest)))
         rest = re.sub(r"\s+", " ", rest).strip(" :|,")
         rest = re.sub(r"^[^\p{L}]+", "", rest)  # debris before the first name ("/27")
         if not rest:
             continue
-        for part in _SEPARATOR.split(rest):
+        for part in _people_parts(rest):
             people.extend(split_people(part.strip(" ,")))
     return [person for person in people if _looks_like_person(person)]
+
+
+def _people_parts(text: str) -> list[str]:
+    """The text cut at "och", "samt", "&" and ";" where a new person follows: "Anna Berg, SKL och Per Ek",
+    but not inside an affiliation ("Sveriges Kommuner och Landsting")."""
+    pieces = _SEPARATOR.split(text)
+    parts = [pieces[0]]
+    for separator, piece in zip(pieces[1::2], pieces[2::2]):
+        if _PERSON_START.match(piece):
+            parts.append(piece)
+        else:
+            parts[-1] += separator + piece
+    return parts
+
+
+def _without_cover_words(text: str) -> str:
+    """The text without the cover's own words, except where they are an affiliation: "Anna Berg, Sveriges
+    Kommuner och Landsting" keeps its employer."""
+    return COVER_WORDS.sub(lambda m: m.group(0) if text[:m.start()].rstrip().endswith(",") else " ", text)
 
 
 def _after_title(line: str, cover: Cover) -> str:

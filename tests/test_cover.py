@@ -71,3 +71,11 @@ def test_split_people_one_person_and_comma_in_affiliation():
     assert split_people("Lars Strid, senior konsult (SKL)") == ["Lars Strid, senior konsult (SKL)"]
     assert split_people("Anna Berg, konsult, Lund") == ["Anna Berg, konsult, Lund"]
     assert split_people("") == []
+
+
+def test_an_affiliation_made_of_cover_words_is_kept():
+    # SKL's name is also the cover's publisher line, and its "och" also parts two people
+    cover = read_cover(["KommunKompassen", "Analys av Lerums kommun 2014",
+                        "Anna Berg, Sveriges Kommuner och Landsting", "Per Ek, konsult", "Sveriges Kommuner och Landsting"])
+    assert (cover.municipality, cover.year) == ("Lerums", 2014)
+    assert cover.evaluators == ["Anna Berg, Sveriges Kommuner och Landsting", "Per Ek, konsult"]
