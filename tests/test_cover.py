@@ -76,6 +76,7 @@ def test_split_people_one_person_and_comma_in_affiliation():
 def test_an_affiliation_made_of_cover_words_is_kept():
     # SKL's name is also the cover's publisher line, and its "och" also parts two people
     cover = read_cover(["KommunKompassen", "Analys av Lerums kommun 2014",
-                        "Anna Berg, Sveriges Kommuner och Landsting", "Per Ek, konsult", "Sveriges Kommuner och Landsting"])
+                        "Anna Berg, Sveriges Kommuner och Landsting", "Per Ek, konsult",
+                        "Sveriges Kommuner och Landsting"])
     assert (cover.municipality, cover.year) == ("Lerums", 2014)
     assert cover.evaluators == ["Anna Berg, Sveriges Kommuner och Landsting", "Per Ek, konsult"]
