@@ -20,8 +20,14 @@ ORDINALS = {"första": 1, "andra": 2, "tredje": 3, "fjärde": 4, "femte": 5, "sj
             "åttonde": 8}
 _ORDINAL = "|".join(ORDINALS)
 _EVALUATION_NUMBER = (
-    re.compile(rf"\bvar\s+(?:kommunens|stadens|\p{{Lu}}[\w-]*s|dess|den)\s+({_ORDINAL})\s+utvärdering", re.I),
-    re.compile(rf"\b({_ORDINAL})\s+gången\s+(?:som\s+)?[\w-]+\s+(?:utvärderas|utvärderades|deltar)", re.I),
+    # "var kommunens andra utvärdering", "är den tredje utvärderingen av Lerum", "var Lerums kommuns andra"
+    re.compile(rf"\b(?:är|var)\s+(?:(?:kommunens|stadens|\p{{Lu}}[\w-]*s|dess|den)\s+){{1,2}}({_ORDINAL})"
+               rf"\s+utvärdering", re.I),
+    # "tredje gången som Sollentuna utvärderas", "fjärde gången som kommunen genomför Kommunkompassen"
+    re.compile(rf"\b({_ORDINAL})\s+gången\s+(?:som\s+)?[\w-]+\s+(?:utvärderas|utvärderades|deltar|genomför"
+               rf"|använder|gör)", re.I),
+    # "har nu utvärderats för tredje gången" (not "utvärderades för första gången 2010": an earlier one)
+    re.compile(rf"\b(?:utvärderas|har\s+(?:nu\s+)?utvärderats)\s+för\s+({_ORDINAL})\s+gången", re.I),
     re.compile(rf"\butvärderingen\s+är\s+(?:kommunens|stadens)\s+({_ORDINAL})\b", re.I),
 )
 _PERIOD = re.compile(
@@ -30,11 +36,13 @@ _PERIOD = re.compile(
     rf"\s+(?:år\s+)?(?:19|20)\d\d)", re.I)
 _YEAR = re.compile(r"(?<![\d-])((?:19|20)\d\d)(?![\d-])")
 _CHART_TOTAL = re.compile(r"(?<![\d-])((?:19|20)\d\d)\s*[-–:]?\s*(\d{3})\s?p\b")
+_FROM_TO_TOTAL = re.compile(r"\bfrån\s+(?:totalt\s+)?\d{3}\s+(?:poäng\s+)?till\s+(?:totalt\s+)?(\d{3})\b")
 _TOTAL = (
-    re.compile(r"\bfrån\s+(?:totalt\s+)?\d{3}\s+(?:poäng\s+)?till\s+(?:totalt\s+)?(\d{3})\b"),
-    re.compile(r"\btotal(?:poäng(?:en)?|resultat(?:et)?)\s+(?:är\s+|blev\s+|på\s+|om\s+|av\s+)?(\d{3})\b", re.I),
-    re.compile(r"\btotalt\s+(\d{3})\s+(?:poäng|p)\b", re.I),
-    re.compile(rf"\b(\d{{3}})\s+poäng\s+(?:totalt|av\s+{TOTAL_MAX_SCORE})\b"),
+    re.compile(r"\btotal(?:poäng(?:en)?|resultat(?:et)?|a\s+poäng(?:en)?)\s+(?:(?:19|20)\d\d\s+)?"
+               r"(?:är\s+|blev\s+|var\s+|på\s+|om\s+|av\s+)?(\d{3})\b", re.I),
+    # "totalt 602 poäng", "fick totalt/sammanlagt 498 poäng", "Totalt fick kommunen 602 poäng"
+    re.compile(r"\b(?:totalt|sammanlagt|sammantaget)\s+(?:[\w-]+\s+){0,3}?(\d{3})\s+(?:poäng|p)\b", re.I),
+    re.compile(rf"\b(\d{{3}})\s+poäng\s+(?:totalt|sammanlagt|av\s+{TOTAL_MAX_SCORE})\b"),
 )
 _PRIOR_TOTAL = re.compile(r"\bfrån\s+(?:totalt\s+)?(\d{3})\s+(?:poäng\s+)?till\s+(?:totalt\s+)?\d{3}\b")
 _PREVIOUS_YEAR = (
@@ -70,19 +78,32 @@ def evaluation_period(text: str) -> str | None:
 
 
 def stated_total(text: str, year: int | None) -> int | None:
+    """The report's own total as the text states it; a sentence about an earlier evaluation does not count."""
     for match in _CHART_TOTAL.finditer(text):
         if year is None or int(match.group(1)) == year:
             return _total(match.group(2))
+    match = _FROM_TO_TOTAL.search(text)
+    if match and _total(match.group(1)) is not None:
+        return int(match.group(1))
     for pattern in _TOTAL:
-        match = pattern.search(text)
-        if match and _total(match.group(1)) is not None:
-            return int(match.group(1))
+        for sentence in sentences(text):
+            match = pattern.search(sentence)
+            # "Vid förra utvärderingen fick kommunen totalt 551 poäng" is the earlier total; "... 602 poäng,
+            # jämfört med 2015 (551 poäng)" is this one: what comes before the number decides
+            if match and _total(match.group(1)) is not None and not _about_earlier(sentence[:match.start(1)], year):
+                return int(match.group(1))
     return None
 
 
+def _about_earlier(text: str, year: int | None) -> bool:
+    """Whether a text speaks of an earlier evaluation: it names an earlier year or says "förra", "tidigare"."""
+    return bool(_EARLIER.search(text)) or any(year is not None and int(y) < year for y in _YEAR.findall(text))
+
+
 def _total(value: str) -> int | None:
+    """A total a report can have: the maximum itself is the scale a sentence explains ("totalt 800 poäng")."""
     number = int(value)
-    return number if number <= TOTAL_MAX_SCORE else None
+    return number if number < TOTAL_MAX_SCORE else None
 
 
 def previous_evaluation_year(text: str, year: int | None) -> int | None:

@@ -13,6 +13,12 @@ from parsers.statements import (evaluation_number, evaluation_period, previous_e
     ("Detta är tredje gången som Sollentuna utvärderas med Kommunkompassen.", 3),
     ("Utvärderingen är stadens fjärde sedan 2005.", 4),
     ("Den andra delen av rapporten handlar om områdena.", None),
+    ("Detta är kommunens tredje utvärdering med Kommunkompassen.", 3),
+    ("Det är den andra utvärderingen av Lerum.", 2),
+    ("Detta var Lerums kommuns andra utvärdering enligt Kommunkompassen.", 2),
+    ("Det är fjärde gången som kommunen genomför Kommunkompassen.", 4),
+    ("Kommunen har nu utvärderats för tredje gången.", 3),
+    ("Kommunen utvärderades för första gången 2010.", None),  # an earlier evaluation, not this one
 ])
 def test_evaluation_number(text, number):
     assert evaluation_number(text) == number
@@ -41,6 +47,13 @@ def test_stated_total_from_chart_label_of_the_report_year():
     ("Totalpoängen blev 602 av 800 möjliga.", 602),
     ("Kommunen fick 480 poäng av 800 möjliga.", 480),
     ("Ett resultat på totalt 900 poäng är inte möjligt.", None),
+    ("Totalt fick kommunen 602 poäng.", 602),
+    ("Kommunens totala poäng är 455.", 455),
+    ("Totalpoängen 2018 blev 512.", 512),
+    ("Kommunen fick sammanlagt 498 poäng.", 498),
+    ("Vid förra utvärderingen fick kommunen totalt 551 poäng.", None),  # the earlier evaluation's
+    ("År 2015 fick kommunen totalt 430 poäng. I år blev det totalt 512 poäng.", 512),
+    ("Totalt fick kommunen 602 poäng av 800 möjliga, jämfört med 2015 (551 poäng).", 602),
     ("Inget resultat anges här.", None),
 ])
 def test_stated_total_from_sentences(text, total):
