@@ -26,6 +26,8 @@ from parsers.vocabulary import (APPENDIX_HEADING, AREA_HEADING, BULLET_START, CO
 _LEADER_ENTRY = re.compile(r"(?:\.{2,}|…)\s*\d{0,3}\s*$|\s\d{1,3}$")
 _CONTINUED = re.compile(r"(?:[–,/-]|\b(?:och|samt|i|av|för|OCH|SAMT|I|AV|FÖR))$")  # a heading line cut short
 _CELL_VALUE = re.compile(r"^(?:\d{1,3}(?:[,.]\d+)?\s?%?|%|–|-)$")
+# a template's outline number before a sub-heading ("3.1.2 Allmänt"); chapters print one level ("3.") and keep it
+_OUTLINE_NUMBER = re.compile(r"^\d+(?:\.\d+)+\.?\s+(?=\p{L})")
 _POINTS_LINE = re.compile(r"^(?:Poäng|POÄNG)\s*:?\s*(\d{1,3})$")
 _ROW_TOLERANCE = 0.35
 _TABLE_GAP = 2.6  # a vertical gap wider than this many font sizes ends a table
@@ -202,7 +204,7 @@ class _Reader:
                 index += 1
             else:
                 break
-        self.blocks.append(Heading(text, self.rows[index - 1].page))
+        self.blocks.append(Heading(_OUTLINE_NUMBER.sub("", text), self.rows[index - 1].page))
         return index
 
     # -- findings -------------------------------------------------------------------------------

@@ -246,7 +246,8 @@ class _Writer:
 
     def _findings(self, area: dict) -> None:
         style = self.style
-        strengths, improvements = area["strengths"], area["improvements"]
+        # items the source could not place are printed last in the strengths column, as rendered_gold() says
+        strengths, improvements = area["strengths"] + area["ambiguous"], area["improvements"]
         headers = [style.strengths_header, style.improvements_header]
         half = self.text_width / 2
         self.doc.add_paragraph()
@@ -288,7 +289,7 @@ class _Writer:
                 [[f"{area['area_no']}.", catalog_area(version, area["area_no"]).title, "Uppnått", "Max", "Procent"],
                  *([r["code"], r["text"], str(r["achieved"]), str(r["max"]), f"{r['percent']} %"] for r in rows),
                  ["", "", str(achieved), str(maximum), f"{round(100 * achieved / maximum)} %"]],
-                [1.2, self.text_width - 6.2, 1.8, 1.4, 1.8], bold_first_row=True, borders=self.style.table_borders)
+                [1.2, self.text_width - 7.2, 2.3, 1.5, 2.2], bold_first_row=True, borders=self.style.table_borders)
             for row in table.rows:
                 for cell in row.cells[2:]:
                     cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
@@ -380,7 +381,7 @@ STYLES = {style.name: style for style in (
     # the sample's plain template: sans, bold headings in steps of size, a bordered findings table
     HouseStyle("plain"),
     # serif body; headings larger but not bold; sub-headings in body size, bold; findings a row per pair
-    HouseStyle("serif-large", font=SERIF, body_size=12, chapter=Look(18, bold=False), area=Look(15, bold=False),
+    HouseStyle("serif-large", font="Caladea", body_size=12, chapter=Look(18, bold=False), area=Look(15, bold=False),
                sub=Look(None), findings="pairs", bullet="–", table_borders=False,
                head="KommunKompassen – {name} {year}", foot="{page}", head_align="right", foot_align="center"),
     # italic headings; "Område 1" on its own line above the title; headed lists with ▪; no dot leaders
@@ -396,7 +397,7 @@ STYLES = {style.name: style for style in (
     HouseStyle("narrow-wrapped", font=SERIF, body_size=11, chapter=Look(20), area=Look(22), sub=Look(None),
                margins_cm=4.5, score_line=True, findings="lists", bullet="1.", head=None, foot="{page}"),
     # small body and wide margins; findings table without borders, dashes; other improvement header
-    HouseStyle("small-dash", body_size=9.5, chapter=Look(13), area=Look(12), sub=Look(10.5), margins_cm=1.8,
+    HouseStyle("small-dash", font="Carlito", body_size=9.5, chapter=Look(13), area=Look(12), sub=Look(10.5), margins_cm=1.8,
                bullet="–", table_borders=False, improvements_header="Förbättringsområden",
                head="Kommunkompassen {year} | {name}", foot="{page}"),
 )}
