@@ -20,7 +20,7 @@ from parsers.findings import column_findings
 from parsers.running_heads import split_running_heads
 from parsers.segment import starts_item
 from parsers.vocabulary import (APPENDIX_HEADING, AREA_HEADING, BULLET_START, CONTENTS_WORD, IMPROVEMENT_HEADER,
-                                POINTS_WORD, RUBRICS_WORD, SCORE_CELL, SECTION_HEADING, STRENGTH_HEADER,
+                                ITEM_START, POINTS_WORD, RUBRICS_WORD, SCORE_CELL, SECTION_HEADING, STRENGTH_HEADER,
                                 SUBQUESTION_CODE, YEAR_CELL)
 
 _LEADER_ENTRY = re.compile(r"(?:\.{2,}|…)\s*\d{0,3}\s*$|\s\d{1,3}$")
@@ -228,7 +228,7 @@ class _Reader:
         while index < len(self.rows):
             row = self.rows[index]
             wrapped_header = (not items_started and all(line.bold for line in row.lines)
-                              and not BULLET_START.match(row.text)
+                              and not ITEM_START.match(row.text)
                               and not any(_runs_across(line, c.x0) for line in row.lines for c in columns[1:]))
             repeated_header = _header_edges(row, STRENGTH_HEADER, IMPROVEMENT_HEADER) is not None
             if repeated_header or wrapped_header:
@@ -273,7 +273,9 @@ class _Reader:
         bullet_x: float | None = None
         while index < len(self.rows):
             row = self.rows[index]
-            bulleted = bool(BULLET_START.match(row.text))
+            bulleted = bool(ITEM_START.match(row.text))
+            if bulleted and lines and _styled_unlike(row.lines[0], lines[0]):
+                break  # a numbered heading after the list ("4. Översikt ..."), set unlike its items
             if bulleted:
                 bullet_x = row.x0 if bullet_x is None else bullet_x
             elif bullet_x is None or row.x0 <= bullet_x + 1 or self.style.is_heading(row):
@@ -373,6 +375,11 @@ class _Reader:
             if row.page == previous.page and row.top - previous.bottom > _TABLE_GAP * self.style.body_size:
                 break
             numbers = [w for w in row.words if w.x1 >= first_column]
+            if not numbers and not table.rows and row.page == previous.page and _styled_alike(row, previous):
+                table.title = f"{table.title} {row.text}".strip()  # the header's title cell wrapped
+                previous = row
+                index += 1
+                continue
             if self.style.is_heading(row) or not all(_CELL_VALUE.match(w.text) for w in numbers):
                 break  # what follows the table: a heading, or text reaching into the number columns
             label_words = [w.text for w in row.words if w.x1 < first_column]
@@ -393,6 +400,12 @@ class _Reader:
             index += 1
         table.rows = [r for r in table.rows if all(r.values)]
         return index
+
+
+def _styled_alike(row: _Row, header: _Row) -> bool:
+    """Whether a row is set like a table's header row: bold where it is, in its size."""
+    return all(line.bold for line in row.lines) == all(line.bold for line in header.lines) and \
+        abs(row.size - header.size) < 0.5
 
 
 def _styled_unlike(line: Line, other: Line) -> bool:
@@ -466,14 +479,14 @@ def _items(lines: list[Line]) -> list[tuple[str, int | None]]:
     Without bullets, a line continues the item above when it starts in lower
     case or the line above ends with a word that binds what follows.
     """
-    bullet_x = min((line.x0 for line in lines if BULLET_START.match(line.text)), default=None)
+    bullet_x = min((line.x0 for line in lines if ITEM_START.match(line.text)), default=None)
     items: list[list] = []
     for line in lines:
         text = line.text.strip()
         if bullet_x is not None:
             # a dash that opens a continuation line ("– har det effekt?") stands at the text indent
-            if BULLET_START.match(text) and line.x0 <= bullet_x + _COLUMN_SLACK:
-                items.append([BULLET_START.sub("", text, count=1), line.page])
+            if ITEM_START.match(text) and line.x0 <= bullet_x + _COLUMN_SLACK:
+                items.append([ITEM_START.sub("", text, count=1), line.page])
             elif items:
                 items[-1][0] += " " + text
             continue

@@ -5,7 +5,8 @@
 OUT gets pdf/<style>/ (the rendered PDFs), gold/<style>/ (each gold with its
 `source.file` set to the PDF it was rendered into), data/<style>/ (what
 `kompass extract` made of them) and scores/<style>.json; the figures of every
-style are printed as one table. Golds default to the test fixtures' copies.
+style are printed as one table. Golds default to the test fixtures' text copies, one per report: two golds
+of one report in a run would be one report twice, which the pipeline keeps once.
 """
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from pathlib import Path
 from housestyle import STYLES, rendered_gold, to_pdf, write_docx
 
 TESTS = Path(__file__).resolve().parent
-FIXTURE_GOLDS = sorted((TESTS / "fixtures" / "gold").glob("**/*.json"))
+FIXTURE_GOLDS = sorted((TESTS / "fixtures" / "gold" / "text").glob("*.json"))
 SCORER = Path("/work/shared/eval/score.py")
 FIGURES = ("metadata", "areas", "subquestions", "rubrics", "findings", "findings_segmentation", "findings_wrong_kind",
            "prior_scores", "sections")

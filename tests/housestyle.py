@@ -381,8 +381,8 @@ STYLES = {style.name: style for style in (
     # the sample's plain template: sans, bold headings in steps of size, a bordered findings table
     HouseStyle("plain"),
     # serif body; headings larger but not bold; sub-headings in body size, bold; findings a row per pair
-    HouseStyle("serif-large", font="Caladea", body_size=12, chapter=Look(18, bold=False), area=Look(15, bold=False),
-               sub=Look(None), findings="pairs", bullet="–", table_borders=False,
+    HouseStyle("serif-large", font="Caladea", body_size=12, chapter=Look(18, bold=False),
+               area=Look(15, bold=False), sub=Look(None), findings="pairs", bullet="–", table_borders=False,
                head="KommunKompassen – {name} {year}", foot="{page}", head_align="right", foot_align="center"),
     # italic headings; "Område 1" on its own line above the title; headed lists with ▪; no dot leaders
     HouseStyle("italic-own-line", chapter=Look(16, bold=False, italic=True), area=Look(14, bold=False, italic=True),
@@ -396,8 +396,10 @@ STYLES = {style.name: style for style in (
     # narrow margins, big area headings that wrap onto two lines, score on a line of its own, numbered items
     HouseStyle("narrow-wrapped", font=SERIF, body_size=11, chapter=Look(20), area=Look(22), sub=Look(None),
                margins_cm=4.5, score_line=True, findings="lists", bullet="1.", head=None, foot="{page}"),
-    # small body and wide margins; findings table without borders, dashes; other improvement header
-    HouseStyle("small-dash", font="Carlito", body_size=9.5, chapter=Look(13), area=Look(12), sub=Look(10.5), margins_cm=1.8,
+    # Carlito (Calibri's twin) in a small body, narrow margins; a findings table without borders, dashes;
+    # another improvements header
+    HouseStyle("small-dash", font="Carlito", body_size=9.5, chapter=Look(13), area=Look(12), sub=Look(10.5),
+               margins_cm=1.8,
                bullet="–", table_borders=False, improvements_header="Förbättringsområden",
                head="Kommunkompassen {year} | {name}", foot="{page}"),
 )}
