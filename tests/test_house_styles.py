@@ -8,15 +8,16 @@ few, rendered and extracted once per session.
 from __future__ import annotations
 
 import pytest
-from conftest import GOLD_DIR, PDF_GOLD_FILES, load_gold, report_for_gold, require_tool, run_extract_cli
+from conftest import GOLD_DIR, load_gold, report_for_gold, require_tool, run_extract_cli
 from housestyle import STYLES, rendered_gold, to_pdf, write_docx
-from reportdesc import expected_tables, observed_tables
+from reportdesc import describe, expected_tables, observed_tables
 
-# style name -> the gold it renders
+# style name -> the gold it renders (each a report of its own: one report twice would be kept once)
 CASES = {
     # serif body (Caladea, with ligatures); headings larger but not bold, sub-headings bold in body size;
-    # findings a row per strength/improvement pair without borders; a running title and a bare page number
-    "serif-large": PDF_GOLD_FILES[2],
+    # findings a row per strength/improvement pair without borders; a running title and a bare page number;
+    # a described report of the 2010 criteria that quotes the earlier evaluation's scores
+    "serif-large": describe("Lerum", 2012, quoted_prior_year=2009),
     # italic headings; "Område N" on a line of its own above the title; findings as headed lists with "▪";
     # no dot leaders in the contents; "Sida N av M" footers; items the source could not place, earlier scores
     "italic-own-line": GOLD_DIR / "sollentuna-2018.json",
@@ -35,7 +36,7 @@ def house_styles(tmp_path_factory) -> tuple[dict[str, dict], dict]:
     """(style -> gold of its PDF, the tables extracted from all the PDFs), made once per session."""
     require_tool("soffice", "apt-get install libreoffice-writer")
     work = tmp_path_factory.mktemp("house_styles")
-    sources = {name: load_gold(path) for name, path in CASES.items()}
+    sources = {name: source if isinstance(source, dict) else load_gold(source) for name, source in CASES.items()}
     documents = [write_docx(gold, STYLES[name], work / f"{name}.docx") for name, gold in sources.items()]
     pdfs = to_pdf(documents, work / "pdf")
     golds = {name: rendered_gold(sources[name], pdf) for name, pdf in zip(CASES, pdfs)}
