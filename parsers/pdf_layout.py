@@ -82,7 +82,13 @@ def _rows(lines: list[Line]) -> list[_Row]:
 class _Style:
     body_size: float
     right_edge: float  # where full-width text lines end
+    block_right: float  # where the text block ends: ragged lines end short of it, justified ones on it
     fonts: bool = True  # False for a scan read by OCR: no bold, sizes estimated from glyph boxes
+
+    def wraps_onto(self, row: _Row, following: _Row) -> bool:
+        """Whether `following` holds words that did not fit on `row`'s line: its first word would overrun the block."""
+        first = following.words[0]
+        return row.x1 + _WORD_SPACE * row.size + (first.x1 - first.x0) > self.block_right
 
     def is_heading(self, row: _Row) -> bool:
         if len(row.lines) != 1 or BULLET_START.match(row.text):
@@ -104,7 +110,9 @@ def _style(rows: list[_Row]) -> _Style:
                 edges[round(line.x1)] += 1
     body = sizes.most_common(1)[0][0] if sizes else 11.0
     fonts = any(line.bold is not None for row in rows for line in row.lines)
-    return _Style(body, float(max(edges, key=edges.get)) if edges else 500.0, fonts)
+    right_edge = float(max(edges, key=edges.get)) if edges else 500.0
+    ends = sorted(edges.elements())
+    return _Style(body, right_edge, ends[int(0.95 * (len(ends) - 1))] if ends else right_edge, fonts)
 
 
 @dataclass
@@ -195,8 +203,9 @@ class _Reader:
         index += 1
         while index < len(self.rows):
             following = self.rows[index]
-            wrapped = (row.x1 > 0.75 * self.style.right_edge or re.fullmatch(r"(?:Område|OMRÅDE)\s+\d", text)
-                       or _CONTINUED.search(text) or following.text[:1].islower())
+            wrapped = (self.style.wraps_onto(row, following) or re.fullmatch(r"(?:Område|OMRÅDE)\s+\d", text)
+                       or _CONTINUED.search(text) or following.text[:1].islower()) \
+                and not AREA_HEADING.match(following.text) and not SECTION_HEADING.match(following.text)
             if (following.page == row.page and self.style.is_heading(following) and wrapped
                     and abs(following.size - row.size) < 0.5 and following.top - row.bottom < 1.2 * row.size):
                 text = f"{text} {following.text}"

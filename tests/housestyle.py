@@ -402,4 +402,14 @@ STYLES = {style.name: style for style in (
                margins_cm=1.8,
                bullet="–", table_borders=False, improvements_header="Förbättringsområden",
                head="Kommunkompassen {year} | {name}", foot="{page}"),
+    # capitals: "OMRÅDE 1" and the findings headers; a bordered table of pairs; "Sida N" in the head, right
+    HouseStyle("capitals-pairs", font="Carlito", body_size=11, chapter=Look(16), area=Look(14), sub=Look(None),
+               area_heading="OMRÅDE {n} {title}", findings="pairs", strengths_header="STYRKOR",
+               improvements_header="FÖRBÄTTRINGSOMRÅDEN", head="Sida {page}", head_align="right", foot=None),
+    # big bold area headings in a wide-margined page, so that long titles wrap; "Område N: Titel"; dashed lists
+    # under other headers; no dot leaders; a centred "N (M)" footer
+    HouseStyle("wrapped-colon", font=SERIF, body_size=12, chapter=Look(18), area=Look(18), sub=Look(13),
+               margins_cm=3.5, area_heading="Område {n}: {title}", findings="lists", bullet="–",
+               strengths_header="Starka sidor", improvements_header="Utvecklingsområden", leaders=False, head=None,
+               foot="{page} ({pages})", foot_align="center"),
 )}

@@ -27,6 +27,9 @@ CASES = {
     # wide margins, so that big area headings wrap onto two lines; the score on a line of its own ("Poäng: 76");
     # findings as numbered lists ("1."); an unfinished report (no section 4)
     "narrow-wrapped": GOLD_DIR / "sollentuna-2015.json",
+    # big bold area headings that wrap ("Område 8: Kommunen som" / "samhällsbyggare") right under a chapter
+    # heading of the same look, which stays a heading of its own; headed lists under other headers, with "–"
+    "wrapped-colon": describe("Strängnäs", 2017, evaluation_number=3),
 }
 TABLES = ("reports", "areas", "rubrics", "findings", "sections", "subquestions", "prior_scores")
 
