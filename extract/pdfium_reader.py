@@ -150,7 +150,9 @@ def _chars(text_page, page_top: float, fonts: dict[int, _Font]) -> list[Char]:
         if code == _SPACE and _inserted(text_page, index, left):
             continue
         width = run.font.width(code)
-        if width is None:
+        # a ligature ("ff", "fi") is one glyph that PDFium gives as several characters at one origin: each of
+        # them spans the whole glyph, so that no gap opens inside the word after it
+        if width is None or (chars and chars[-1].x0 == left):
             pdfium.FPDFText_GetLooseCharBox(text_page, index, box)
             right = box.right
         else:

@@ -20,12 +20,14 @@ from parsers.findings import column_findings
 from parsers.running_heads import split_running_heads
 from parsers.segment import starts_item
 from parsers.vocabulary import (APPENDIX_HEADING, AREA_HEADING, BULLET_START, CONTENTS_WORD, IMPROVEMENT_HEADER,
-                                POINTS_WORD, RUBRICS_WORD, SCORE_CELL, SECTION_HEADING, STRENGTH_HEADER,
+                                ITEM_START, POINTS_WORD, RUBRICS_WORD, SCORE_CELL, SECTION_HEADING, STRENGTH_HEADER,
                                 SUBQUESTION_CODE, YEAR_CELL)
 
 _LEADER_ENTRY = re.compile(r"(?:\.{2,}|…)\s*\d{0,3}\s*$|\s\d{1,3}$")
 _CONTINUED = re.compile(r"(?:[–,/-]|\b(?:och|samt|i|av|för|OCH|SAMT|I|AV|FÖR))$")  # a heading line cut short
 _CELL_VALUE = re.compile(r"^(?:\d{1,3}(?:[,.]\d+)?\s?%?|%|–|-)$")
+# a template's outline number before a sub-heading ("3.1.2 Allmänt"); chapters print one level ("3.") and keep it
+_OUTLINE_NUMBER = re.compile(r"^\d+(?:\.\d+)+\.?\s+(?=\p{L})")
 _POINTS_LINE = re.compile(r"^(?:Poäng|POÄNG)\s*:?\s*(\d{1,3})$")
 _ROW_TOLERANCE = 0.35
 _TABLE_GAP = 2.6  # a vertical gap wider than this many font sizes ends a table
@@ -80,7 +82,13 @@ def _rows(lines: list[Line]) -> list[_Row]:
 class _Style:
     body_size: float
     right_edge: float  # where full-width text lines end
+    block_right: float  # where the text block ends: ragged lines end short of it, justified ones on it
     fonts: bool = True  # False for a scan read by OCR: no bold, sizes estimated from glyph boxes
+
+    def wraps_onto(self, row: _Row, following: _Row) -> bool:
+        """Whether `following` holds words that did not fit on `row`'s line: its first word would overrun the block."""
+        first = following.words[0]
+        return row.x1 + _WORD_SPACE * row.size + (first.x1 - first.x0) > self.block_right
 
     def is_heading(self, row: _Row) -> bool:
         if len(row.lines) != 1 or BULLET_START.match(row.text):
@@ -102,7 +110,9 @@ def _style(rows: list[_Row]) -> _Style:
                 edges[round(line.x1)] += 1
     body = sizes.most_common(1)[0][0] if sizes else 11.0
     fonts = any(line.bold is not None for row in rows for line in row.lines)
-    return _Style(body, float(max(edges, key=edges.get)) if edges else 500.0, fonts)
+    right_edge = float(max(edges, key=edges.get)) if edges else 500.0
+    ends = sorted(edges.elements())
+    return _Style(body, right_edge, ends[int(0.95 * (len(ends) - 1))] if ends else right_edge, fonts)
 
 
 @dataclass
@@ -193,8 +203,9 @@ class _Reader:
         index += 1
         while index < len(self.rows):
             following = self.rows[index]
-            wrapped = (row.x1 > 0.75 * self.style.right_edge or re.fullmatch(r"(?:Område|OMRÅDE)\s+\d", text)
-                       or _CONTINUED.search(text) or following.text[:1].islower())
+            wrapped = (self.style.wraps_onto(row, following) or re.fullmatch(r"(?:Område|OMRÅDE)\s+\d", text)
+                       or _CONTINUED.search(text) or following.text[:1].islower()) \
+                and not AREA_HEADING.match(following.text) and not SECTION_HEADING.match(following.text)
             if (following.page == row.page and self.style.is_heading(following) and wrapped
                     and abs(following.size - row.size) < 0.5 and following.top - row.bottom < 1.2 * row.size):
                 text = f"{text} {following.text}"
@@ -202,7 +213,7 @@ class _Reader:
                 index += 1
             else:
                 break
-        self.blocks.append(Heading(text, self.rows[index - 1].page))
+        self.blocks.append(Heading(_OUTLINE_NUMBER.sub("", text), self.rows[index - 1].page))
         return index
 
     # -- findings -------------------------------------------------------------------------------
@@ -226,7 +237,7 @@ class _Reader:
         while index < len(self.rows):
             row = self.rows[index]
             wrapped_header = (not items_started and all(line.bold for line in row.lines)
-                              and not BULLET_START.match(row.text)
+                              and not ITEM_START.match(row.text)
                               and not any(_runs_across(line, c.x0) for line in row.lines for c in columns[1:]))
             repeated_header = _header_edges(row, STRENGTH_HEADER, IMPROVEMENT_HEADER) is not None
             if repeated_header or wrapped_header:
@@ -271,7 +282,9 @@ class _Reader:
         bullet_x: float | None = None
         while index < len(self.rows):
             row = self.rows[index]
-            bulleted = bool(BULLET_START.match(row.text))
+            bulleted = bool(ITEM_START.match(row.text))
+            if bulleted and lines and _styled_unlike(row.lines[0], lines[0]):
+                break  # a numbered heading after the list ("4. Översikt ..."), set unlike its items
             if bulleted:
                 bullet_x = row.x0 if bullet_x is None else bullet_x
             elif bullet_x is None or row.x0 <= bullet_x + 1 or self.style.is_heading(row):
@@ -371,6 +384,11 @@ class _Reader:
             if row.page == previous.page and row.top - previous.bottom > _TABLE_GAP * self.style.body_size:
                 break
             numbers = [w for w in row.words if w.x1 >= first_column]
+            if not numbers and not table.rows and row.page == previous.page and _styled_alike(row, previous):
+                table.title = f"{table.title} {row.text}".strip()  # the header's title cell wrapped
+                previous = row
+                index += 1
+                continue
             if self.style.is_heading(row) or not all(_CELL_VALUE.match(w.text) for w in numbers):
                 break  # what follows the table: a heading, or text reaching into the number columns
             label_words = [w.text for w in row.words if w.x1 < first_column]
@@ -391,6 +409,12 @@ class _Reader:
             index += 1
         table.rows = [r for r in table.rows if all(r.values)]
         return index
+
+
+def _styled_alike(row: _Row, header: _Row) -> bool:
+    """Whether a row is set like a table's header row: bold where it is, in its size."""
+    return all(line.bold for line in row.lines) == all(line.bold for line in header.lines) and \
+        abs(row.size - header.size) < 0.5
 
 
 def _styled_unlike(line: Line, other: Line) -> bool:
@@ -464,14 +488,14 @@ def _items(lines: list[Line]) -> list[tuple[str, int | None]]:
     Without bullets, a line continues the item above when it starts in lower
     case or the line above ends with a word that binds what follows.
     """
-    bullet_x = min((line.x0 for line in lines if BULLET_START.match(line.text)), default=None)
+    bullet_x = min((line.x0 for line in lines if ITEM_START.match(line.text)), default=None)
     items: list[list] = []
     for line in lines:
         text = line.text.strip()
         if bullet_x is not None:
             # a dash that opens a continuation line ("– har det effekt?") stands at the text indent
-            if BULLET_START.match(text) and line.x0 <= bullet_x + _COLUMN_SLACK:
-                items.append([BULLET_START.sub("", text, count=1), line.page])
+            if ITEM_START.match(text) and line.x0 <= bullet_x + _COLUMN_SLACK:
+                items.append([ITEM_START.sub("", text, count=1), line.page])
             elif items:
                 items[-1][0] += " " + text
             continue

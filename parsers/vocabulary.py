@@ -97,9 +97,11 @@ def section_kind(title: str) -> str:
     return "summary"
 
 
-BULLETS = "•▪●◦‣∙·○■□➢➤►▸–—-*"
+BULLETS = "•▪●◦‣∙·○■□➢➤►▸✓✔◆♦❖–—-*"
 # Word's Symbol and Wingdings bullets come out as private-use characters (U+F0B7, U+F0A7, ...)
-BULLET_START = re.compile(rf"^\s*[{re.escape(BULLETS)}]\s+|^\s*[•▪●◦‣∙○■□➢➤►▸\uf000-\uf0ff]\s*")
+BULLET_START = re.compile(rf"^\s*[{re.escape(BULLETS)}]\s+|^\s*[•▪●◦‣∙○■□➢➤►▸✓✔◆♦❖\uf000-\uf0ff]\s*")
+# A numbered list item ("1. Tydlig strategi", "2) ..."); only where a list is expected, as chapters print "1. ..."
+ITEM_START = re.compile(rf"{BULLET_START.pattern}|^\s*\d{{1,2}}[.)]\s+")
 SUBQUESTION_CODE = re.compile(rf"^({AREA_DIGIT})\.(\d{{1,2}})$")
 # Whole table cells: a year column header ("2015") and a score (0-800).
 YEAR_CELL = re.compile(r"^(?:19|20)\d\d$")
