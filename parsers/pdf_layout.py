@@ -90,12 +90,13 @@ class _Style:
         first = following.words[0]
         return row.x1 + _WORD_SPACE * row.size + (first.x1 - first.x0) > self.block_right
 
-    def is_heading(self, row: _Row) -> bool:
+    def is_heading(self, row: _Row, wraps: bool = False) -> bool:
+        """Whether a row is set as a heading; `wraps`: it goes on on the next line, so it may end in a comma."""
         if len(row.lines) != 1 or BULLET_START.match(row.text):
             return False
         line = row.lines[0]
         text = line.text.strip()
-        if len(text.split()) > 20 or text.endswith((".", ",", ";")) or SCORE_CELL.match(text):
+        if len(text.split()) > 20 or text.endswith((".", ";") if wraps else (".", ",", ";")) or SCORE_CELL.match(text):
             return False
         return bool(line.bold) or (line.size or 0) > self.body_size + 0.9
 
@@ -191,11 +192,20 @@ class _Reader:
             after = reader(index)
             if after is not None:
                 return after
-        if self.style.is_heading(row) or AREA_HEADING.match(row.text) or SECTION_HEADING.match(row.text) \
-                or (row.lines[0].bold and APPENDIX_HEADING.match(row.text)):
+        if self.style.is_heading(row) or self._heading_wraps_after_comma(index) or AREA_HEADING.match(row.text) \
+                or SECTION_HEADING.match(row.text) or (row.lines[0].bold and APPENDIX_HEADING.match(row.text)):
             return self._heading(index)
         self.blocks.append(Paragraph(row.text, row.page))
         return index + 1
+
+    def _heading_wraps_after_comma(self, index: int) -> bool:
+        """A heading line that ends in a comma because the heading goes on, set alike, on the next line."""
+        row = self.rows[index]
+        following = self.rows[index + 1] if index + 1 < len(self.rows) else None
+        return (row.text.rstrip().endswith(",") and following is not None and following.page == row.page
+                and self.style.is_heading(row, wraps=True) and self.style.is_heading(following)
+                and not _styled_unlike(row.lines[0], following.lines[0])
+                and following.top - row.bottom < 1.2 * row.size)
 
     def _heading(self, index: int) -> int:
         row = self.rows[index]
@@ -398,12 +408,12 @@ class _Reader:
             if not any(values) and code is None:
                 if pending is None or not label:
                     break
-                pending.label = f"{pending.label} {label}".strip()
+                pending.label = _cell_joined(pending.label, label)
             elif code is not None or pending is None or all(pending.values):
                 pending = ScoreRow(code, label, values, row.page)
                 table.rows.append(pending)
             else:
-                pending.label = f"{pending.label} {label}".strip()
+                pending.label = _cell_joined(pending.label, label)
                 pending.values = values
             previous = row
             index += 1
@@ -415,6 +425,18 @@ def _styled_alike(row: _Row, header: _Row) -> bool:
     """Whether a row is set like a table's header row: bold where it is, in its size."""
     return all(line.bold for line in row.lines) == all(line.bold for line in header.lines) and \
         abs(row.size - header.size) < 0.5
+
+
+# after a hyphen these words mean a shortened compound ("kompetens- och medarbetarutveckling"), not a break
+_CONJUNCTIONS = frozenset({"och", "eller", "samt", "respektive", "resp."})
+
+
+def _cell_joined(text: str, following: str) -> str:
+    """A table cell's lines as one text: a line that breaks after a hyphen ("demokrati-" / "utveckling") goes on
+    without a space, the hyphen kept (a cell prints its words as the question has them)."""
+    if text.endswith("-") and following[:1].islower() and following.split()[0] not in _CONJUNCTIONS:
+        return f"{text}{following}"
+    return f"{text} {following}".strip()
 
 
 def _styled_unlike(line: Line, other: Line) -> bool:

@@ -20,7 +20,7 @@ from housestyle import STYLES, rendered_gold, to_pdf, write_docx
 
 TESTS = Path(__file__).resolve().parent
 FIXTURE_GOLDS = sorted((TESTS / "fixtures" / "gold" / "text").glob("*.json"))
-SCORER = Path("/work/shared/eval/score.py")
+SCORER = TESTS.parent.parent / "shared" / "eval" / "score.py"  # the shared scorer, beside the repository
 FIGURES = ("metadata", "areas", "subquestions", "rubrics", "findings", "findings_segmentation", "findings_wrong_kind",
            "prior_scores", "sections")
 

@@ -75,3 +75,20 @@ def test_area_headings_give_the_area_titles_as_printed(tmp_path):
     assert [(area.area_no, area.title, area.page) for area in raw.areas] == [
         (1, "OFFENTLIGHET OCH DEMOKRATI", 2), (2, "Tillgänglighet och brukarorientering", 2)]
     assert [section.heading for section in raw.areas[1].sections] == ["", "Översikt"]
+
+
+def test_a_heading_that_wraps_after_a_comma_is_one_heading(tmp_path):
+    pdf = report()
+    pdf.line("Område 2 Tillgänglighet och brukarorientering", font=BOLD, size=14)
+    pdf.line("System för service-/kvalitetsdeklarationer,", font=BOLD, size=11)
+    pdf.line("synpunkts-/klagomålshantering", font=BOLD, size=11)
+    _body(pdf, 2)
+    pdf.line("Kommunen har mål, planer,", font=BODY, size=11)  # body text ending in a comma stays body text
+    _body(pdf, 1)
+    assert _blocks(pdf, tmp_path)[:6] == [
+        ("Heading", "Område 2 Tillgänglighet och brukarorientering"),
+        ("Heading", "System för service-/kvalitetsdeklarationer, synpunkts-/klagomålshantering"),
+        ("Paragraph", "Brödtext i stycke nummer 1 som beskriver hur kommunen arbetar."),
+        ("Paragraph", "Brödtext i stycke nummer 2 som beskriver hur kommunen arbetar."),
+        ("Paragraph", "Kommunen har mål, planer,"),
+        ("Paragraph", "Brödtext i stycke nummer 1 som beskriver hur kommunen arbetar.")]

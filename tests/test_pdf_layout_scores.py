@@ -102,3 +102,17 @@ def test_a_table_continued_on_a_new_page_under_its_repeated_title_row(tmp_path):
         (2, "2.1", 8, 10, 80.0, 3)]
     assert [(t.area_no, t.achieved, t.max) for t in raw.area_totals] == [(1, 37, 50), (2, 8, 10)]
     assert raw.subquestions[0].text == "Finns en plan/strategi för demokratiutveckling och information?"
+
+
+def test_a_question_wrapped_after_a_hyphen_keeps_the_hyphen_and_no_space(tmp_path):
+    pdf = report()
+    _section(pdf)
+    _header(pdf, "1. Offentlighet och demokrati")
+    _row(pdf, "1.1", "Finns en plan/strategi för demokrati-", "11", "15", "75 %")
+    _row(pdf, "", "utveckling och information?")
+    _row(pdf, "1.2", "Läggs vikt vid kompetens-", "17", "20", "85%")  # a shortened compound: "kompetens- och"
+    _row(pdf, "", "och medarbetarutveckling?")
+    _, raw = _read(pdf, tmp_path)
+    assert [(s.code, s.text) for s in raw.subquestions] == [
+        ("1.1", "Finns en plan/strategi för demokrati-utveckling och information?"),
+        ("1.2", "Läggs vikt vid kompetens- och medarbetarutveckling?")]
