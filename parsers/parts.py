@@ -40,21 +40,21 @@ def split_parts(blocks: list[Block]) -> tuple[list[Block], list[Part]]:
     """The main evaluation's blocks, and the appended parts in order."""
     main: list[Block] = []
     parts: list[Part] = []
-    started = False  # the body began: a chapter or area heading was read
     last_area: int | None = None  # the last area of the evaluation being read
     section = "front"  # the kind of chapter being read: section 4 labels its tables by area too
     main_last: int | None = None  # the main evaluation's last area
     for index, block in enumerate(blocks):
         target = parts[-1].blocks if parts else main
         if isinstance(block, Heading) and _continues_main(block, parts, last_area, main_last):
-            main.extend([Heading(parts[-1].heading, None), *parts.pop().blocks])  # not a part: the areas go on
+            main.extend(parts.pop().blocks)  # not a part (its heading is its first block): the areas go on
             target, last_area = main, main_last
         if isinstance(block, Heading):
             text = block.text.strip()
             area = AREA_HEADING.match(text)
             if area and not is_area_heading(area, last_area):
                 area = None
-            if started and (_starts_appendix(text) or (last_area is not None and _is_cover(text))):
+            # a part follows the main evaluation's areas: a "Bilaga" heading before them is a heading of its summary
+            if main_last is not None and (_starts_appendix(text) or (last_area is not None and _is_cover(text))):
                 parts.append(Part(text))
                 target, last_area, section = parts[-1].blocks, None, "front"
             elif last_area is not None and (_opens_evaluation(text) or (area and _starts_over(
@@ -67,7 +67,6 @@ def split_parts(blocks: list[Block]) -> tuple[list[Block], list[Part]]:
             if area and (section in ("front", "summary", "areas") or _boxed(blocks[index + 1:index + 3])):
                 last_area, section = int(area.group("no")), "areas"
                 main_last = last_area if not parts else main_last
-            started = started or bool(area or chapter)
         target.append(block)
     return main, parts
 
