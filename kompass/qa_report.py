@@ -232,6 +232,7 @@ gap:.2rem 1rem;font-size:.9rem}ul.run-record span{overflow-wrap:anywhere}.muted{
 div.change{border-left:4px solid #3f6fb5;padding:0 0 .2rem 1rem;margin:1rem 0}
 .added{color:#2e7d32}.lost{color:#c62828}
 dl{display:grid;grid-template-columns:max-content 1fr;gap:.1rem 1rem}dt{font-weight:600}dd{margin:0}
+table.overview{display:block;overflow-x:auto;font-size:.9rem}
 """
 
 
@@ -278,14 +279,15 @@ def _run_section(dataset: Dataset, docs: list[Document]) -> str:
     if dataset.runs:
         last = dataset.runs[-1]
         parts.append(f"<h3>Last run record ({len(dataset.runs)} in {RUNS_FILE})</h3><ul class=\"run-record\">")
+        # each document's outcome is the Documents table below, not a value to print here
         parts += [f"<li><b>{escape(str(key))}</b> <span>{escape(_run_value(value))}</span></li>"
-                  for key, value in last.items()]
+                  for key, value in last.items() if key != "documents"]
         parts.append("</ul>")
     else:
         parts.append(f'<p class="muted">No {RUNS_FILE} in the dataset: the summary comes from the tables.</p>')
     if dataset.unreadable_run_lines:
         parts.append(f"<p>{dataset.unreadable_run_lines} line(s) of {RUNS_FILE} could not be read.</p>")
-    parts.append('<div class="charts"><figure><figcaption>Total score per report (0-800)</figcaption>'
+    parts.append(f'<div class="charts"><figure><figcaption>Total score per report (0-{TOTAL_MAX_SCORE})</figcaption>'
                  f'{_total_scores_chart(docs)}</figure><figure><figcaption>Problems by code and severity'
                  f'</figcaption>{_problems_chart(dataset.problems)}</figure></div></section>')
     return "".join(parts)
