@@ -25,10 +25,9 @@ from parsers.parts import Part, part_year, split_parts
 from parsers.running_heads import head_date
 from domain.catalog import AREA_MAX_SCORE, AREA_NUMBERS, TOTAL_MAX_SCORE
 from domain.problems import Problem, problem
-from domain.records import (RawArea, RawAreaTotal, RawPriorScore,
-                            RawReport, RawSection, RawSubquestion)
-from parsers.statements import (evaluation_number, evaluation_period, previous_evaluation_year, prior_total,
-                                quoted_scores, stated_total)
+from domain.records import RawArea, RawAreaTotal, RawPriorScore, RawReport, RawSection, RawSubquestion
+from parsers.statements import (area_score_statement, evaluation_number, evaluation_period, previous_evaluation_year,
+                                prior_total, quoted_scores, stated_total)
 from parsers.tables import area_number_of_label, parse_percent
 from parsers.vocabulary import (AREA_HEADING, SECTION_HEADING, TOTAL_LABEL, YEAR_CELL, is_area_heading,
                                 section_kind)
@@ -163,6 +162,7 @@ def build_report(document: Document, layout: Layout) -> RawReport:
     if report.year is None:
         _infer_year(report, layout.running_heads)
     _settle_year_columns(report)
+    _scores_from_elsewhere(report, reader)
     for part in parts:
         _read_part(report, part)
     report.page_count = layout.page_count
@@ -217,6 +217,26 @@ def _read_part(report: RawReport, part: Part) -> None:
         "appendix_evaluation_read",
         f"The {year} evaluation appended to the report (\"{part.heading[:60]}\") was read: {len(appended.areas)} "
         f"areas, their scores published as prior scores; its findings and texts are not this report's.", page))
+
+
+def _scores_from_elsewhere(report: RawReport, reader: _Reader) -> None:
+    """An area without a score box takes its score from section 4's sum row, else from its own text, and says so."""
+    for area in report.areas:
+        if area.score is not None or area.year_scores:
+            continue
+        total = next((t for t in report.area_totals if t.area_no == area.area_no and t.max == AREA_MAX_SCORE), None)
+        if total is not None:
+            area.score = total.achieved
+            report.problems.append(problem(
+                "area_score_from_elsewhere",
+                f"Område {area.area_no}: no score box; its score {area.score} is section 4's sum row.", total.page))
+            continue
+        stated = area_score_statement(" ".join(reader.area_text.get(area.area_no, [])), report.year)
+        if stated is not None:
+            area.score = stated
+            report.problems.append(problem(
+                "area_score_from_elsewhere",
+                f"Område {area.area_no}: no score box; its score {stated} is what its text states.", area.page))
 
 
 def _settle_year_columns(report: RawReport) -> None:

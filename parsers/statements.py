@@ -14,7 +14,7 @@ from collections import Counter
 import regex as re
 
 from parsers.dates import MONTH
-from domain.catalog import TOTAL_MAX_SCORE
+from domain.catalog import AREA_MAX_SCORE, TOTAL_MAX_SCORE
 
 ORDINALS = {"första": 1, "andra": 2, "tredje": 3, "fjärde": 4, "femte": 5, "sjätte": 6, "sjunde": 7,
             "åttonde": 8}
@@ -91,6 +91,23 @@ def stated_total(text: str, year: int | None) -> int | None:
             # "Vid förra utvärderingen fick kommunen totalt 551 poäng" is the earlier total; "... 602 poäng,
             # jämfört med 2015 (551 poäng)" is this one: what comes before the number decides
             if match and _total(match.group(1)) is not None and not _about_earlier(sentence[:match.start(1)], year):
+                return int(match.group(1))
+    return None
+
+
+_AREA_SCORE = (
+    re.compile(rf"\b(?:får|fick|erhåller|erhöll|uppnår|uppnådde|landar\s+på|hamnar\s+på)\s+(?:[\w-]+\s+){{0,3}}?"
+               rf"(\d{{1,3}})\s+(?:poäng|p)\b(?!\s+(?:av|utav)\s+(?!{AREA_MAX_SCORE}\b))", re.I),
+    re.compile(rf"\b(\d{{1,3}})\s+(?:poäng\s+)?(?:av|utav)\s+{AREA_MAX_SCORE}\s+(?:möjliga\s+)?poäng\b", re.I),
+)
+
+
+def area_score_statement(text: str, year: int | None) -> int | None:
+    """An area's score as its text states it ("Området får 65 poäng"), where no score box gives it."""
+    for pattern in _AREA_SCORE:
+        for sentence in sentences(text):
+            match = pattern.search(sentence)
+            if match and int(match.group(1)) <= AREA_MAX_SCORE and not _about_earlier(sentence[:match.start(1)], year):
                 return int(match.group(1))
     return None
 

@@ -111,3 +111,24 @@ def test_bullet_glyphs_after_the_headers_split_the_items(mini_flat):
     assert [(f.kind, f.text) for f in report.areas[0].findings] == [
         ("strength", "Öppna nämndsmöten"), ("strength", "Webbsändningar av KF"),
         ("improvement", "Medborgardialog via webben"), ("improvement", "Synpunktshantering")]
+
+
+def _without_box(text: str, area: str) -> str:
+    start = text.index(f"{area} Rubriker")
+    end = text.index("Allmänt", start)
+    return text[:start + len(area)] + " " + text[end:]
+
+
+def test_an_area_without_a_score_box_takes_section_4s_sum_row_and_says_so(mini_flat):
+    rendering, pages = read_text(_without_box(mini_flat, "Område 1 Offentlighet och demokrati"))
+    report = parse(Document("mini.txt", "0" * 64, "text", rendering, pages))
+    assert [(area.area_no, area.score) for area in report.areas] == [(1, 64), (7, 55)]
+    assert [p.code for p in report.problems if p.code == "area_score_from_elsewhere"] == ["area_score_from_elsewhere"]
+
+
+def test_an_area_without_a_score_box_or_section_4_takes_the_score_its_text_states(mini_flat):
+    text = _without_box(mini_flat, "Område 7 Ständiga förbättringar").replace(
+        "Kommunen arbetar med förbättringar.", "Kommunen arbetar med förbättringar. Området får 57 poäng.")
+    rendering, pages = read_text(text)
+    report = parse(Document("mini.txt", "0" * 64, "text", rendering, pages))
+    assert [(area.area_no, area.score) for area in report.areas] == [(1, 64), (7, 57)]

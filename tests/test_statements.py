@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from parsers.statements import (evaluation_number, evaluation_period, previous_evaluation_year, prior_total,
-                                quoted_scores, stated_total)
+from parsers.statements import (area_score_statement, evaluation_number, evaluation_period, previous_evaluation_year,
+                                prior_total, quoted_scores, stated_total)
 
 
 @pytest.mark.parametrize("text, number", [
@@ -109,3 +109,14 @@ def test_from_to_sentence_gives_prior_when_it_ends_at_the_current_score():
     text = "Resultatet har ökat från 62 poäng till 73 poäng."
     assert quoted_scores(text, 2018, 2015, 73) == [(2015, 62)]
     assert quoted_scores(text, 2018, 2015, 80) == []
+
+
+@pytest.mark.parametrize("text, score", [
+    ("Området får 65 poäng.", 65),
+    ("Kommunen fick totalt 72 poäng inom området.", 72),
+    ("Resultatet blev 58 av 100 möjliga poäng.", 58),
+    ("Vid förra utvärderingen fick området 40 poäng.", None),  # the earlier evaluation's
+    ("Området ger 15 poäng av 25 på frågan.", None),  # a subquestion's points, not the area's
+])
+def test_area_score_statement(text, score):
+    assert area_score_statement(text, 2015) == score
