@@ -15,7 +15,7 @@ import re
 import statistics
 
 from extract.model import Line, Page, Word
-from extract.ocr import BULLET_GLYPHS, DOT_READINGS, OcrPage, OcrWord
+from extract.ocr import BULLET_GLYPHS, OcrPage, OcrWord, is_dot_reading
 
 _POINTS_PER_INCH = 72
 _COLUMN_GAP = 1.6  # a gap wider than this many font sizes separates columns, as in extract.pdf
@@ -36,32 +36,9 @@ def to_page(ocr: OcrPage, dpi: int) -> Page:
     lines: dict[tuple[int, int, int], list[OcrWord]] = {}
     for word in ocr.words:
         lines.setdefault(word.line, []).append(word)
-    slope = _skew(list(lines.values()))
-    lines = {key: [_levelled(word, slope) for word in words] for key, words in lines.items()}
     built = [line for words in lines.values() if (kept := _without_leaders(words))
              for line in _cut(kept, ocr.number, scale)]
     return Page(number=ocr.number, lines=_in_rows(built), width=ocr.width, height=ocr.height, has_images=True)
-
-
-def _skew(lines: list[list[OcrWord]]) -> float:
-    """How much the page's lines climb per pixel to the right: the median over lines of five words or more.
-
-    A page scanned a degree askew puts the right column of a table 5 points
-    off its left; Tesseract reads the skewed lines, but reports their boxes as
-    they stand in the image.
-    """
-    slopes = []
-    for words in lines:
-        read = [w for w in words if w.confidence is not None and not set(w.text) & _DESCENDERS]
-        if len(read) >= 5:
-            centers = [w.left + w.width / 2 for w in read]
-            bottoms = [w.top + w.height for w in read]
-            slopes.append(statistics.linear_regression(centers, bottoms).slope)
-    return statistics.median(slopes) if slopes else 0.0
-
-
-def _levelled(word: OcrWord, slope: float) -> OcrWord:
-    return dataclasses.replace(word, top=round(word.top - slope * (word.left + word.width / 2)))
 
 
 def _is_weak(word: OcrWord) -> bool:
@@ -87,10 +64,10 @@ def _without_leaders(words: list[OcrWord]) -> list[OcrWord]:
 def _without_specks(words: list[OcrWord]) -> list[OcrWord]:
     """A line or cell without the specks read as a letter or two; a bullet before its text is kept.
 
-    Tesseract reads a round bullet as "e" or "«", often with low confidence: it is a "•" again.
+    Tesseract reads a round bullet as "e", "«" or "+", often with low confidence: it is a "•" again.
     """
-    if len(words) > 1 and (words[0].text in DOT_READINGS or words[0].text[0] in BULLET_GLYPHS):
-        bullet = "•" if words[0].text in DOT_READINGS else words[0].text
+    if len(words) > 1 and (is_dot_reading(words[0].text) or words[0].text[0] in BULLET_GLYPHS):
+        bullet = "•" if is_dot_reading(words[0].text) else words[0].text
         return [dataclasses.replace(words[0], text=bullet), *_without_specks(words[1:])]
     return [word for word in words if not (_is_weak(word) and len(word.text) <= 2)]
 

@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from domain.problems import problem
 from extract.model import Document
-from extract.ocr import (INSTALL_HINT, OcrSettings, OcrStore, engine_version, ocr_pages, pages_to_ocr,
+from extract.ocr import (INSTALL_HINT, OcrPage, OcrSettings, OcrStore, engine_version, ocr_pages, pages_to_ocr,
                          tesseract_available)
 from extract.ocr_lines import mean_confidence, to_page
 from extract.pdf import require_text
@@ -36,5 +36,11 @@ def read_scanned(document: Document, data: bytes, name: str, settings: OcrSettin
                         page.number) for page in recognized if page.failure]
     problems.append(problem("ocr_used", f"{len(numbers)} of {len(pages)} pages were read by OCR "
                                         f"({engine_version()}, {settings.language}, {settings.dpi} dpi); "
-                                        f"mean word confidence {confidence or 0:.1f} %."))
+                                        f"mean word confidence {confidence or 0:.1f} %{_straightened(recognized)}."))
     return replace(document, pages=pages, reader=reader, problems=[*document.problems, *problems])
+
+
+def _straightened(recognized: list[OcrPage]) -> str:
+    """"; 2 pages turned straight (up to 1.0°)": what deskewing did, for a reader who doubts a value."""
+    turned = [abs(page.skew) for page in recognized if page.skew]
+    return f"; {len(turned)} pages turned straight (up to {max(turned):.1f}°)" if turned else ""

@@ -1,4 +1,4 @@
-"""Lines from Tesseract words written by hand (no Tesseract needed): cells, bullets, numbers, leaders, skew,
+"""Lines from Tesseract words written by hand (no Tesseract needed): cells, bullets, numbers, leaders,
 and the low-confidence warnings drawn from them."""
 from __future__ import annotations
 
@@ -36,18 +36,6 @@ def test_dot_leaders_and_the_junk_read_in_them_are_dropped():
     words = _words((1, 1, 1), 500, ("Område", 200, 90, 97.0), ("5", 300, 14, 96.0),
                    ("effektivitet.........ssrrr", 330, 600, 0.0), ("rr", 940, 30, 0.0), ("17", 1400, 28, 97.0))
     assert _texts(words) == [("Område 5 effektivitet", 72), ("17", 504)]
-
-
-def test_a_page_a_degree_askew_keeps_a_tables_cells_on_one_row():
-    straight = _words((1, 1, 1), 500, *[(f"vänster{i}", 200 + 90 * i, 80, 95.0) for i in range(5)]) + \
-        _words((2, 1, 1), 500, *[(f"mitten{i}", 850 + 90 * i, 80, 95.0) for i in range(5)]) + \
-        _words((3, 1, 1), 600, *[(f"brödtext{i}", 200 + 100 * i, 90, 95.0) for i in range(12)])
-    # turned a degree: the right cell stands 12 pixels (4 points) higher than the left one
-    askew = [OcrWord(w.text, w.left, w.top - round(0.0175 * (w.left - 200)), w.width, w.height, w.confidence, w.line)
-             for w in straight]
-    lines = to_page(OcrPage(1, 595, 842, tuple(askew)), DPI).lines
-    assert [line.text.split()[0] for line in lines] == ["vänster0", "mitten0", "brödtext0"]
-    assert abs(lines[0].bottom - lines[1].bottom) < 0.5
 
 
 def test_a_finding_read_with_low_confidence_is_a_warning_with_its_page():
