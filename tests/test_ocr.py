@@ -68,12 +68,6 @@ def test_the_report_names_its_reader_and_says_ocr_was_used(scan, tmp_path):
     assert "3 of 3 pages were read by OCR" in used[0]["message"] and "mean word confidence 9" in used[0]["message"]
 
 
-def test_a_hung_engine_is_the_documents_ocr_failed_error(scan):
-    with pytest.raises(ExtractionError) as raised:
-        read_document(scan, scan.name, ocr=OcrSettings(page_timeout=0.01))
-    assert (raised.value.code, raised.value.page) == ("ocr_failed", 1)
-
-
 def test_ocr_never_leaves_a_scan_without_text(scan):
     with pytest.raises(ExtractionError) as raised:
         read_document(scan, scan.name, ocr=OcrSettings(mode="never"))
