@@ -4,12 +4,14 @@ Tesseract runs as a subprocess with TSV output (no Python binding to install,
 and a hung or crashed engine is a process to time out): every word with its
 box, its confidence and its place in Tesseract's block/paragraph/line
 structure. A page scanned slightly askew is turned straight first
-(extract.deskew), so the boxes are those of the straight page. Tesseract
+(extract.deskew), so the boxes are those of the straight page, and a
+contents page's dot leaders are erased (extract.leaders). Tesseract
 drops some list dashes as specks; a mark left of a line that it did not
 read is looked at in the image and kept as a bullet.
 
 What Tesseract read is cached per page (see `OcrStore`), keyed by the file,
-the engine, the model, the language, the resolution and this module's code:
+the engine, the model, the language, the resolution and the code of this
+module, extract.deskew and extract.leaders:
 OCR costs seconds a page, building lines from its words (extract.ocr_lines)
 milliseconds.
 """
@@ -28,6 +30,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from extract.deskew import skew_degrees, straightened
 from extract.errors import ExtractionError
+from extract.leaders import without_leaders
 from extract.model import Page
 
 if TYPE_CHECKING:
@@ -40,7 +43,9 @@ BULLET_GLYPHS = "-–—•"
 _DOT_READINGS = frozenset("e«»°*·o+")  # what Tesseract makes of a round bullet, alone before a line's text
 _POINTS_PER_INCH = 72
 _INK = 128  # grey level below which a pixel is ink
-_CODE = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
+# the code that makes what Tesseract is given and what is kept of its answer: a change to it is a cache miss
+_CODE = hashlib.sha256(b"".join((Path(__file__).parent / name).read_bytes()
+                                for name in ("ocr.py", "deskew.py", "leaders.py"))).hexdigest()[:16]
 
 
 @dataclass(frozen=True)
@@ -156,12 +161,19 @@ def _recognize(pdf: pypdfium2.PdfDocument, number: int, settings: OcrSettings) -
     skew = skew_degrees(image)
     if skew:
         image = straightened(image, skew)
+    import numpy  # only a scan needs it: `kompass --help` imports this module
+    from PIL import Image
+
+    pixels, leaders = without_leaders(numpy.asarray(image))
     buffer = io.BytesIO()
-    image.save(buffer, format="PPM")  # uncompressed: nothing to encode or decode
+    Image.fromarray(pixels).save(buffer, format="PPM")  # uncompressed: nothing to encode or decode
     # one thread per Tesseract: the workers already keep every core busy
     environment = {**os.environ, "OMP_THREAD_LIMIT": "1"}
     try:
-        completed = subprocess.run(["tesseract", "stdin", "stdout", "-l", settings.language, "--psm", "3", "tsv"],
+        # a contents page is read as one column, so that an entry's page number stays on its line (extract.leaders)
+        segmentation = "4" if leaders else "3"
+        completed = subprocess.run(["tesseract", "stdin", "stdout", "-l", settings.language, "--psm", segmentation,
+                                    "tsv"],
                                    input=buffer.getvalue(), capture_output=True, timeout=settings.page_timeout,
                                    env=environment)
     except subprocess.TimeoutExpired as error:
@@ -175,9 +187,7 @@ def _recognize(pdf: pypdfium2.PdfDocument, number: int, settings: OcrSettings) -
         return OcrPage(number, width, height, (), message[-1] if message else f"exit status {completed.returncode}",
                        skew)
     words = _words(completed.stdout.decode("utf-8", errors="replace"))
-    import numpy  # only a scan needs it: `kompass --help` imports this module
-
-    return OcrPage(number, width, height, words + _bullets(words, numpy.asarray(image)), skew=skew)
+    return OcrPage(number, width, height, words + _bullets(words, pixels), skew=skew)
 
 
 def _words(tsv: str) -> tuple[OcrWord, ...]:
