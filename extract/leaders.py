@@ -5,9 +5,10 @@ and, with them on the line, misjudges the case of the entry's own words
 ("Offentlighet OCh demMOKIA"): the contents then end at the first such line
 and its entries are read as the report's body. Erased, an entry reads as
 its title and its page number, which the layout family knows as an entry,
-when Tesseract reads the page as one column (`--psm 4`): by its usual
-layout analysis the column of page numbers, far from their titles, is a
-block of its own, read as junk.
+when Tesseract reads the page as one block of text (`--psm 6`): by its
+usual layout analysis the column of page numbers, far from their titles,
+is a block of its own, read as junk; as one column (`--psm 4`) it is
+dropped on some pages.
 
 A dot is ink in a band a few pixels high with no ink just above or below
 it; a leader is five or more such dots in a row, close together. Letters
@@ -23,10 +24,10 @@ if TYPE_CHECKING:
 
 _INK = 128  # grey level below which a pixel is ink
 _FAINT = 170  # below this a pixel may be a grey letter's stroke: no dot has it just above or below
-_DOT_HEIGHT = 5  # pixels at 200 dpi: a period of 9-12 point text is 3-4 high
+_DOT_HEIGHT = 8  # pixels at 200 dpi: a period of 9-12 point text is 3-4 high, a bold one 6-7
 _CLEAR_ABOVE = 12  # empty rows above a dot: more than a line's x-height part that stands on the baseline
 _CLEAR_BELOW = 4
-_DOT_WIDTH = 7  # a dot is at most this wide
+_DOT_WIDTH = 8  # a dot is at most this wide
 _DOT_GAP = 12  # and at most this far from the next dot of its leader
 _LEADER_DOTS = 5  # fewer dots in a row are an ellipsis or punctuation
 

@@ -87,6 +87,7 @@ class OcrPage:
     words: tuple[OcrWord, ...]
     failure: str | None = None  # why Tesseract gave no words for the page
     skew: float = 0.0  # degrees (counter-clockwise) the scan was askew, turned straight before OCR
+    leaders: int = 0  # bands of dot leaders erased before OCR: the page is a table of contents
 
 
 def is_dot_reading(text: str) -> bool:
@@ -170,8 +171,8 @@ def _recognize(pdf: pypdfium2.PdfDocument, number: int, settings: OcrSettings) -
     # one thread per Tesseract: the workers already keep every core busy
     environment = {**os.environ, "OMP_THREAD_LIMIT": "1"}
     try:
-        # a contents page is read as one column, so that an entry's page number stays on its line (extract.leaders)
-        segmentation = "4" if leaders else "3"
+        # a contents page is read as one block, so that an entry's page number stays on its line (extract.leaders)
+        segmentation = "6" if leaders else "3"
         completed = subprocess.run(["tesseract", "stdin", "stdout", "-l", settings.language, "--psm", segmentation,
                                     "tsv"],
                                    input=buffer.getvalue(), capture_output=True, timeout=settings.page_timeout,
@@ -187,7 +188,7 @@ def _recognize(pdf: pypdfium2.PdfDocument, number: int, settings: OcrSettings) -
         return OcrPage(number, width, height, (), message[-1] if message else f"exit status {completed.returncode}",
                        skew)
     words = _words(completed.stdout.decode("utf-8", errors="replace"))
-    return OcrPage(number, width, height, words + _bullets(words, pixels), skew=skew)
+    return OcrPage(number, width, height, words + _bullets(words, pixels), skew=skew, leaders=leaders)
 
 
 def _words(tsv: str) -> tuple[OcrWord, ...]:

@@ -24,6 +24,7 @@ _NOISE_CONFIDENCE = 50.0  # a word of one or two glyphs read with less is a spec
 _NO_SPACE = 0.15  # after a slash, words closer than this many font sizes are one (a space is 0.25-0.4)
 _SPLIT_NUMBER = 0.2  # digits closer than this many glyph heights are one number, not two words
 _LEADER = re.compile(r"\.{3,}|…")  # dot leaders of a contents entry, which Tesseract reads as dots and junk
+_PAGE_REFERENCE = re.compile(r"\d{1,3}")  # a contents entry's page number
 # Share of the font size a word's box spans, by the glyphs it has: capitals, digits and
 # ascenders reach ~0.72 above the baseline, descenders ~0.21 below, x-height ~0.52.
 _ASCENT, _X_HEIGHT, _DESCENT = 0.72, 0.52, 0.21
@@ -37,7 +38,7 @@ def to_page(ocr: OcrPage, dpi: int) -> Page:
     for word in ocr.words:
         lines.setdefault(word.line, []).append(word)
     built = [line for words in lines.values() if (kept := _without_leaders(words))
-             for line in _cut(kept, ocr.number, scale)]
+             for line in _cut(kept, ocr.number, scale, contents=ocr.leaders > 0)]
     return Page(number=ocr.number, lines=_in_rows(built), width=ocr.width, height=ocr.height, has_images=True)
 
 
@@ -72,15 +73,21 @@ def _without_specks(words: list[OcrWord]) -> list[OcrWord]:
     return [word for word in words if not (_is_weak(word) and len(word.text) <= 2)]
 
 
-def _cut(words: list[OcrWord], page: int, scale: float) -> list[Line]:
-    """One Tesseract line as Lines, cut where a gap is wider than a column gap."""
+def _cut(words: list[OcrWord], page: int, scale: float, contents: bool = False) -> list[Line]:
+    """One Tesseract line as Lines, cut where a gap is wider than a column gap.
+
+    On a contents page, whose dot leaders were erased before OCR (extract.leaders), the gap before a
+    line's closing page number is its leader: "…" again, and one line, as a text PDF has it.
+    """
     size = _font_size(words, scale)
     baseline = _baseline(words, size / scale) * scale
     segments = [[words[0]]]
     for word in words[1:]:
         previous = segments[-1][-1]
         gap = word.left - previous.left - previous.width
-        if gap * scale > _COLUMN_GAP * size:
+        if gap * scale > _COLUMN_GAP * size and contents and word is words[-1] and _PAGE_REFERENCE.fullmatch(word.text):
+            segments[-1] += [OcrWord("…", word.left - gap, word.top, gap, word.height, None, word.line), word]
+        elif gap * scale > _COLUMN_GAP * size:
             segments.append([word])
         elif (previous.text.endswith("/") and gap * scale < _NO_SPACE * size) or \
                 (previous.text.isdigit() and word.text.isdigit() and gap < _SPLIT_NUMBER * word.height):

@@ -1,7 +1,8 @@
 """Scanned reports: image-only PDFs made from the fixture PDFs are read by OCR into the same values.
 
 A few pages only (OCR costs seconds a page): the cover, and area 1 with its
-score box, rubrics and findings table, of a report kompass was not tuned on.
+score box, rubrics and findings table, of a report kompass was not tuned on,
+straight and a degree askew; and a contents page set with dot leaders.
 """
 from __future__ import annotations
 
@@ -17,6 +18,11 @@ SOURCE = PDF_DIR / "a" / "kk-ff27100eabfc.pdf"  # Sollentuna 2018: "•" bullets
 GOLD = next(gold for gold in map(load_gold, (FIXTURES / "gold" / "pdf" / "a").glob("*.json"))
             if gold["source"]["file"] == SOURCE.name)
 AREA_1_PAGES = [1, 6, 7]  # cover; area 1's heading, score box and findings table
+# Sollentuna 2015: a contents page with tight dot leaders, which OCR read as letters until they were erased
+CONTENTS_SOURCE = PDF_DIR / "a" / "kk-0aecb26ddfde.pdf"
+CONTENTS_GOLD = next(gold for gold in map(load_gold, (FIXTURES / "gold" / "pdf" / "a").glob("*.json"))
+                     if gold["source"]["file"] == CONTENTS_SOURCE.name)
+CONTENTS_PAGES = [1, 2, 3, 7]  # cover, contents, area 1's heading and score box
 
 
 def _read(path):
@@ -55,6 +61,14 @@ def test_a_scan_a_degree_askew_gives_the_same_values_as_a_straight_one(tmp_path,
     """Before pages were turned straight, 2-4 of the findings table's right-column items were lost."""
     skewed = _read(scanned(SOURCE, tmp_path / "skewed.pdf", AREA_1_PAGES, degrees=degrees))
     assert _values(skewed) == _values(straight)
+
+
+def test_a_scanned_contents_page_is_read_as_contents_and_the_areas_after_it_as_areas(tmp_path, tesseract):
+    """Before the leaders were erased, the contents ended at their first entry and named areas 4-8 on page 2."""
+    report = _read(scanned(CONTENTS_SOURCE, tmp_path / "contents.pdf", CONTENTS_PAGES))
+    gold = CONTENTS_GOLD["areas"][0]
+    assert [(area.area_no, area.title, area.score, area.rubrics, area.page) for area in report.areas] == [
+        (1, gold["title"], gold["score"], gold["rubrics"], 4)]  # the scan's page 4 is the report's page 7
 
 
 def test_the_report_names_its_reader_and_says_ocr_was_used(scan, tmp_path):

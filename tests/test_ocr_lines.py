@@ -16,8 +16,9 @@ def _words(line: tuple[int, int, int], top: int, *spec: tuple[str, int, int, flo
     return [OcrWord(text, left, top, width, 28, confidence, line) for text, left, width, confidence in spec]
 
 
-def _texts(words: list[OcrWord]) -> list[tuple[str, int]]:
-    return [(line.text, round(line.x0)) for line in to_page(OcrPage(1, 595, 842, tuple(words)), DPI).lines]
+def _texts(words: list[OcrWord], leaders: int = 0) -> list[tuple[str, int]]:
+    page = OcrPage(1, 595, 842, tuple(words), leaders=leaders)
+    return [(line.text, round(line.x0)) for line in to_page(page, DPI).lines]
 
 
 def test_a_line_across_two_columns_is_two_lines_and_each_cell_keeps_its_bullet():
@@ -36,6 +37,15 @@ def test_dot_leaders_and_the_junk_read_in_them_are_dropped():
     words = _words((1, 1, 1), 500, ("Område", 200, 90, 97.0), ("5", 300, 14, 96.0),
                    ("effektivitet.........ssrrr", 330, 600, 0.0), ("rr", 940, 30, 0.0), ("17", 1400, 28, 97.0))
     assert _texts(words) == [("Område 5 effektivitet", 72), ("17", 504)]
+
+
+def test_on_a_page_whose_leaders_were_erased_an_entry_keeps_its_page_number_behind_a_leader():
+    entry = _words((1, 1, 1), 500, ("Område", 200, 90, 97.0), ("5", 300, 14, 96.0), ("Resultat", 330, 100, 96.0),
+                   ("18", 1456, 32, 97.0))
+    wrapped = _words((1, 1, 2), 545, ("Kommunikation", 230, 160, 96.0), ("kring", 400, 60, 96.0))
+    table = _words((1, 1, 3), 590, ("Information", 200, 130, 96.0), ("medborgare", 1000, 130, 96.0))
+    assert _texts(entry + wrapped + table, leaders=3) == [
+        ("Område 5 Resultat … 18", 72), ("Kommunikation kring", 83), ("Information", 72), ("medborgare", 360)]
 
 
 def test_a_finding_read_with_low_confidence_is_a_warning_with_its_page():
