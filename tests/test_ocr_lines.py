@@ -68,3 +68,9 @@ def test_a_text_pdf_gets_no_confidence_warnings():
     area = RawArea(1, "Offentlighet", page=6, score=64,
                    findings=[RawFinding("strength", "Medborgardialog via webben", 6)])
     assert low_confidence(document, RawReport("a.pdf", "0" * 64, "pdf", "pdf", areas=[area])) == []
+
+
+def test_a_square_bullet_read_as_an_equals_sign_is_a_bullet_and_table_borders_are_no_words():
+    words = _words((1, 1, 1), 500, ("|", 180, 6, 91.0), ("=", 200, 14, 88.0), ("Chefskontrakt", 230, 160, 96.0),
+                   ("|", 800, 6, 93.0))
+    assert _texts(words) == [("▪ Chefskontrakt", 72)]
