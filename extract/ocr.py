@@ -3,11 +3,15 @@
 Tesseract runs as a subprocess with TSV output (no Python binding to install,
 and a hung or crashed engine is a process to time out): every word with its
 box, its confidence and its place in Tesseract's block/paragraph/line
-structure. Tesseract drops some list dashes as specks; a mark left of a line
-that it did not read is looked at in the image and kept as a bullet.
+structure. A page scanned slightly askew is turned straight first
+(extract.deskew), so the boxes are those of the straight page, and a
+contents page's dot leaders are erased (extract.leaders). Tesseract
+drops some list dashes as specks; a mark left of a line that it did not
+read is looked at in the image and kept as a bullet.
 
 What Tesseract read is cached per page (see `OcrStore`), keyed by the file,
-the engine, the model, the language, the resolution and this module's code:
+the engine, the model, the language, the resolution and the code of this
+module, extract.deskew and extract.leaders:
 OCR costs seconds a page, building lines from its words (extract.ocr_lines)
 milliseconds.
 """
@@ -24,7 +28,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
+from extract.deskew import skew_degrees, straightened
 from extract.errors import ExtractionError
+from extract.leaders import without_leaders
 from extract.model import Page
 
 if TYPE_CHECKING:
@@ -34,10 +40,12 @@ if TYPE_CHECKING:
 INSTALL_HINT = ("install Tesseract with its Swedish model "
                 "(Debian/Ubuntu: apt-get install tesseract-ocr tesseract-ocr-swe)")
 BULLET_GLYPHS = "-–—•"
-DOT_READINGS = frozenset("e«»°*·o")  # what Tesseract makes of a round bullet, alone before a line's text
+_DOT_READINGS = frozenset("e«»°*·o+")  # what Tesseract makes of a round bullet, alone before a line's text
 _POINTS_PER_INCH = 72
 _INK = 128  # grey level below which a pixel is ink
-_CODE = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
+# the code that makes what Tesseract is given and what is kept of its answer: a change to it is a cache miss
+_CODE = hashlib.sha256(b"".join((Path(__file__).parent / name).read_bytes()
+                                for name in ("ocr.py", "deskew.py", "leaders.py"))).hexdigest()[:16]
 
 
 @dataclass(frozen=True)
@@ -78,6 +86,13 @@ class OcrPage:
     height: float
     words: tuple[OcrWord, ...]
     failure: str | None = None  # why Tesseract gave no words for the page
+    skew: float = 0.0  # degrees (counter-clockwise) the scan was askew, turned straight before OCR
+    leaders: int = 0  # bands of dot leaders erased before OCR: the page is a table of contents
+
+
+def is_dot_reading(text: str) -> bool:
+    """Whether a word is Tesseract's reading of a round bullet: one or two glyphs such as "e", "«" or "e«"."""
+    return len(text) <= 2 and set(text) <= _DOT_READINGS
 
 
 def tesseract_available() -> bool:
@@ -144,12 +159,22 @@ def _recognize(pdf: pypdfium2.PdfDocument, number: int, settings: OcrSettings) -
     width, height = page.get_size()
     image = page.render(scale=settings.dpi / _POINTS_PER_INCH, grayscale=True).to_pil()
     page.close()
+    skew = skew_degrees(image)
+    if skew:
+        image = straightened(image, skew)
+    import numpy  # only a scan needs it: `kompass --help` imports this module
+    from PIL import Image
+
+    pixels, leaders = without_leaders(numpy.asarray(image))
     buffer = io.BytesIO()
-    image.save(buffer, format="PPM")  # uncompressed: nothing to encode or decode
+    Image.fromarray(pixels).save(buffer, format="PPM")  # uncompressed: nothing to encode or decode
     # one thread per Tesseract: the workers already keep every core busy
     environment = {**os.environ, "OMP_THREAD_LIMIT": "1"}
     try:
-        completed = subprocess.run(["tesseract", "stdin", "stdout", "-l", settings.language, "--psm", "3", "tsv"],
+        # a contents page is read as one block, so that an entry's page number stays on its line (extract.leaders)
+        segmentation = "6" if leaders else "3"
+        completed = subprocess.run(["tesseract", "stdin", "stdout", "-l", settings.language, "--psm", segmentation,
+                                    "tsv"],
                                    input=buffer.getvalue(), capture_output=True, timeout=settings.page_timeout,
                                    env=environment)
     except subprocess.TimeoutExpired as error:
@@ -160,11 +185,10 @@ def _recognize(pdf: pypdfium2.PdfDocument, number: int, settings: OcrSettings) -
                                             f"(signal {-completed.returncode}).", number)
     if completed.returncode != 0:
         message = completed.stderr.decode(errors="replace").strip().splitlines()
-        return OcrPage(number, width, height, (), message[-1] if message else f"exit status {completed.returncode}")
+        return OcrPage(number, width, height, (), message[-1] if message else f"exit status {completed.returncode}",
+                       skew)
     words = _words(completed.stdout.decode("utf-8", errors="replace"))
-    import numpy  # only a scan needs it: `kompass --help` imports this module
-
-    return OcrPage(number, width, height, words + _bullets(words, numpy.asarray(image)))
+    return OcrPage(number, width, height, words + _bullets(words, pixels), skew=skew, leaders=leaders)
 
 
 def _words(tsv: str) -> tuple[OcrWord, ...]:
@@ -195,7 +219,7 @@ def _bullets(words: tuple[OcrWord, ...], image: numpy.ndarray) -> tuple[OcrWord,
         for previous, first in zip([None, *line], line):
             end = previous.left + previous.width if previous else 0
             if (previous and first.left - end < 1.5 * height) or first.text[0] in BULLET_GLYPHS \
-                    or first.text in DOT_READINGS:
+                    or is_dot_reading(first.text):
                 continue
             start = max(end + 1, first.left - 2 * height)
             glyph = _mark(image[top:bottom, start:max(start, first.left - 2)], height)
@@ -224,6 +248,6 @@ def _mark(strip: numpy.ndarray, height: int) -> tuple[str, int, int] | None:
         return None
     if 0.25 * height <= wide <= height and high <= 0.2 * height:
         return "–", left, wide
-    if 0.15 * height <= wide <= 0.5 * height and 0.6 < wide / high < 1.6:
+    if 0.15 * height <= wide <= 0.6 * height and 0.6 < wide / high < 1.6:
         return "•", left, wide
     return None

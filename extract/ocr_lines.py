@@ -15,7 +15,7 @@ import re
 import statistics
 
 from extract.model import Line, Page, Word
-from extract.ocr import BULLET_GLYPHS, DOT_READINGS, OcrPage, OcrWord
+from extract.ocr import BULLET_GLYPHS, OcrPage, OcrWord, is_dot_reading
 
 _POINTS_PER_INCH = 72
 _COLUMN_GAP = 1.6  # a gap wider than this many font sizes separates columns, as in extract.pdf
@@ -24,6 +24,9 @@ _NOISE_CONFIDENCE = 50.0  # a word of one or two glyphs read with less is a spec
 _NO_SPACE = 0.15  # after a slash, words closer than this many font sizes are one (a space is 0.25-0.4)
 _SPLIT_NUMBER = 0.2  # digits closer than this many glyph heights are one number, not two words
 _LEADER = re.compile(r"\.{3,}|…")  # dot leaders of a contents entry, which Tesseract reads as dots and junk
+_PAGE_REFERENCE = re.compile(r"\d{1,3}")  # a contents entry's page number
+_SQUARE_READING = "="  # what Tesseract makes of a square bullet ("▪") before a line's text
+_RULE = re.compile(r"\|+")  # a table's vertical border, read as a glyph of its own
 # Share of the font size a word's box spans, by the glyphs it has: capitals, digits and
 # ascenders reach ~0.72 above the baseline, descenders ~0.21 below, x-height ~0.52.
 _ASCENT, _X_HEIGHT, _DESCENT = 0.72, 0.52, 0.21
@@ -36,32 +39,9 @@ def to_page(ocr: OcrPage, dpi: int) -> Page:
     lines: dict[tuple[int, int, int], list[OcrWord]] = {}
     for word in ocr.words:
         lines.setdefault(word.line, []).append(word)
-    slope = _skew(list(lines.values()))
-    lines = {key: [_levelled(word, slope) for word in words] for key, words in lines.items()}
     built = [line for words in lines.values() if (kept := _without_leaders(words))
-             for line in _cut(kept, ocr.number, scale)]
+             for line in _cut(kept, ocr.number, scale, contents=ocr.leaders > 0)]
     return Page(number=ocr.number, lines=_in_rows(built), width=ocr.width, height=ocr.height, has_images=True)
-
-
-def _skew(lines: list[list[OcrWord]]) -> float:
-    """How much the page's lines climb per pixel to the right: the median over lines of five words or more.
-
-    A page scanned a degree askew puts the right column of a table 5 points
-    off its left; Tesseract reads the skewed lines, but reports their boxes as
-    they stand in the image.
-    """
-    slopes = []
-    for words in lines:
-        read = [w for w in words if w.confidence is not None and not set(w.text) & _DESCENDERS]
-        if len(read) >= 5:
-            centers = [w.left + w.width / 2 for w in read]
-            bottoms = [w.top + w.height for w in read]
-            slopes.append(statistics.linear_regression(centers, bottoms).slope)
-    return statistics.median(slopes) if slopes else 0.0
-
-
-def _levelled(word: OcrWord, slope: float) -> OcrWord:
-    return dataclasses.replace(word, top=round(word.top - slope * (word.left + word.width / 2)))
 
 
 def _is_weak(word: OcrWord) -> bool:
@@ -87,23 +67,32 @@ def _without_leaders(words: list[OcrWord]) -> list[OcrWord]:
 def _without_specks(words: list[OcrWord]) -> list[OcrWord]:
     """A line or cell without the specks read as a letter or two; a bullet before its text is kept.
 
-    Tesseract reads a round bullet as "e" or "«", often with low confidence: it is a "•" again.
+    Tesseract reads a round bullet as "e", "«" or "+", often with low confidence: it is a "•" again; a
+    square one as "=": a "▪". A table's border read as "|" is no word.
     """
-    if len(words) > 1 and (words[0].text in DOT_READINGS or words[0].text[0] in BULLET_GLYPHS):
-        bullet = "•" if words[0].text in DOT_READINGS else words[0].text
+    words = [word for word in words if not _RULE.fullmatch(word.text)]
+    first = words[0].text if words else ""
+    if len(words) > 1 and (is_dot_reading(first) or first == _SQUARE_READING or first[0] in BULLET_GLYPHS):
+        bullet = "•" if is_dot_reading(first) else "▪" if first == _SQUARE_READING else first
         return [dataclasses.replace(words[0], text=bullet), *_without_specks(words[1:])]
     return [word for word in words if not (_is_weak(word) and len(word.text) <= 2)]
 
 
-def _cut(words: list[OcrWord], page: int, scale: float) -> list[Line]:
-    """One Tesseract line as Lines, cut where a gap is wider than a column gap."""
+def _cut(words: list[OcrWord], page: int, scale: float, contents: bool = False) -> list[Line]:
+    """One Tesseract line as Lines, cut where a gap is wider than a column gap.
+
+    On a contents page, whose dot leaders were erased before OCR (extract.leaders), the gap before a
+    line's closing page number is its leader: "…" again, and one line, as a text PDF has it.
+    """
     size = _font_size(words, scale)
     baseline = _baseline(words, size / scale) * scale
     segments = [[words[0]]]
     for word in words[1:]:
         previous = segments[-1][-1]
         gap = word.left - previous.left - previous.width
-        if gap * scale > _COLUMN_GAP * size:
+        if gap * scale > _COLUMN_GAP * size and contents and word is words[-1] and _PAGE_REFERENCE.fullmatch(word.text):
+            segments[-1] += [OcrWord("…", word.left - gap, word.top, gap, word.height, None, word.line), word]
+        elif gap * scale > _COLUMN_GAP * size:
             segments.append([word])
         elif (previous.text.endswith("/") and gap * scale < _NO_SPACE * size) or \
                 (previous.text.isdigit() and word.text.isdigit() and gap < _SPLIT_NUMBER * word.height):

@@ -53,10 +53,6 @@ def test_without_tesseract_no_text_layer_says_how_to_install_it(tmp_path, monkey
                                                                                OcrSettings())
 
 
-def test_image_only_pdf_that_ocr_finds_no_text_in_has_no_text_layer(tmp_path, tesseract):
-    assert "OCR found no text" in _no_text_layer(_image_only(tmp_path / "scan.pdf"), OcrSettings())
-
-
 def test_pdf_without_text_or_images_has_no_text_layer(tmp_path, reader):
     pdf = PdfBuilder()
     pdf.rule(LEFT, 500, 200)

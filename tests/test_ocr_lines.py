@@ -1,4 +1,4 @@
-"""Lines from Tesseract words written by hand (no Tesseract needed): cells, bullets, numbers, leaders, skew,
+"""Lines from Tesseract words written by hand (no Tesseract needed): cells, bullets, numbers, leaders,
 and the low-confidence warnings drawn from them."""
 from __future__ import annotations
 
@@ -16,8 +16,9 @@ def _words(line: tuple[int, int, int], top: int, *spec: tuple[str, int, int, flo
     return [OcrWord(text, left, top, width, 28, confidence, line) for text, left, width, confidence in spec]
 
 
-def _texts(words: list[OcrWord]) -> list[tuple[str, int]]:
-    return [(line.text, round(line.x0)) for line in to_page(OcrPage(1, 595, 842, tuple(words)), DPI).lines]
+def _texts(words: list[OcrWord], leaders: int = 0) -> list[tuple[str, int]]:
+    page = OcrPage(1, 595, 842, tuple(words), leaders=leaders)
+    return [(line.text, round(line.x0)) for line in to_page(page, DPI).lines]
 
 
 def test_a_line_across_two_columns_is_two_lines_and_each_cell_keeps_its_bullet():
@@ -38,16 +39,13 @@ def test_dot_leaders_and_the_junk_read_in_them_are_dropped():
     assert _texts(words) == [("Område 5 effektivitet", 72), ("17", 504)]
 
 
-def test_a_page_a_degree_askew_keeps_a_tables_cells_on_one_row():
-    straight = _words((1, 1, 1), 500, *[(f"vänster{i}", 200 + 90 * i, 80, 95.0) for i in range(5)]) + \
-        _words((2, 1, 1), 500, *[(f"mitten{i}", 850 + 90 * i, 80, 95.0) for i in range(5)]) + \
-        _words((3, 1, 1), 600, *[(f"brödtext{i}", 200 + 100 * i, 90, 95.0) for i in range(12)])
-    # turned a degree: the right cell stands 12 pixels (4 points) higher than the left one
-    askew = [OcrWord(w.text, w.left, w.top - round(0.0175 * (w.left - 200)), w.width, w.height, w.confidence, w.line)
-             for w in straight]
-    lines = to_page(OcrPage(1, 595, 842, tuple(askew)), DPI).lines
-    assert [line.text.split()[0] for line in lines] == ["vänster0", "mitten0", "brödtext0"]
-    assert abs(lines[0].bottom - lines[1].bottom) < 0.5
+def test_on_a_page_whose_leaders_were_erased_an_entry_keeps_its_page_number_behind_a_leader():
+    entry = _words((1, 1, 1), 500, ("Område", 200, 90, 97.0), ("5", 300, 14, 96.0), ("Resultat", 330, 100, 96.0),
+                   ("18", 1456, 32, 97.0))
+    wrapped = _words((1, 1, 2), 545, ("Kommunikation", 230, 160, 96.0), ("kring", 400, 60, 96.0))
+    table = _words((1, 1, 3), 590, ("Information", 200, 130, 96.0), ("medborgare", 1000, 130, 96.0))
+    assert _texts(entry + wrapped + table, leaders=3) == [
+        ("Område 5 Resultat … 18", 72), ("Kommunikation kring", 83), ("Information", 72), ("medborgare", 360)]
 
 
 def test_a_finding_read_with_low_confidence_is_a_warning_with_its_page():
@@ -70,3 +68,9 @@ def test_a_text_pdf_gets_no_confidence_warnings():
     area = RawArea(1, "Offentlighet", page=6, score=64,
                    findings=[RawFinding("strength", "Medborgardialog via webben", 6)])
     assert low_confidence(document, RawReport("a.pdf", "0" * 64, "pdf", "pdf", areas=[area])) == []
+
+
+def test_a_square_bullet_read_as_an_equals_sign_is_a_bullet_and_table_borders_are_no_words():
+    words = _words((1, 1, 1), 500, ("|", 180, 6, 91.0), ("=", 200, 14, 88.0), ("Chefskontrakt", 230, 160, 96.0),
+                   ("|", 800, 6, 93.0))
+    assert _texts(words) == [("▪ Chefskontrakt", 72)]
