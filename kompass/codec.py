@@ -11,9 +11,13 @@ import hashlib
 from datetime import date, datetime
 from typing import Any
 
+_SCALARS = frozenset({type(None), bool, int, float, str})  # the types json.loads gives for JSON's scalars
+
 
 class Codec:
     def __init__(self, types: tuple[type, ...]):
+        if any(not f.init or f.kw_only for cls in types for f in dataclasses.fields(cls)):
+            raise TypeError("decode builds an object from its fields in order: each must be a positional parameter")
         self._by_name = {cls.__name__: cls for cls in types}
         self._fields = {cls: tuple(f.name for f in dataclasses.fields(cls)) for cls in types}
         shape = repr(sorted((cls.__module__, cls.__qualname__, names) for cls, names in self._fields.items()))
@@ -43,12 +47,19 @@ class Codec:
 
     def decode(self, data: Any) -> Any:
         """The value `encode` made `data` from; raises ValueError for data it cannot have made."""
-        if data is None or isinstance(data, (bool, int, float, str)):
+        if type(data) in _SCALARS:
             return data
-        if isinstance(data, list):
+        if type(data) is list:
             return [self.decode(item) for item in data]
         if not isinstance(data, dict) or len(data) not in (1, 2):
             raise ValueError(f"unexpected {type(data).__name__} in encoded data")
+        if "$class" in data:  # first: most of a document model's values are objects (its lines and words)
+            cls = self._by_name.get(data["$class"])
+            fields = data.get("fields")
+            if cls is None or not isinstance(fields, list) or len(fields) != len(self._fields[cls]):
+                raise ValueError(f"unexpected object {data.get('$class')!r} in encoded data")
+            # a scalar field (most are) is taken as it is, without a call to decode; the fields in their order
+            return cls(*[item if type(item) in _SCALARS else self.decode(item) for item in fields])
         if "$tuple" in data:
             return tuple(self.decode(item) for item in _of(data["$tuple"], list))
         if "$dict" in data:
@@ -57,11 +68,7 @@ class Codec:
             return datetime.fromisoformat(_of(data["$datetime"], str))
         if "$date" in data:
             return date.fromisoformat(_of(data["$date"], str))
-        cls = self._by_name.get(data.get("$class"))  # type: ignore[arg-type]
-        fields = data.get("fields")
-        if cls is None or not isinstance(fields, list) or len(fields) != len(self._fields[cls]):
-            raise ValueError(f"unexpected object {data.get('$class')!r} in encoded data")
-        return cls(**{name: self.decode(item) for name, item in zip(self._fields[cls], fields)})
+        raise ValueError(f"unexpected object {data.get('$class')!r} in encoded data")
 
 
 def _of(value: Any, kind: type) -> Any:
