@@ -14,6 +14,7 @@ short (no %%EOF at its end), as a truncated download is.
 from __future__ import annotations
 
 import ctypes
+from collections.abc import Callable
 
 import pypdfium2.raw as pdfium
 
@@ -35,7 +36,7 @@ _HYPHEN_MARKS = (0x02, 0xFFFE)
 _IMAGE, _FORM = pdfium.FPDF_PAGEOBJ_IMAGE, pdfium.FPDF_PAGEOBJ_FORM
 
 
-def _unconverted(function, restype):
+def _unconverted(function: Callable[..., object], restype: type) -> Callable[..., object]:
     """`function` called with its arguments as given: ctypes checks and converts none of them.
 
     For the calls made once per character, which are most of the reader's time: converting
