@@ -61,6 +61,7 @@ class WordBox(NamedTuple):
 _TEXT, _X0, _X1, _TOP, _BOTTOM = range(5)  # Char's fields, indexed in the loops that run per character
 _TEXT_OF, _X0_OF, _X1_OF, _TOP_OF, _BOTTOM_OF = (itemgetter(field) for field in (_TEXT, _X0, _X1, _TOP, _BOTTOM))
 _RUN_KEY = itemgetter(8, 5, 6)  # upright, font, size
+_new_word = tuple.__new__  # a WordBox from its fields in order, without WordBox(...)'s keyword handling: per word
 
 
 def is_bold(fontname: str) -> bool:
@@ -133,9 +134,9 @@ def _word(chars: list[Char]) -> WordBox:
     if not text.isascii():  # no ligature is ASCII
         text = "".join([LIGATURES.get(c[_TEXT], c[_TEXT]) for c in chars])
     if len(chars) == 1:
-        return WordBox(text, first.x0, first.x1, first.top, first.bottom, first.size, first.bold)
-    return WordBox(text, min(map(_X0_OF, chars)), max(map(_X1_OF, chars)), min(map(_TOP_OF, chars)),
-                   max(map(_BOTTOM_OF, chars)), first.size, first.bold)
+        return _new_word(WordBox, (text, first.x0, first.x1, first.top, first.bottom, first.size, first.bold))
+    return _new_word(WordBox, (text, min(map(_X0_OF, chars)), max(map(_X1_OF, chars)), min(map(_TOP_OF, chars)),
+                               max(map(_BOTTOM_OF, chars)), first.size, first.bold))
 
 
 def words_to_lines(words: list[WordBox], page: int, layout: Layout = LAYOUT) -> list[Line]:
@@ -148,7 +149,7 @@ def words_to_lines(words: list[WordBox], page: int, layout: Layout = LAYOUT) -> 
             rows.append([word])
     lines = []
     for row in rows:
-        row.sort(key=lambda w: w.x0)
+        row.sort(key=_X0_OF)
         segment = [row[0]]
         for word in row[1:]:
             if word.x0 - segment[-1].x1 > layout.column_gap * max(word.size, segment[-1].size):
@@ -167,9 +168,9 @@ def _line(words: list[WordBox], page: int) -> Line:
     for word in words:
         sizes[round(word.size, 1)] += len(word.text)
         bold += len(word.text) if word.bold else 0
-    letters = sum(len(word.text) for word in words)
-    return Line(text=" ".join(word.text for word in words), page=page,
+    texts = list(map(_TEXT_OF, words))  # a WordBox's first fields are a Char's: the same getters serve
+    return Line(text=" ".join(texts), page=page,
                 x0=float(words[0].x0), x1=float(words[-1].x1),
-                top=float(min(w.top for w in words)), bottom=float(max(w.bottom for w in words)),
-                size=sizes.most_common(1)[0][0], bold=bold * 2 > letters,
-                words=tuple(Word(w.text, float(w.x0), float(w.x1)) for w in words))
+                top=float(min(map(_TOP_OF, words))), bottom=float(max(map(_BOTTOM_OF, words))),
+                size=sizes.most_common(1)[0][0], bold=bold * 2 > sum(map(len, texts)),
+                words=tuple([Word(w.text, float(w.x0), float(w.x1)) for w in words]))
