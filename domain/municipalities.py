@@ -88,6 +88,11 @@ def _name_pattern() -> re.Pattern:
     return re.compile(rf"(?<![\p{{L}}-])(?:(?i:region)\s+)?(?i:{alternatives})(?i:s)?(?![\p{{L}}-])")
 
 
+def prepare() -> None:
+    """Compiles the names' pattern now (0.012 CPU s), e.g. before forking workers that will all need it."""
+    _name_pattern()
+
+
 def find_names(text: str) -> list[NameMention]:
     """The municipalities a text names, capitalized as names are ("Lerums", "UPPLANDS VÄSBY", "Region Gotland")."""
     found = []

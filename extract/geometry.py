@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from itertools import groupby
+from itertools import count, groupby
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -59,8 +59,9 @@ class WordBox(NamedTuple):
 
 
 _TEXT, _X0, _X1, _TOP, _BOTTOM = range(5)  # Char's fields, indexed in the loops that run per character
-_X0_OF, _X1_OF, _TOP_OF, _BOTTOM_OF = (itemgetter(field) for field in (_X0, _X1, _TOP, _BOTTOM))
+_TEXT_OF, _X0_OF, _X1_OF, _TOP_OF, _BOTTOM_OF = (itemgetter(field) for field in (_TEXT, _X0, _X1, _TOP, _BOTTOM))
 _RUN_KEY = itemgetter(8, 5, 6)  # upright, font, size
+_new_word = tuple.__new__  # a WordBox from its fields in order, without WordBox(...)'s keyword handling: per word
 
 
 def is_bold(fontname: str) -> bool:
@@ -77,14 +78,19 @@ def chars_to_words(chars: list[Char], layout: Layout = LAYOUT) -> list[WordBox]:
     words: list[WordBox] = []
     for (upright, _, _), group in groupby(chars, key=_RUN_KEY):
         run = list(group)
-        # sorted decorated with each character's position, so the sort is stable and never compares two Chars
+        # the order by line, then position, then drawing order: sort keys built and compared in C (map, zip),
+        # since this runs for every character of a document
         if upright:
-            line_of = _clusters({c[_TOP] for c in run}, layout.y_tolerance)
-            ordered = [c for *_, c in sorted((line_of[c[_TOP]], c[_X0], i, c) for i, c in enumerate(run))]
+            line_of = _clusters(set(map(_TOP_OF, run)), layout.y_tolerance)
+            keys = list(zip(map(line_of.__getitem__, map(_TOP_OF, run)), map(_X0_OF, run), count()))
+        else:
+            line_of = _clusters(set(map(_X0_OF, run)), layout.x_tolerance)
+            keys = list(zip(map(line_of.__getitem__, map(_X0_OF, run)), map(_TOP_OF, run), map(_BOTTOM_OF, run),
+                            count()))
+        ordered = list(map(run.__getitem__, sorted(range(len(run)), key=keys.__getitem__)))
+        if upright:
             words += _words(ordered, layout.x_tolerance, layout.y_tolerance, _X0, _X1, _TOP)
         else:
-            line_of = _clusters({c[_X0] for c in run}, layout.x_tolerance)
-            ordered = [c for *_, c in sorted((line_of[c[_X0]], c[_TOP], c[_BOTTOM], i, c) for i, c in enumerate(run))]
             words += _words(ordered, layout.y_tolerance, layout.x_tolerance, _TOP, _BOTTOM, _X0)
     return words
 
@@ -124,11 +130,13 @@ def _words(ordered: list[Char], gap: float, tolerance: float, start: int, end: i
 
 def _word(chars: list[Char]) -> WordBox:
     first = chars[0]
-    text = "".join([LIGATURES.get(c[_TEXT], c[_TEXT]) for c in chars])
+    text = "".join(map(_TEXT_OF, chars))
+    if not text.isascii():  # no ligature is ASCII
+        text = "".join([LIGATURES.get(c[_TEXT], c[_TEXT]) for c in chars])
     if len(chars) == 1:
-        return WordBox(text, first.x0, first.x1, first.top, first.bottom, first.size, first.bold)
-    return WordBox(text, min(map(_X0_OF, chars)), max(map(_X1_OF, chars)), min(map(_TOP_OF, chars)),
-                   max(map(_BOTTOM_OF, chars)), first.size, first.bold)
+        return _new_word(WordBox, (text, first.x0, first.x1, first.top, first.bottom, first.size, first.bold))
+    return _new_word(WordBox, (text, min(map(_X0_OF, chars)), max(map(_X1_OF, chars)), min(map(_TOP_OF, chars)),
+                               max(map(_BOTTOM_OF, chars)), first.size, first.bold))
 
 
 def words_to_lines(words: list[WordBox], page: int, layout: Layout = LAYOUT) -> list[Line]:
@@ -141,7 +149,7 @@ def words_to_lines(words: list[WordBox], page: int, layout: Layout = LAYOUT) -> 
             rows.append([word])
     lines = []
     for row in rows:
-        row.sort(key=lambda w: w.x0)
+        row.sort(key=_X0_OF)
         segment = [row[0]]
         for word in row[1:]:
             if word.x0 - segment[-1].x1 > layout.column_gap * max(word.size, segment[-1].size):
@@ -160,9 +168,9 @@ def _line(words: list[WordBox], page: int) -> Line:
     for word in words:
         sizes[round(word.size, 1)] += len(word.text)
         bold += len(word.text) if word.bold else 0
-    letters = sum(len(word.text) for word in words)
-    return Line(text=" ".join(word.text for word in words), page=page,
+    texts = list(map(_TEXT_OF, words))  # a WordBox's first fields are a Char's: the same getters serve
+    return Line(text=" ".join(texts), page=page,
                 x0=float(words[0].x0), x1=float(words[-1].x1),
-                top=float(min(w.top for w in words)), bottom=float(max(w.bottom for w in words)),
-                size=sizes.most_common(1)[0][0], bold=bold * 2 > letters,
-                words=tuple(Word(w.text, float(w.x0), float(w.x1)) for w in words))
+                top=float(min(map(_TOP_OF, words))), bottom=float(max(map(_BOTTOM_OF, words))),
+                size=sizes.most_common(1)[0][0], bold=bold * 2 > sum(map(len, texts)),
+                words=tuple([Word(w.text, float(w.x0), float(w.x1)) for w in words]))

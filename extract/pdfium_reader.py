@@ -14,6 +14,7 @@ short (no %%EOF at its end), as a truncated download is.
 from __future__ import annotations
 
 import ctypes
+from collections.abc import Callable
 
 import pypdfium2.raw as pdfium
 
@@ -33,9 +34,21 @@ _SAME_POINT = 0.01  # points
 # PDFium's codes for a hyphen that ends a line (FPDFText_GetUnicode's, FPDFText_GetText's); the page shows "-"
 _HYPHEN_MARKS = (0x02, 0xFFFE)
 _IMAGE, _FORM = pdfium.FPDF_PAGEOBJ_IMAGE, pdfium.FPDF_PAGEOBJ_FORM
+
+
+def _unconverted(function: Callable[..., object], restype: type) -> Callable[..., object]:
+    """`function` called with its arguments as given: ctypes checks and converts none of them.
+
+    For the calls made once per character, which are most of the reader's time: converting
+    the arguments to the declared types costs as much as the call itself. The caller passes
+    pointers as c_void_p objects and ints as Python ints.
+    """
+    return ctypes.CFUNCTYPE(restype)(ctypes.cast(function, ctypes.c_void_p).value)
+
+
 # a text object as a plain address, so it can key a dict without building a ctypes pointer per character
-_text_object_of = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(
-    ctypes.cast(pdfium.FPDFText_GetTextObject, ctypes.c_void_p).value)
+_text_object_of = _unconverted(pdfium.FPDFText_GetTextObject, ctypes.c_void_p)
+_origin_of = _unconverted(pdfium.FPDFText_GetCharOrigin, ctypes.c_int)
 
 
 def read_pages(data: bytes, name: str, problems: list[Problem]) -> list[Page]:
@@ -135,31 +148,36 @@ class _Run:
 def _chars(text_page, page_top: float, fonts: dict[int, _Font]) -> list[Char]:
     chars: list[Char] = []
     runs: dict[int, _Run] = {}
+    page = ctypes.c_void_p(ctypes.cast(text_page, ctypes.c_void_p).value)
     x, y = ctypes.c_double(), ctypes.c_double()
+    x_at, y_at = ctypes.c_void_p(ctypes.addressof(x)), ctypes.c_void_p(ctypes.addressof(y))
     box = pdfium.FS_RECTF()
-    origin_of = pdfium.FPDFText_GetCharOrigin
-    codes = _codes(text_page)
-    for index, code in enumerate(codes):
-        text_object = _text_object_of(text_page, index)
+    last_object = None
+    new_char = tuple.__new__  # a third of Char(...)'s cost, which checks no field names; once per character
+    for index, code in enumerate(_codes(text_page)):
+        text_object = _text_object_of(page, index)
         if not text_object:
             continue  # what PDFium adds between runs (spaces, line breaks) is not on the page
-        run = runs.get(text_object) or runs.setdefault(text_object, _Run(text_object, fonts))
-        code = 0x2D if code in _HYPHEN_MARKS else code
-        origin_of(text_page, index, x, y)
+        if text_object != last_object:
+            run = runs.get(text_object) or runs.setdefault(text_object, _Run(text_object, fonts))
+            last_object, font, widths = text_object, run.font, run.font.widths
+            advance, below, size, bold, upright = run.advance, run.below, run.size, font.bold, run.upright
+        if code in _HYPHEN_MARKS:
+            code = 0x2D
+        _origin_of(page, index, x_at, y_at)
         left = x.value
         if code == _SPACE and _inserted(text_page, index, left):
             continue
-        width = run.font.width(code)
+        width = widths[code] if code in widths else font.width(code)
         # a ligature ("ff", "fi") is one glyph that PDFium gives as several characters at one origin: each of
         # them spans the whole glyph, so that no gap opens inside the word after it
-        if width is None or (chars and chars[-1].x0 == left):
+        if width is None or (chars and chars[-1][1] == left):
             pdfium.FPDFText_GetLooseCharBox(text_page, index, box)
             right = box.right
         else:
-            right = left + width * run.advance
-        bottom = page_top - y.value + run.below
-        chars.append(Char(chr(code), left, right, bottom - run.size, bottom, run.font, run.size, run.font.bold,
-                          run.upright))
+            right = left + width * advance
+        bottom = page_top - y.value + below
+        chars.append(new_char(Char, (chr(code), left, right, bottom - size, bottom, font, size, bold, upright)))
     return chars
 
 

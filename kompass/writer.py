@@ -20,6 +20,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from kompass.arrow_columns import arrow_array
 from kompass.digest import DIGEST_FILE, PREVIOUS_DIGEST_FILE, run_digest, write_digest
 from kompass.faults import fault_point
 from kompass.publication import datapackage
@@ -36,7 +37,9 @@ def _sort_key(schema: TableSchema, row: Row) -> tuple:
 
 def build_table(schema: TableSchema, rows: list[Row], metadata: dict[str, str]) -> pa.Table:
     ordered = sorted(rows, key=lambda row: _sort_key(schema, row))
-    table = pa.Table.from_pylist(ordered, schema=schema.arrow())
+    arrow = schema.arrow()
+    table = pa.Table.from_arrays([arrow_array([row.get(field.name) for row in ordered], field.type) for field in arrow],
+                                 schema=arrow)
     for column in schema.columns:
         if not column.nullable and table.column(column.name).null_count:
             raise ValueError(f"{schema.name}.{column.name} has nulls but may not")

@@ -1,6 +1,7 @@
 """A cache is data, checked on every load: damaged or poisoned entries are misses, a broken cache is no cache."""
 from __future__ import annotations
 
+import dataclasses
 import gzip
 import hashlib
 import json
@@ -103,6 +104,16 @@ def test_records_round_trip_with_dates_lists_tuples_and_none(tmp_path):
     cache = Cache(tmp_path, CACHE_CODEC)
     cache.store("records", "ab12", value)
     assert cache.load("records", "ab12") == value
+
+
+def test_a_class_whose_fields_are_not_all_positional_is_refused_by_the_codec():
+    @dataclasses.dataclass(frozen=True)
+    class Tagged:
+        text: str
+        tag: str = dataclasses.field(default="", kw_only=True)
+
+    with pytest.raises(TypeError, match="positional"):
+        Codec((Tagged,))
 
 
 @pytest.mark.parametrize("breakage", ["cache path under a file", "cache folder is read-only"])
