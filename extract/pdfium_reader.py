@@ -171,7 +171,7 @@ def _chars(text_page, page_top: float, fonts: dict[int, _Font]) -> list[Char]:
         width = widths[code] if code in widths else font.width(code)
         # a ligature ("ff", "fi") is one glyph that PDFium gives as several characters at one origin: each of
         # them spans the whole glyph, so that no gap opens inside the word after it
-        if width is None or (chars and chars[-1][1] == left):
+        if width is None or (chars and chars[-1].x0 == left):
             pdfium.FPDFText_GetLooseCharBox(text_page, index, box)
             right = box.right
         else:
