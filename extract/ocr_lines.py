@@ -124,16 +124,24 @@ def _font_size(words: list[OcrWord], scale: float) -> float:
 
     Rounded to half points: the estimate wavers by a pixel or two, and a
     heading is told from body text by a point or more. The lower median,
-    because a box grows with specks and shading but never shrinks.
+    because a box grows with specks and shading but never shrinks. Only
+    words with a letter or digit: a dash bullet is a pixel or two high and a
+    table border as tall as its cell, and either set a two-word line's size
+    (a rubric "— Valfrihet" read as 2 points is cut at the dash, and its
+    item joined to the one above).
     """
     estimates = []
-    for word in words:
-        if word.confidence is None:
-            continue  # a bullet found in the image has no text box to measure
+    for word in _measurable(words):
         letters = set(word.text)
         share = (_ASCENT if letters & _ASCENDERS else _X_HEIGHT) + (_DESCENT if letters & _DESCENDERS else 0)
         estimates.append(word.height * scale / share)
     return round(statistics.median_low(estimates) * 2) / 2 if estimates else 0.0
+
+
+def _measurable(words: list[OcrWord]) -> list[OcrWord]:
+    """Words whose boxes are the height of their glyphs: read text with a letter or digit, not a bullet found in
+    the image (no text box), a dash or a rule (a dash stands above the baseline, a rule spans its cell)."""
+    return [w for w in words if w.confidence is not None and any(c.isalnum() for c in w.text)]
 
 
 def _baseline(words: list[OcrWord], size: float) -> float:
@@ -144,7 +152,7 @@ def _baseline(words: list[OcrWord], size: float) -> float:
     share their font's descent.
     """
     bottoms = [w.top + w.height - (_DESCENT * size if set(w.text) & _DESCENDERS else 0)
-               for w in words if w.confidence is not None] or [w.top + w.height for w in words]
+               for w in _measurable(words)] or [w.top + w.height for w in words]
     return statistics.median(bottoms)
 
 
