@@ -99,3 +99,9 @@ def test_a_table_border_and_a_box_shaded_tall_do_not_set_a_header_rows_size():
     assert [(line.text, line.size) for line in page.lines] == [("Rubriker", 11.0), ("Poäng", 11.0),
                                                                ("— System för", 10.5)]
     assert page.lines[2].bottom - page.lines[0].bottom > 10
+
+
+def test_a_dash_bullet_read_as_two_dashes_is_one_and_starts_its_item():
+    """"—- Mångfald" was no item start: the rubric was joined to the one above it ("Arbetsmiljöarbete -- Mångfald")."""
+    words = _words((1, 1, 1), 500, ("—-", 173, 20, 54.0), ("Mångfald", 207, 110, 96.0))
+    assert _texts(words) == [("— Mångfald", 62)]
