@@ -24,6 +24,7 @@ from parsers.vocabulary import (APPENDIX_HEADING, AREA_HEADING, BULLET_START, CO
                                 SUBQUESTION_CODE, YEAR_CELL)
 
 _LEADER_ENTRY = re.compile(r"(?:\.{2,}|…)\s*\d{0,3}\s*$|\s\d{1,3}$")
+_LEADER_AND_NUMBER = re.compile(r"(?:\.{2,}|…)\s*\d{1,3}\s*$")
 _CONTINUED = re.compile(r"(?:[–,/-]|\b(?:och|samt|i|av|för|OCH|SAMT|I|AV|FÖR))$")  # a heading line cut short
 _CELL_VALUE = re.compile(r"^(?:\d{1,3}(?:[,.]\d+)?\s?%?|%|–|-)$")
 # a template's outline number before a sub-heading ("3.1.2 Allmänt"); chapters print one level ("3.") and keep it
@@ -187,14 +188,16 @@ def _contents(rows: list[_Row], cover_page: int, fonts: bool) -> tuple[int, list
 
 
 def _entries_go_on(rows: list[_Row], index: int) -> bool:
-    """Whether a contents entry with a page number follows the row at `index` before body text does.
+    """Whether a contents entry with a leader and a page number follows the row at `index` before body text does.
 
     OCR of a noisy copy loses page numbers; the contents go on past entries
-    without one, and end where the body's running text starts.
+    without one, and end where the body's running text starts. Only an entry
+    with its leader counts: a rubric line beside its box's score ("Information
+    till medborgare 65") on the page after the contents ends in a number too.
     """
     for row in rows[index + 1:index + 1 + _UNNUMBERED_ENTRIES]:
         text = row.text.strip()
-        if _LEADER_ENTRY.search(text):
+        if _LEADER_AND_NUMBER.search(text):
             return True
         if len(text.split()) >= _BODY_WORDS:
             return False

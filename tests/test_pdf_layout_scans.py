@@ -40,3 +40,16 @@ def test_contents_entries_whose_page_numbers_ocr_lost_go_on_until_body_text_star
                                "Område 2 Tillgänglighet och brukarorientering", "Kortfakta om kommunen"]
     assert [(type(block).__name__, block.page) for block in layout.blocks[:2]] == [("Heading", 3), ("Paragraph", 3)]
     assert isinstance(layout.blocks[0], Heading) and layout.blocks[0].text == "1 Vad är Kommunkompassen?"
+
+
+def test_contents_end_with_their_page_when_the_next_page_starts_without_a_page_number():
+    """A rubric line beside its box's score ("Information till medborgare 65") on the page after the contents
+    looked like a numbered entry: the contents took in the area's heading and the area was lost."""
+    contents = _page(2, ["Innehåll", "Område 1 Offentlighet och demokrati … 7", "Kortfakta om kommunen … 28"])
+    area = _page(3, ["3. Detaljerad genomgång per område", "Område 1 OFFENTLIGHET OCH DEMOKRATI",
+                     "— Strategi för demokratiutveckling", "— Information till medborgare 65", *BODY])
+    document = Document("scan.pdf", "0" * 64, "pdf", "pdf", [_page(1, ["KommunKompassen"]), contents, area])
+    layout = read_pdf_layout(document)
+    assert layout.contents == ["Område 1 Offentlighet och demokrati", "Kortfakta om kommunen"]
+    assert [block.text for block in layout.blocks[:2]] == ["3. Detaljerad genomgång per område",
+                                                            "Område 1 OFFENTLIGHET OCH DEMOKRATI"]
