@@ -11,7 +11,7 @@ read is looked at in the image and kept as a bullet.
 
 What Tesseract read is cached per page (see `OcrStore`), keyed by the file,
 the engine, the model, the language, the resolution and the code of this
-module, extract.deskew and extract.leaders:
+module, extract.deskew, extract.leaders and extract.score_cells:
 OCR costs seconds a page, building lines from its words (extract.ocr_lines)
 milliseconds.
 """
@@ -32,6 +32,7 @@ from extract.deskew import skew_degrees, straightened
 from extract.errors import ExtractionError
 from extract.leaders import without_leaders
 from extract.model import Page
+from extract.score_cells import unread_score_cells
 
 if TYPE_CHECKING:
     import numpy
@@ -45,7 +46,7 @@ _POINTS_PER_INCH = 72
 _INK = 128  # grey level below which a pixel is ink
 # the code that makes what Tesseract is given and what is kept of its answer: a change to it is a cache miss
 _CODE = hashlib.sha256(b"".join((Path(__file__).parent / name).read_bytes()
-                                for name in ("ocr.py", "deskew.py", "leaders.py"))).hexdigest()[:16]
+                                for name in ("ocr.py", "deskew.py", "leaders.py", "score_cells.py"))).hexdigest()[:16]
 
 
 @dataclass(frozen=True)
@@ -163,32 +164,57 @@ def _recognize(pdf: pypdfium2.PdfDocument, number: int, settings: OcrSettings) -
     if skew:
         image = straightened(image, skew)
     import numpy  # only a scan needs it: `kompass --help` imports this module
-    from PIL import Image
 
     pixels, leaders = without_leaders(numpy.asarray(image))
-    buffer = io.BytesIO()
-    Image.fromarray(pixels).save(buffer, format="PPM")  # uncompressed: nothing to encode or decode
+    # a contents page is read as one block, so that an entry's page number stays on its line (extract.leaders)
+    completed = _tesseract(_ppm(pixels), ["--psm", "6" if leaders else "3"], settings, number)
+    if completed.returncode != 0:
+        message = completed.stderr.decode(errors="replace").strip().splitlines()
+        return OcrPage(number, width, height, (), message[-1] if message else f"exit status {completed.returncode}",
+                       skew)
+    words = _words(completed.stdout.decode("utf-8", errors="replace"))
+    words += _score_cells(words, pixels, settings, number)
+    return OcrPage(number, width, height, words + _bullets(words, pixels), skew=skew, leaders=leaders)
+
+
+def _tesseract(image: bytes, options: list[str], settings: OcrSettings, number: int) -> subprocess.CompletedProcess:
+    """Tesseract's TSV answer for an image; a hung or crashed engine is an ExtractionError for the page."""
     # one thread per Tesseract: the workers already keep every core busy
     environment = {**os.environ, "OMP_THREAD_LIMIT": "1"}
     try:
-        # a contents page is read as one block, so that an entry's page number stays on its line (extract.leaders)
-        segmentation = "6" if leaders else "3"
-        completed = subprocess.run(["tesseract", "stdin", "stdout", "-l", settings.language, "--psm", segmentation,
-                                    "tsv"],
-                                   input=buffer.getvalue(), capture_output=True, timeout=settings.page_timeout,
-                                   env=environment)
+        completed = subprocess.run(["tesseract", "stdin", "stdout", "-l", settings.language, *options, "tsv"],
+                                   input=image, capture_output=True, timeout=settings.page_timeout, env=environment)
     except subprocess.TimeoutExpired as error:
         raise ExtractionError("ocr_failed", f"Tesseract did not finish page {number} within "
                                             f"{settings.page_timeout:g} seconds.", number) from error
     if completed.returncode < 0:
         raise ExtractionError("ocr_failed", f"Tesseract crashed on page {number} "
                                             f"(signal {-completed.returncode}).", number)
-    if completed.returncode != 0:
-        message = completed.stderr.decode(errors="replace").strip().splitlines()
-        return OcrPage(number, width, height, (), message[-1] if message else f"exit status {completed.returncode}",
-                       skew)
-    words = _words(completed.stdout.decode("utf-8", errors="replace"))
-    return OcrPage(number, width, height, words + _bullets(words, pixels), skew=skew, leaders=leaders)
+    return completed
+
+
+def _ppm(pixels: numpy.ndarray) -> bytes:
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.fromarray(pixels).save(buffer, format="PPM")  # uncompressed: nothing to encode or decode
+    return buffer.getvalue()
+
+
+def _score_cells(words: tuple[OcrWord, ...], pixels: numpy.ndarray, settings: OcrSettings,
+                 number: int) -> tuple[OcrWord, ...]:
+    """The numbers in the score cells Tesseract left unread (extract.score_cells), read as sparse digits; each is
+    a line of its own (block 0, which Tesseract does not number)."""
+    found: list[OcrWord] = []
+    for left, top, right, bottom in unread_score_cells(words):
+        left = max(0, left)
+        completed = _tesseract(_ppm(pixels[top:bottom, left:right]),
+                               ["--psm", "11", "-c", "tessedit_char_whitelist=0123456789"], settings, number)
+        read = _words(completed.stdout.decode("utf-8", errors="replace")) if completed.returncode == 0 else ()
+        found += [OcrWord(word.text, left + word.left, top + word.top, word.width, word.height, word.confidence,
+                          (0, 0, len(found) + index + 1))
+                  for index, word in enumerate(read)]
+    return tuple(found)
 
 
 def _words(tsv: str) -> tuple[OcrWord, ...]:

@@ -27,6 +27,7 @@ _LEADER = re.compile(r"\.{3,}|…")  # dot leaders of a contents entry, which Te
 _PAGE_REFERENCE = re.compile(r"\d{1,3}")  # a contents entry's page number
 _SQUARE_READING = "="  # what Tesseract makes of a square bullet ("▪") before a line's text
 _RULE = re.compile(r"\|+")  # a table's vertical border, read as a glyph of its own
+_DASHES = re.compile(r"[-–—]{2}")  # a dash bullet read as two glyphs
 # Share of the font size a word's box spans, by the glyphs it has: capitals, digits and
 # ascenders reach ~0.72 above the baseline, descenders ~0.21 below, x-height ~0.52.
 _ASCENT, _X_HEIGHT, _DESCENT = 0.72, 0.52, 0.21
@@ -68,12 +69,14 @@ def _without_specks(words: list[OcrWord]) -> list[OcrWord]:
     """A line or cell without the specks read as a letter or two; a bullet before its text is kept.
 
     Tesseract reads a round bullet as "e", "«" or "+", often with low confidence: it is a "•" again; a
-    square one as "=": a "▪". A table's border read as "|" is no word.
+    square one as "=": a "▪"; a long dash at times as two ("—-"): one dash, or the item would not start.
+    A table's border read as "|" is no word.
     """
     words = [word for word in words if not _RULE.fullmatch(word.text)]
     first = words[0].text if words else ""
     if len(words) > 1 and (is_dot_reading(first) or first == _SQUARE_READING or first[0] in BULLET_GLYPHS):
-        bullet = "•" if is_dot_reading(first) else "▪" if first == _SQUARE_READING else first
+        bullet = "•" if is_dot_reading(first) else "▪" if first == _SQUARE_READING else \
+            first[0] if _DASHES.fullmatch(first) else first
         return [dataclasses.replace(words[0], text=bullet), *_without_specks(words[1:])]
     return [word for word in words if not (_is_weak(word) and len(word.text) <= 2)]
 
@@ -124,16 +127,24 @@ def _font_size(words: list[OcrWord], scale: float) -> float:
 
     Rounded to half points: the estimate wavers by a pixel or two, and a
     heading is told from body text by a point or more. The lower median,
-    because a box grows with specks and shading but never shrinks.
+    because a box grows with specks and shading but never shrinks. Only
+    words with a letter or digit: a dash bullet is a pixel or two high and a
+    table border as tall as its cell, and either set a two-word line's size
+    (a rubric "— Valfrihet" read as 2 points is cut at the dash, and its
+    item joined to the one above).
     """
     estimates = []
-    for word in words:
-        if word.confidence is None:
-            continue  # a bullet found in the image has no text box to measure
+    for word in _measurable(words):
         letters = set(word.text)
         share = (_ASCENT if letters & _ASCENDERS else _X_HEIGHT) + (_DESCENT if letters & _DESCENDERS else 0)
         estimates.append(word.height * scale / share)
     return round(statistics.median_low(estimates) * 2) / 2 if estimates else 0.0
+
+
+def _measurable(words: list[OcrWord]) -> list[OcrWord]:
+    """Words whose boxes are the height of their glyphs: read text with a letter or digit, not a bullet found in
+    the image (no text box), a dash or a rule (a dash stands above the baseline, a rule spans its cell)."""
+    return [w for w in words if w.confidence is not None and any(c.isalnum() for c in w.text)]
 
 
 def _baseline(words: list[OcrWord], size: float) -> float:
@@ -144,7 +155,7 @@ def _baseline(words: list[OcrWord], size: float) -> float:
     share their font's descent.
     """
     bottoms = [w.top + w.height - (_DESCENT * size if set(w.text) & _DESCENDERS else 0)
-               for w in words if w.confidence is not None] or [w.top + w.height for w in words]
+               for w in _measurable(words)] or [w.top + w.height for w in words]
     return statistics.median(bottoms)
 
 

@@ -24,12 +24,16 @@ from parsers.vocabulary import (APPENDIX_HEADING, AREA_HEADING, BULLET_START, CO
                                 SUBQUESTION_CODE, YEAR_CELL)
 
 _LEADER_ENTRY = re.compile(r"(?:\.{2,}|…)\s*\d{0,3}\s*$|\s\d{1,3}$")
+_LEADER_AND_NUMBER = re.compile(r"(?:\.{2,}|…)\s*\d{1,3}\s*$")
 _CONTINUED = re.compile(r"(?:[–,/-]|\b(?:och|samt|i|av|för|OCH|SAMT|I|AV|FÖR))$")  # a heading line cut short
 _CELL_VALUE = re.compile(r"^(?:\d{1,3}(?:[,.]\d+)?\s?%?|%|–|-)$")
 # a template's outline number before a sub-heading ("3.1.2 Allmänt"); chapters print one level ("3.") and keep it
 _OUTLINE_NUMBER = re.compile(r"^\d+(?:\.\d+)+\.?\s+(?=\p{L})")
 _POINTS_LINE = re.compile(r"^(?:Poäng|POÄNG)\s*:?\s*(\d{1,3})$")
 _ROW_TOLERANCE = 0.35
+_UNNUMBERED_ENTRIES = 5  # contents entries in a row whose page numbers OCR may have lost
+_WRAPPED_WORDS = 6  # a contents entry of fewer words is not wrapped onto the next line
+_BODY_WORDS = 12  # a line of this many words without a page number is running text, not a contents entry
 _TABLE_GAP = 2.6  # a vertical gap wider than this many font sizes ends a table
 _BOX_GAP = 1.5  # the rubric box is set tight; a wider gap ends it
 _WORD_SPACE = 0.8  # at most this many font sizes between two words of running text
@@ -147,28 +151,57 @@ def _contents(rows: list[_Row], cover_page: int, fonts: bool) -> tuple[int, list
     if heading is None:
         return first, []
     entries: list[str] = []
+    wrapped = False  # the last entry goes on on the next line
     index = heading + 1
     while index < len(rows):
         text = rows[index].text.strip()
         if not fonts and rows[index].page == rows[heading].page and \
                 (AREA_HEADING.match(text) or SECTION_HEADING.match(text)):
             entries.append(_LEADER_ENTRY.sub("", text).strip().rstrip(".… "))
+            wrapped = False
             index += 1
             continue
         if not _LEADER_ENTRY.search(text):
             following = rows[index + 1].text.strip() if index + 1 < len(rows) else ""
-            if _LEADER_ENTRY.search(following) and rows[index + 1].page == rows[index].page:
-                entries.append(text)  # an entry wrapped onto the next line
+            # an entry wrapped onto the next line; in a scan, whose short entries may have lost their page
+            # numbers, only a line long enough to have been wrapped
+            if _LEADER_ENTRY.search(following) and rows[index + 1].page == rows[index].page and \
+                    (fonts or len(text.split()) >= _WRAPPED_WORDS):
+                entries.append(text)
+                wrapped = True
                 index += 1
                 continue
-            break
+            if fonts or not _entries_go_on(rows, index):
+                break
+            entries.append(text)  # an entry whose page number OCR lost
+            wrapped = False
+            index += 1
+            continue
         entry = _LEADER_ENTRY.sub("", text).strip().rstrip(".… ")
-        if entries and entries[-1] and not _LEADER_ENTRY.search(rows[index - 1].text.strip()):
+        if wrapped and entries[-1]:
             entries[-1] = f"{entries[-1]} {entry}"
         else:
             entries.append(entry)
+        wrapped = False
         index += 1
     return index, [entry for entry in entries if entry]
+
+
+def _entries_go_on(rows: list[_Row], index: int) -> bool:
+    """Whether a contents entry with a leader and a page number follows the row at `index` before body text does.
+
+    OCR of a noisy copy loses page numbers; the contents go on past entries
+    without one, and end where the body's running text starts. Only an entry
+    with its leader counts: a rubric line beside its box's score ("Information
+    till medborgare 65") on the page after the contents ends in a number too.
+    """
+    for row in rows[index + 1:index + 1 + _UNNUMBERED_ENTRIES]:
+        text = row.text.strip()
+        if _LEADER_AND_NUMBER.search(text):
+            return True
+        if len(text.split()) >= _BODY_WORDS:
+            return False
+    return False
 
 
 class _Reader:

@@ -86,3 +86,13 @@ def test_ocr_never_leaves_a_scan_without_text(scan):
     with pytest.raises(ExtractionError) as raised:
         read_document(scan, scan.name, ocr=OcrSettings(mode="never"))
     assert raised.value.code == "no_text_layer"
+
+
+def test_a_score_tesseract_reads_nothing_of_in_its_cell_is_read_there_alone(tmp_path, tesseract):
+    """At 300 dpi Tesseract's page reading left area 1's "76" unread: the area had no score."""
+    source = PDF_DIR / "b" / "kk-436cfa6354e9.pdf"
+    gold = next(gold for gold in map(load_gold, (FIXTURES / "gold" / "pdf" / "b").glob("*.json"))
+                if gold["source"]["file"] == source.name)["areas"][0]
+    report = _read(scanned(source, tmp_path / "scan.pdf", [1, 7], dpi=300))
+    assert [(area.area_no, area.score, area.rubrics) for area in report.areas] == [
+        (1, gold["score"], gold["rubrics"])]

@@ -74,3 +74,34 @@ def test_a_square_bullet_read_as_an_equals_sign_is_a_bullet_and_table_borders_ar
     words = _words((1, 1, 1), 500, ("|", 180, 6, 91.0), ("=", 200, 14, 88.0), ("Chefskontrakt", 230, 160, 96.0),
                    ("|", 800, 6, 93.0))
     assert _texts(words) == [("▪ Chefskontrakt", 72)]
+
+
+def _sized(words: list[OcrWord]) -> list[tuple[str, float]]:
+    page = OcrPage(1, 595, 842, tuple(words))
+    return [(line.text, line.size) for line in to_page(page, DPI).lines]
+
+
+def test_a_dash_bullet_a_pixel_or_two_high_neither_sets_the_size_nor_cuts_its_item():
+    """A 2 pixel dash made "— Valfrihet" a 2 point line, cut at the dash and joined to the rubric above."""
+    rubric = [OcrWord("—", 173, 368, 17, 2, 80.0, (3, 1, 1)), OcrWord("Valfrihet", 207, 342, 110, 28, 96.0, (3, 1, 1))]
+    assert _sized(rubric) == [("— Valfrihet", 14.0)]
+
+
+def test_a_table_border_and_a_box_shaded_tall_do_not_set_a_header_rows_size():
+    """Tesseract read "Rubriker" 57 pixels high in its shaded cell, beside a border: the row was 28.5 points and
+    took in the first rubric below it."""
+    header = [OcrWord("Rubriker", 168, 271, 123, 57, 96.0, (3, 1, 1)),
+              OcrWord("Poäng", 1317, 288, 90, 28, 57.0, (3, 1, 1)),
+              OcrWord("—", 1435, 272, 12, 61, 30.0, (3, 1, 1)), OcrWord("|", 1474, 276, 1, 53, 85.0, (3, 1, 1))]
+    rubric = [OcrWord("—", 173, 353, 17, 3, 80.0, (3, 1, 2)), OcrWord("System", 207, 341, 98, 27, 96.0, (3, 1, 2)),
+              OcrWord("för", 316, 340, 35, 23, 96.0, (3, 1, 2))]
+    page = to_page(OcrPage(1, 595, 842, tuple(header + rubric)), DPI)
+    assert [(line.text, line.size) for line in page.lines] == [("Rubriker", 11.0), ("Poäng", 11.0),
+                                                               ("— System för", 10.5)]
+    assert page.lines[2].bottom - page.lines[0].bottom > 10
+
+
+def test_a_dash_bullet_read_as_two_dashes_is_one_and_starts_its_item():
+    """"—- Mångfald" was no item start: the rubric was joined to the one above it ("Arbetsmiljöarbete -- Mångfald")."""
+    words = _words((1, 1, 1), 500, ("—-", 173, 20, 54.0), ("Mångfald", 207, 110, 96.0))
+    assert _texts(words) == [("— Mångfald", 62)]

@@ -1,0 +1,55 @@
+"""parsers.pdf_layout on hand-built OCR lines (no fonts: bold None, sizes estimated), no Tesseract needed."""
+from __future__ import annotations
+
+from extract.model import Document, Line, Page, Word
+from parsers.blocks import Heading
+from parsers.pdf_layout import read_pdf_layout
+
+
+def _line(text: str, page: int, y: float, x0: float = 72, size: float = 9.5) -> Line:
+    words, x = [], x0
+    for word in text.split():
+        words.append(Word(word, x, x + 5 * len(word), 95.0))
+        x += 5 * len(word) + 3
+    return Line(text, page, x0, words[-1].x1, y - 0.72 * size, y + 0.21 * size, size, None, tuple(words), 95.0)
+
+
+def _page(number: int, texts: list[str], x0: float = 72, size: float = 9.5) -> Page:
+    return Page(number, [_line(text, number, 100 + 14 * i, x0, size) for i, text in enumerate(texts)], 595, 842,
+                has_images=True)
+
+
+BODY = ["Kommunkompassen är ett verktyg för att analysera och utvärdera hur en kommun leds, styrs och utvecklas.",
+        "Verktyget växte fram under 1990-talet i ett nordiskt samarbete mellan forskare och kommunala organisationer",
+        "och har sedan dess använts i ett stort antal kommuner i Norden och i Sverige sedan år 2002 och framåt."]
+
+
+def test_contents_entries_whose_page_numbers_ocr_lost_go_on_until_body_text_starts():
+    """A photocopy lost three entries' page numbers in a row: the contents ended there, and the rest of them
+    (areas 2-8, "… 9" and on) were read as the body's headings."""
+    contents = _page(2, ["Innehåll", "1 Vad är Kommunkompassen? … 4", "Område 1 Offentlighet och demokrati … 7",
+                         "Allmänt … 7", "Strategi för demokratiutveckling och information",
+                         "Information till medborgarna", "Information om resultat", "Motverka korruption … 8",
+                         "Område 2 Tillgänglighet och brukarorientering … 9", "Kortfakta om kommunen … 28"])
+    body = _page(3, ["1 Vad är Kommunkompassen?", *BODY])
+    document = Document("scan.pdf", "0" * 64, "pdf", "pdf", [_page(1, ["KommunKompassen"]), contents, body])
+    layout = read_pdf_layout(document)
+    assert layout.contents == ["1 Vad är Kommunkompassen?", "Område 1 Offentlighet och demokrati", "Allmänt",
+                               "Strategi för demokratiutveckling och information", "Information till medborgarna",
+                               "Information om resultat", "Motverka korruption",
+                               "Område 2 Tillgänglighet och brukarorientering", "Kortfakta om kommunen"]
+    assert [(type(block).__name__, block.page) for block in layout.blocks[:2]] == [("Heading", 3), ("Paragraph", 3)]
+    assert isinstance(layout.blocks[0], Heading) and layout.blocks[0].text == "1 Vad är Kommunkompassen?"
+
+
+def test_contents_end_with_their_page_when_the_next_page_starts_without_a_page_number():
+    """A rubric line beside its box's score ("Information till medborgare 65") on the page after the contents
+    looked like a numbered entry: the contents took in the area's heading and the area was lost."""
+    contents = _page(2, ["Innehåll", "Område 1 Offentlighet och demokrati … 7", "Kortfakta om kommunen … 28"])
+    area = _page(3, ["3. Detaljerad genomgång per område", "Område 1 OFFENTLIGHET OCH DEMOKRATI",
+                     "— Strategi för demokratiutveckling", "— Information till medborgare 65", *BODY])
+    document = Document("scan.pdf", "0" * 64, "pdf", "pdf", [_page(1, ["KommunKompassen"]), contents, area])
+    layout = read_pdf_layout(document)
+    assert layout.contents == ["Område 1 Offentlighet och demokrati", "Kortfakta om kommunen"]
+    assert [block.text for block in layout.blocks[:2]] == ["3. Detaljerad genomgång per område",
+                                                            "Område 1 OFFENTLIGHET OCH DEMOKRATI"]
