@@ -6,8 +6,9 @@ facts about the municipality (5) and sometimes an appended earlier
 evaluation. This module follows that order over the blocks of any layout
 family and records what each part states. Appended parts are cut off first
 (parsers.parts) and read by the same grammar into records of their own; the
-result is checked against what the report itself lists (its contents, its
-section 4), so an area the report shows is either read or named in a problem.
+result is checked against what the report itself lists (parsers.selfcheck), and
+scores a box does not simply give come from where the report states them
+(parsers.area_scores).
 """
 from __future__ import annotations
 
@@ -16,18 +17,20 @@ from collections import Counter
 
 import regex as re
 
+from domain.catalog import AREA_MAX_SCORE, TOTAL_MAX_SCORE
+from domain.problems import problem
+from domain.records import RawArea, RawAreaTotal, RawPriorScore, RawReport, RawSection, RawSubquestion
 from extract.model import Document
+from parsers.area_scores import scores_from_elsewhere, settle_year_columns
 from parsers.blocks import FindingsBlock, Heading, Layout, Paragraph, RubricBox, ScoreTable
 from parsers.cover import read_cover
 from parsers.identify import identify
 from parsers.ocr_confidence import low_confidence
 from parsers.parts import Part, part_year, split_parts
 from parsers.running_heads import head_date
-from domain.catalog import AREA_MAX_SCORE, AREA_NUMBERS, TOTAL_MAX_SCORE
-from domain.problems import Problem, problem
-from domain.records import RawArea, RawAreaTotal, RawPriorScore, RawReport, RawSection, RawSubquestion
-from parsers.statements import (area_score_statement, evaluation_number, evaluation_period, previous_evaluation_year,
-                                prior_total, quoted_scores, stated_total)
+from parsers.selfcheck import is_complete, structure_problems
+from parsers.statements import (evaluation_number, evaluation_period, previous_evaluation_year, prior_total,
+                                quoted_scores, stated_total)
 from parsers.tables import area_number_of_label, parse_percent
 from parsers.vocabulary import (AREA_HEADING, SECTION_HEADING, TOTAL_LABEL, YEAR_CELL, is_area_heading,
                                 section_kind)
@@ -161,13 +164,13 @@ def build_report(document: Document, layout: Layout) -> RawReport:
     _read_statements(report, reader)
     if report.year is None:
         _infer_year(report, layout.running_heads)
-    _settle_year_columns(report)
-    _scores_from_elsewhere(report, reader)
+    settle_year_columns(report)
+    scores_from_elsewhere(report, reader.area_text)
     for part in parts:
         _read_part(report, part)
     report.page_count = layout.page_count
-    report.complete = _complete(report, layout, reader.sections_seen)
-    report.problems.extend(_structure_problems(report))
+    report.complete = is_complete(report, layout, reader.sections_seen)
+    report.problems.extend(structure_problems(report))
     report.problems.extend(low_confidence(document, report))
     return report
 
@@ -205,7 +208,7 @@ def _read_part(report: RawReport, part: Part) -> None:
             f"An earlier evaluation is appended (\"{part.heading[:60]}\"), but its year cannot be told; "
             f"its scores were not read.", page))
         return
-    _settle_year_columns(appended)
+    settle_year_columns(appended)
     scores = [RawPriorScore(year, area.area_no, area.score, "appendix", area.page)
               for area in appended.areas if area.score is not None]
     if appended.stated_total is not None:  # a prior score is only what the report states, never a sum
@@ -217,46 +220,6 @@ def _read_part(report: RawReport, part: Part) -> None:
         "appendix_evaluation_read",
         f"The {year} evaluation appended to the report (\"{part.heading[:60]}\") was read: {len(appended.areas)} "
         f"areas, their scores published as prior scores; its findings and texts are not this report's.", page))
-
-
-def _scores_from_elsewhere(report: RawReport, reader: _Reader) -> None:
-    """An area without a score box takes its score from section 4's sum row, else from its own text, and says so."""
-    for area in report.areas:
-        if area.score is not None or area.year_scores:
-            continue
-        total = next((t for t in report.area_totals if t.area_no == area.area_no and t.max == AREA_MAX_SCORE), None)
-        if total is not None:
-            area.score = total.achieved
-            report.problems.append(problem(
-                "area_score_from_elsewhere",
-                f"Område {area.area_no}: no score box; its score {area.score} is section 4's sum row.", total.page))
-            continue
-        stated = area_score_statement(" ".join(reader.area_text.get(area.area_no, [])), report.year)
-        if stated is not None:
-            area.score = stated
-            report.problems.append(problem(
-                "area_score_from_elsewhere",
-                f"Område {area.area_no}: no score box; its score {stated} is what its text states.", area.page))
-
-
-def _settle_year_columns(report: RawReport) -> None:
-    """Score boxes with a column per year: the report's own year is the area score, the others prior scores."""
-    for area in report.areas:
-        if not area.year_scores or area.score is not None:
-            continue
-        own = [score for year, score in area.year_scores if year == report.year]
-        if own:
-            area.score = own[0]
-        else:
-            year, area.score = max(area.year_scores)
-            report.problems.append(problem(
-                "area_score_year_unclear",
-                f"Område {area.area_no}: the score box has columns for "
-                f"{', '.join(str(y) for y, _ in area.year_scores)} but none for the report's year "
-                f"{report.year}; the latest ({year}) was taken.", area.page))
-        report.prior_scores.extend(RawPriorScore(year, area.area_no, score, "appendix", area.page)
-                                   for year, score in area.year_scores
-                                   if report.year is None or year < report.year)
 
 
 def _infer_year(report: RawReport, running_heads: list[str]) -> None:
@@ -306,37 +269,3 @@ def _read_statements(report: RawReport, reader: _Reader) -> None:
         for ref_year, score in quoted_scores(text, report.year, previous, area.score):
             if score <= AREA_MAX_SCORE:
                 report.prior_scores.append(RawPriorScore(ref_year, area.area_no, score, "text", area.page))
-
-
-def _complete(report: RawReport, layout: Layout, sections_seen: set[str]) -> bool:
-    """Whether the document runs to the end of the report."""
-    listed = {section_kind(entry) for entry in layout.contents}
-    if listed & {"scores", "facts"} - sections_seen:
-        return False
-    if layout.page_count and layout.last_page and layout.last_page < layout.page_count:
-        return False
-    areas = {area.area_no: area for area in report.areas}
-    return set(areas) == set(AREA_NUMBERS) and areas[AREA_NUMBERS[-1]].findings_present
-
-
-def _structure_problems(report: RawReport) -> list[Problem]:
-    """Areas that the report's contents or section 4 name but that were not read, and areas without findings."""
-    read = {area.area_no for area in report.areas}
-    named = report.listed_areas | {sq.area_no for sq in report.subquestions} | {t.area_no for t in report.area_totals}
-    reached = max(read, default=0)
-    missing = sorted(no for no in named - read if report.complete or no < reached)
-    problems = [problem("area_not_found",
-                        f"Område {no} is named by the report's {_namers(report, no)} but its part of the report was "
-                        f"not found; its score, rubrics and findings are missing.") for no in missing]
-    problems += [problem("findings_not_found",
-                         f"Område {area.area_no}: no strengths or improvements were found, although the report goes "
-                         f"on past this area.", area.page)
-                 for area in report.areas if not area.findings_present and (report.complete or area.area_no < reached)]
-    return problems
-
-
-def _namers(report: RawReport, area_no: int) -> str:
-    namers = ["contents"] if area_no in report.listed_areas else []
-    if area_no in {sq.area_no for sq in report.subquestions} | {t.area_no for t in report.area_totals}:
-        namers.append("section 4")
-    return " and ".join(namers)
