@@ -5,7 +5,7 @@ template, and templates differ in what a reader of the layout leans on: fonts
 and sizes, how headings stand out (bold, larger, italic, coloured, numbered),
 how an area heading is set, how the findings and the rubric box are laid out,
 margins, running heads and the table of contents. `HouseStyle` names one such
-template; `write_docx()` writes a gold description (/work/shared/gold/README.md)
+template; `write_docx()` writes a gold description (the shared gold format: ../shared/gold/README.md)
 in it, `to_pdf()` converts a batch of Word files at once (LibreOffice starts
 slowly) and `rendered_gold()` is the gold of the PDF: what it prints.
 """

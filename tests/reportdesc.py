@@ -1,6 +1,6 @@
 """Structured descriptions of whole KommunKompassen reports, and the tables a perfect extraction of them gives.
 
-A description has the shape of a gold file (/work/shared/gold/README.md): `report`
+A description has the shape of a gold file (the shared gold format: ../shared/gold/README.md): `report`
 metadata, `areas` (title, score, rubrics, sections, strengths, improvements),
 `subquestions` and `prior_scores`. `describe()` makes a complete, self-consistent
 report for any municipality and year; tests change it where a case needs to, and
