@@ -33,7 +33,8 @@ _NAME = re.compile(r"^\p{Lu}[\p{L}'’-]*$")
 
 @dataclass
 class Cover:
-    municipality: str | None = None
+    municipality: str | None = None  # as the title prints it
+    title: NameMention | None = None  # the title's municipality in SCB's list
     year: int | None = None
     report_date: date | None = None
     evaluators: list[str] = field(default_factory=list)
@@ -43,7 +44,7 @@ def read_cover(lines: list[str]) -> Cover:
     lines = [_letters_joined(line) for line in lines]
     cover = Cover()
     text = " ".join(lines)
-    title = title_name(text)
+    title = cover.title = title_name(text)
     if title is not None:
         cover.municipality = title.text
         year = _YEAR_AFTER.match(text, title.end)

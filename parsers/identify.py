@@ -18,7 +18,7 @@ import regex as re
 
 from domain.municipalities import find_names
 from domain.problems import Problem, problem
-from parsers.cover import Cover, title_name
+from parsers.cover import Cover
 
 _NAMED_CHAPTER = re.compile(r"i\s+förhållande\s+till\s+Kommunkompassen|(?<![\w-])(?:Kortfakta|Fakta)\s+om\s", re.I)
 
@@ -34,13 +34,13 @@ class Identity:
     problems: list[Problem] = field(default_factory=list)
 
 
-def identify(cover: Cover, cover_text: str, chapter_titles: list[str], running_heads: list[str]) -> Identity:
+def identify(cover: Cover, chapter_titles: list[str], running_heads: list[str]) -> Identity:
     votes: Counter[str] = Counter()
     printed: dict[str, str] = {}
-    title = title_name(cover_text)
+    title = cover.title
     if title is not None:
         votes[title.municipality.code] += _COVER_TITLE
-        printed[title.municipality.code] = cover.municipality or title.text
+        printed[title.municipality.code] = title.text
     for text in chapter_titles:
         if _NAMED_CHAPTER.search(text):
             for mention in find_names(text):

@@ -155,7 +155,7 @@ def build_report(document: Document, layout: Layout) -> RawReport:
     main, parts = split_parts(layout.blocks)
     cover = read_cover(layout.cover)
     chapters = [*layout.contents, *(b.text for b in main if isinstance(b, Heading) and SECTION_HEADING.match(b.text))]
-    identity = identify(cover, " ".join(layout.cover), chapters, layout.running_heads)
+    identity = identify(cover, chapters, layout.running_heads)
     report.municipality, report.year, report.evaluators = identity.municipality, identity.year, cover.evaluators
     report.report_date = cover.report_date or head_date(layout.running_heads)
     report.problems.extend([*document.problems, *layout.problems, *identity.problems])
