@@ -28,7 +28,7 @@ _PAGE_REFERENCE = re.compile(r"\d{1,3}")  # a contents entry's page number
 _SQUARE_READING = "="  # what Tesseract makes of a square bullet ("▪") before a line's text
 _RULE = re.compile(r"\|+")  # a table's vertical border, read as a glyph of its own
 _DASHES = re.compile(r"[-–—]{2}")  # a dash bullet read as two glyphs
-_BORDER = re.compile(r"[|Il\[\]!]+\.?")  # what Tesseract reads in a table's vertical border
+_BORDER = re.compile(r"[|Il\[\]!]+\.?|i")  # what Tesseract reads in a table's vertical border
 _GLUED_BORDER = re.compile(r"^[|\[](?=[A-ZÅÄÖa-zåäö])|(?<=\w)[|\]]$")  # a border read into the cell's word
 _BORDER_GAP = 1.6  # a glyph further than this many text heights from its neighbours stands alone
 _TEXT_HEIGHT = (0.6, 1.4)  # shares of the text height a letter's box spans; a border is taller or shorter
@@ -104,8 +104,11 @@ def _without_debris(words: list[OcrWord], page_height: float) -> list[OcrWord]:
             after = words[i + 1] if i + 1 < len(words) else None
             near_before = before is not None and word.left - before.left - before.width <= _BORDER_GAP * height
             near_after = after is not None and after.left - word.left - word.width <= _BORDER_GAP * height
-            letter = low * height <= word.height <= high * height and word.width >= _THIN * word.height
-            if not (letter and (near_after or (near_before and word.text == "I"))):
+            tall = low * height <= word.height <= high * height  # as the line's letters
+            wide = word.width >= _THIN * word.height
+            opens = near_after and (near_before or before is None or wide)  # "I detta", "och i form"
+            closes = near_before and word.text in "Ii"  # "… kommunen. I" at a line's end
+            if not (tall and (opens or closes) or near_before and near_after and wide):  # a box at times too tall
                 continue
         elif _GLUED_BORDER.search(word.text):
             word = dataclasses.replace(word, text=_GLUED_BORDER.sub("", word.text))
@@ -116,8 +119,8 @@ def _without_debris(words: list[OcrWord], page_height: float) -> list[OcrWord]:
 def _is_flat(word: OcrWord, height: float) -> bool:
     """A horizontal rule read as letters ("SR"): weak, far lower than the text and wider than high; a dash
     bullet, as flat, has no letter, a round one's box is square."""
-    return _is_weak(word) and word.height < _FLAT * height and word.width > 2 * word.height and \
-        any(c.isalnum() for c in word.text)
+    return word.height < _FLAT * height and word.width > 2 * word.height and \
+        _is_weak(word) and any(c.isalnum() for c in word.text)
 
 
 def _without_specks(words: list[OcrWord]) -> list[OcrWord]:

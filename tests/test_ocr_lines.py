@@ -128,3 +128,10 @@ def test_a_horizontal_rule_read_as_letters_is_dropped_and_sets_no_size_but_a_das
     page = to_page(OcrPage(1, 595, 842, tuple(header + item)), DPI)
     assert [line.text for line in page.lines] == ["Rubriker", "Poäng", "— Chefsstöd"]
     assert page.lines[0].size == page.lines[1].size > 9
+
+
+def test_a_lowercase_i_between_words_is_kept_even_in_a_tall_box_but_a_thin_one_at_the_cell_edge_is_a_border():
+    words = _words((1, 1, 1), 500, ("Fokusområden", 200, 189, 89.0), ("som", 400, 52, 96.0)) + \
+        [OcrWord("i", 450, 491, 13, 37, 96.0, (1, 1, 1))] + _words((1, 1, 1), 500, ("större", 476, 76, 96.0)) + \
+        _words((1, 2, 1), 600, ("System", 200, 75, 96.0)) + [OcrWord("i", 1474, 590, 1, 34, 74.0, (1, 2, 1))]
+    assert [text for text, _ in _texts(words)] == ["Fokusområden som i större", "System"]
