@@ -28,6 +28,12 @@ _PAGE_REFERENCE = re.compile(r"\d{1,3}")  # a contents entry's page number
 _SQUARE_READING = "="  # what Tesseract makes of a square bullet ("▪") before a line's text
 _RULE = re.compile(r"\|+")  # a table's vertical border, read as a glyph of its own
 _DASHES = re.compile(r"[-–—]{2}")  # a dash bullet read as two glyphs
+_BORDER = re.compile(r"[|Il\[\]!]+\.?|i")  # what Tesseract reads in a table's vertical border
+_GLUED_BORDER = re.compile(r"^[|\[](?=[A-ZÅÄÖa-zåäö])|(?<=\w)[|\]]$")  # a border read into the cell's word
+_BORDER_GAP = 1.6  # a glyph further than this many text heights from its neighbours stands alone
+_TEXT_HEIGHT = (0.6, 1.4)  # shares of the text height a letter's box spans; a border is taller or shorter
+_THIN = 0.12  # a box narrower than this share of its height is a rule, not even an "I" or "l"
+_FLAT = 0.3  # a weak word lower than this share of the text height is a horizontal rule read as letters
 # Share of the font size a word's box spans, by the glyphs it has: capitals, digits and
 # ascenders reach ~0.72 above the baseline, descenders ~0.21 below, x-height ~0.52.
 _ASCENT, _X_HEIGHT, _DESCENT = 0.72, 0.52, 0.21
@@ -40,7 +46,8 @@ def to_page(ocr: OcrPage, dpi: int) -> Page:
     lines: dict[tuple[int, int, int], list[OcrWord]] = {}
     for word in ocr.words:
         lines.setdefault(word.line, []).append(word)
-    built = [line for words in lines.values() if (kept := _without_leaders(words))
+    height = _text_height(ocr.words)
+    built = [line for words in lines.values() if (kept := _without_debris(_without_leaders(words), height))
              for line in _cut(kept, ocr.number, scale, contents=ocr.leaders > 0)]
     return Page(number=ocr.number, lines=_in_rows(built), width=ocr.width, height=ocr.height, has_images=True)
 
@@ -63,6 +70,57 @@ def _without_leaders(words: list[OcrWord]) -> list[OcrWord]:
             in_leader = False
             kept.append(word)
     return kept
+
+
+def _text_height(words: list[OcrWord] | tuple[OcrWord, ...], default: float = 0.0) -> float:
+    """The median box height in pixels of words of three or more letters read with confidence: body text's."""
+    heights = [w.height for w in words if len(w.text) >= 3 and any(c.isalpha() for c in w.text)
+               and not _is_weak(w)]
+    return statistics.median(heights) if heights else default
+
+
+def _without_debris(words: list[OcrWord], page_height: float) -> list[OcrWord]:
+    """A Tesseract line without what it read in a table's borders, left to right.
+
+    A vertical border reads as "|", "I", "l", "]", "[" or "!" (with a "." at
+    times) and is joined to the findings and rubrics of its cells ("Poäng 2 ]");
+    a horizontal one as a flat weak word ("SR") whose box, two pixels high, sets
+    the line's size. A border glyph is taller or lower than the text, or thinner
+    than any letter, or stands alone with a gap on both sides; the Swedish "I"
+    opening a sentence is the line's height and is followed closely by its next
+    word. A border read into a word's first or last glyph ("[Rubriker") is cut.
+    """
+    words = sorted(words, key=lambda w: w.left)
+    height = _text_height([w for w in words if not _BORDER.fullmatch(w.text)], page_height) or page_height
+    if not height:
+        return words
+    low, high = _TEXT_HEIGHT
+    kept = []
+    for i, word in enumerate(words):
+        if _is_flat(word, height):
+            continue
+        if _BORDER.fullmatch(word.text):
+            before = words[i - 1] if i else None
+            after = words[i + 1] if i + 1 < len(words) else None
+            near_before = before is not None and word.left - before.left - before.width <= _BORDER_GAP * height
+            near_after = after is not None and after.left - word.left - word.width <= _BORDER_GAP * height
+            tall = low * height <= word.height <= high * height  # as the line's letters
+            wide = word.width >= _THIN * word.height
+            opens = near_after and (near_before or before is None or wide)  # "I detta", "och i form"
+            closes = near_before and word.text in "Ii"  # "… kommunen. I" at a line's end
+            if not (tall and (opens or closes) or near_before and near_after and wide):  # a box at times too tall
+                continue
+        elif _GLUED_BORDER.search(word.text):
+            word = dataclasses.replace(word, text=_GLUED_BORDER.sub("", word.text))
+        kept.append(word)
+    return kept
+
+
+def _is_flat(word: OcrWord, height: float) -> bool:
+    """A horizontal rule read as letters ("SR"): weak, far lower than the text and wider than high; a dash
+    bullet, as flat, has no letter, a round one's box is square."""
+    return word.height < _FLAT * height and word.width > 2 * word.height and \
+        _is_weak(word) and any(c.isalnum() for c in word.text)
 
 
 def _without_specks(words: list[OcrWord]) -> list[OcrWord]:

@@ -105,3 +105,33 @@ def test_a_dash_bullet_read_as_two_dashes_is_one_and_starts_its_item():
     """"—- Mångfald" was no item start: the rubric was joined to the one above it ("Arbetsmiljöarbete -- Mångfald")."""
     words = _words((1, 1, 1), 500, ("—-", 173, 20, 54.0), ("Mångfald", 207, 110, 96.0))
     assert _texts(words) == [("— Mångfald", 62)]
+
+
+def test_table_borders_read_as_glyphs_are_dropped_and_a_sentence_opening_i_is_kept():
+    # A cell's text with its left border ("|", as tall as the cell), its right one ("I", thin and alone) and
+    # one read as "]" after the score; a sentence opening "I" (letter width, its word close behind) stays.
+    finding = [OcrWord("|", 182, 490, 2, 38, 89.0, (1, 1, 1)), *_words((1, 1, 1), 500, ("Tydliga", 200, 80, 96.0),
+               ("mål", 290, 40, 96.0)), OcrWord("I", 700, 502, 1, 20, 70.0, (1, 1, 1))]
+    score = _words((1, 2, 1), 600, ("Poäng", 200, 80, 96.0), ("2", 290, 14, 96.0)) + \
+        [OcrWord("]", 360, 598, 8, 38, 59.0, (1, 2, 1))]
+    sentence = _words((1, 3, 1), 700, ("I", 200, 4, 97.0), ("detta", 214, 60, 96.0), ("sammanhang.", 284, 130, 96.0),
+                      ("I", 424, 4, 97.0), ("Vallentuna", 438, 120, 96.0))
+    dotted = _words((1, 4, 1), 800, ("Resurser", 200, 100, 96.0)) + [OcrWord("|.", 420, 810, 1, 4, 46.0, (1, 4, 1))]
+    assert [text for text, _ in _texts(finding + score + sentence + dotted)] == [
+        "Tydliga mål", "Poäng 2", "I detta sammanhang. I Vallentuna", "Resurser"]
+
+
+def test_a_horizontal_rule_read_as_letters_is_dropped_and_sets_no_size_but_a_dash_bullet_stays():
+    header = [OcrWord("[Rubriker", 182, 423, 110, 28, 55.0, (1, 1, 1)), OcrWord("SR", 878, 440, 38, 2, 22.0, (1, 1, 1)),
+              OcrWord("SA", 1071, 440, 90, 2, 21.0, (1, 1, 1)), OcrWord("Poäng", 1312, 423, 75, 28, 75.0, (1, 1, 1))]
+    item = [OcrWord("—", 173, 520, 18, 3, 49.0, (1, 2, 1)), *_words((1, 2, 1), 507, ("Chefsstöd", 207, 134, 92.0))]
+    page = to_page(OcrPage(1, 595, 842, tuple(header + item)), DPI)
+    assert [line.text for line in page.lines] == ["Rubriker", "Poäng", "— Chefsstöd"]
+    assert page.lines[0].size == page.lines[1].size > 9
+
+
+def test_a_lowercase_i_between_words_is_kept_even_in_a_tall_box_but_a_thin_one_at_the_cell_edge_is_a_border():
+    words = _words((1, 1, 1), 500, ("Fokusområden", 200, 189, 89.0), ("som", 400, 52, 96.0)) + \
+        [OcrWord("i", 450, 491, 13, 37, 96.0, (1, 1, 1))] + _words((1, 1, 1), 500, ("större", 476, 76, 96.0)) + \
+        _words((1, 2, 1), 600, ("System", 200, 75, 96.0)) + [OcrWord("i", 1474, 590, 1, 34, 74.0, (1, 2, 1))]
+    assert [text for text, _ in _texts(words)] == ["Fokusområden som i större", "System"]
