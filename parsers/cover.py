@@ -14,7 +14,7 @@ from datetime import date
 import regex as re
 
 from domain.municipalities import NameMention, find_names
-from parsers.dates import MONTH, find_date
+from parsers.dates import MONTH, YEAR, find_date
 from parsers.vocabulary import COVER_WORDS, EVALUATOR_LABEL
 
 # Cover titles set with wide letter spacing come out one letter per word: "A N A L Y S A V".
@@ -22,7 +22,6 @@ _LETTER_SPACED = re.compile(r"(?<!\S)(?:\p{L} ){2,}\p{L}(?!\S)")
 _SPACED_WORDS = re.compile(r"\p{L}(?: \p{L})+(?:\s{2,}\p{L}(?: \p{L})*)+")
 _SUFFIX_AFTER = re.compile(r"^\s*(?i:kommuns?|stads?)(?!\w)")
 _YEAR_AFTER = re.compile(rf"^\s*(?:(?i:kommuns?|stads?)\s+)?(?:(?i:{MONTH})\s+)?((?:19|20)\d\d)(?![\d-])")
-_YEAR = re.compile(r"(?<![\d-])((?:19|20)\d\d)(?![\d-])")
 _LABEL = EVALUATOR_LABEL
 _SEPARATOR = re.compile(r"(\s+(?:och|OCH|samt|SAMT|&)\s+|\s*;\s*)")
 _PERSON_START = re.compile(r"^\s*(?:\p{Lu}\.\s*)*\p{Lu}[\p{L}'’-]+\s+\p{Lu}[\p{L}'’-]+")
@@ -50,7 +49,7 @@ def read_cover(lines: list[str]) -> Cover:
         year = _YEAR_AFTER.match(text, title.end)
         cover.year = int(year.group(1)) if year else None
     if cover.year is None:
-        year = _YEAR.search(_DATE_TEXT.sub(" ", text))
+        year = YEAR.search(_DATE_TEXT.sub(" ", text))
         cover.year = int(year.group(1)) if year else None
     cover.report_date = find_date(text)
     cover.evaluators = _evaluators(lines, cover)

@@ -8,6 +8,8 @@ import regex as re
 MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",
           "oktober", "november", "december")
 MONTH = "|".join(MONTHS)
+# a year standing alone: not part of an ISO date ("2018-06-19") or of a longer number
+YEAR = re.compile(r"(?<![\d-])((?:19|20)\d\d)(?![\d-])")
 _ISO = re.compile(r"(?<![\d-])((?:19|20)\d\d)-(\d\d)-(\d\d)(?![\d-])")
 _WRITTEN = re.compile(rf"(?<!\d)(\d{{1,2}})\s+({MONTH})\s+((?:19|20)\d\d)(?!\d)", re.I)
 

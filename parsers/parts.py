@@ -17,12 +17,12 @@ import regex as re
 
 from domain.catalog import AREA_NUMBERS
 from domain.municipalities import find_names
-from parsers.cover import read_cover
 from parsers.blocks import Block, Heading, Paragraph, RubricBox
+from parsers.cover import read_cover
+from parsers.dates import YEAR
 from parsers.vocabulary import (APPENDIX_MENTION, AREA_HEADING, COVER_WORDS, EARLIER_EVALUATION, SECTION_HEADING,
                                 is_area_heading, section_kind)
 
-_YEAR = re.compile(r"(?<![\d-])((?:19|20)\d\d)(?![\d-])")
 _COVER_REST = re.compile(r"[\W\d_]+|(?i:kommuns?|stads?|rapport)")
 _LOOK_BACK = 6  # blocks before a restart that may hold the appended evaluation's cover
 
@@ -124,7 +124,7 @@ def part_year(part: Part, report_year: int | None, previous_year: int | None) ->
     cover = read_cover([part.cover_text]) if part.cover_text else None
     if cover and cover.municipality and cover.year and (report_year is None or cover.year < report_year):
         return cover.year
-    for match in _YEAR.finditer(opening):
+    for match in YEAR.finditer(opening):
         year = int(match.group(1))
         if report_year is None or year < report_year:
             return year

@@ -24,6 +24,7 @@ from extract.model import Document
 from parsers.area_scores import scores_from_elsewhere, settle_year_columns
 from parsers.blocks import FindingsBlock, Heading, Layout, Paragraph, RubricBox, ScoreTable
 from parsers.cover import read_cover
+from parsers.dates import YEAR
 from parsers.identify import identify
 from parsers.ocr_confidence import low_confidence
 from parsers.parts import Part, part_year, split_parts
@@ -36,8 +37,6 @@ from parsers.vocabulary import (AREA_HEADING, SECTION_HEADING, TOTAL_LABEL, YEAR
                                 section_kind)
 
 _VERSION = re.compile(r"(?:version(?:en)?\s*|\(v\.?\s*|\()(2\.[0-9])\b", re.I)
-_YEAR = re.compile(r"(?<![\d-])((?:19|20)\d\d)(?![\d-])")
-_DATE = re.compile(r"(?:19|20)\d\d-\d\d-\d\d")
 
 
 class _Reader:
@@ -224,8 +223,8 @@ def _read_part(report: RawReport, part: Part) -> None:
 
 def _infer_year(report: RawReport, running_heads: list[str]) -> None:
     """The title's year is unreadable: take the one the running heads print, or the evaluation's own, and say so."""
-    head_years = Counter(int(y) for head in running_heads for y in _YEAR.findall(_DATE.sub(" ", head)))
-    period_years = _YEAR.findall(report.evaluation_period or "")
+    head_years = Counter(int(y) for head in running_heads for y in YEAR.findall(head))
+    period_years = YEAR.findall(report.evaluation_period or "")
     if head_years:
         year, source = head_years.most_common(1)[0][0], "the running heads"
     elif period_years:

@@ -13,7 +13,7 @@ from collections import Counter
 
 import regex as re
 
-from parsers.dates import MONTH
+from parsers.dates import MONTH, YEAR
 from domain.catalog import AREA_MAX_SCORE, TOTAL_MAX_SCORE
 
 ORDINALS = {"första": 1, "andra": 2, "tredje": 3, "fjärde": 4, "femte": 5, "sjätte": 6, "sjunde": 7,
@@ -34,7 +34,6 @@ _PERIOD = re.compile(
     rf"\b(?:genomfördes|gjordes|ägde\s+rum|skedde)\s+(?:under\s+)?(?:i\s+)?"
     rf"((?:(?:slutet|början|mitten)\s+av\s+)?(?:{MONTH})(?:\s*(?:[-–]|och|till)\s*(?:{MONTH}))?"
     rf"\s+(?:år\s+)?(?:19|20)\d\d)", re.I)
-_YEAR = re.compile(r"(?<![\d-])((?:19|20)\d\d)(?![\d-])")
 _CHART_TOTAL = re.compile(r"(?<![\d-])((?:19|20)\d\d)\s*[-–:]?\s*(\d{3})\s?p\b")
 _FROM_TO_TOTAL = re.compile(r"\bfrån\s+(?:totalt\s+)?\d{3}\s+(?:poäng\s+)?till\s+(?:totalt\s+)?(\d{3})\b")
 _TOTAL = (
@@ -114,7 +113,7 @@ def area_score_statement(text: str, year: int | None) -> int | None:
 
 def _about_earlier(text: str, year: int | None) -> bool:
     """Whether a text speaks of an earlier evaluation: it names an earlier year or says "förra", "tidigare"."""
-    return bool(_EARLIER.search(text)) or any(year is not None and int(y) < year for y in _YEAR.findall(text))
+    return bool(_EARLIER.search(text)) or any(year is not None and int(y) < year for y in YEAR.findall(text))
 
 
 def _total(value: str) -> int | None:
@@ -158,7 +157,7 @@ def quoted_scores(text: str, year: int | None, previous_year: int | None,
 
 
 def _reference_year(before: str, year: int | None, previous_year: int | None) -> int | None:
-    years = [int(y) for y in _YEAR.findall(before) if year is None or int(y) < year]
+    years = [int(y) for y in YEAR.findall(before) if year is None or int(y) < year]
     if years:
         return years[-1]
     if previous_year is not None and _EARLIER.search(before):
