@@ -6,16 +6,22 @@ On the same PDFs (default: the PDF sample in tests/fixtures/pdf), in one run:
   - poppler's `pdftotext` (when installed): the floor any PDF text reader meets,
   - a bare pdfplumber pass: open, `extract_words()` on every page, close,
   - a bare pypdfium2 pass: every character's code and box, as a per-character loop reads them,
+  - kompass's readers in this process: a PDF's bytes into the document model (pages of lines),
   - `kompass extract` as a user runs it, cold (no cache, a new process: start-up, reading,
     parsing, normalizing, writing), with each PDF reader and with one and two jobs,
 then pages per second, CPU seconds (the process and its children), each one's CPU time
 relative to pdftotext's, and the peak resident memory of a one-document run (its
 largest process). Each figure is the best of --runs runs. Run on demand; not part of
 the tests.
+
+The project's modules are compiled to bytecode first, as `pip install` does for
+an installed package: in a checkout run with PYTHONDONTWRITEBYTECODE set, every
+process would otherwise compile them again (0.2 CPU s a run).
 """
 from __future__ import annotations
 
 import argparse
+import compileall
 import resource
 import shutil
 import subprocess
@@ -29,9 +35,12 @@ from pathlib import Path
 import pdfplumber
 import pypdfium2.raw as pdfium
 
+from extract.pdf import read_pdf
+
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_SAMPLE = ROOT / "tests" / "fixtures" / "pdf"
 READERS = ("pdfium", "pdfplumber")
+PACKAGES = ("domain", "extract", "parsers", "normalize", "kompass")
 
 
 def pdfs(inputs: list[Path]) -> list[Path]:
@@ -92,6 +101,11 @@ def bare_pypdfium2(files: list[Path]) -> None:
         pdfium.FPDF_CloseDocument(document)
 
 
+def kompass_reader(files: list[Path], reader: str) -> None:
+    for path in files:
+        read_pdf(path.read_bytes(), path.name, reader, [])
+
+
 def pdftotext(files: list[Path]) -> None:
     for path in files:
         subprocess.run(["pdftotext", "-layout", str(path), "-"], check=True, stdout=subprocess.DEVNULL)
@@ -126,6 +140,8 @@ def main() -> int:
         print("no PDFs found", file=sys.stderr)
         return 2
     pages = sum(page_count(path) for path in files)
+    for package in PACKAGES:
+        compileall.compile_dir(ROOT / package, quiet=1)
     print(f"{len(files)} PDFs, {pages} pages, best of {args.runs} runs")
     with tempfile.TemporaryDirectory() as tmp:
         timings: dict[str, tuple[float, float]] = {}
@@ -133,6 +149,8 @@ def main() -> int:
             timings["pdftotext"] = best_of(args.runs, lambda: pdftotext(files))
         timings["bare pdfplumber"] = best_of(args.runs, lambda: bare_pdfplumber(files))
         timings["bare pypdfium2"] = best_of(args.runs, lambda: bare_pypdfium2(files))
+        for reader in READERS:
+            timings[f"kompass {reader} reader"] = best_of(args.runs, partial(kompass_reader, files, reader))
         for reader in READERS:
             for jobs in (1, 2):
                 timings[f"kompass {reader}, {jobs} job{'s' if jobs > 1 else ''}"] = best_of(

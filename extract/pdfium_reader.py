@@ -2,7 +2,8 @@
 
 Every character's code, origin and text object come from PDFium one call
 each; what belongs to a text object or a font (name, weight, size, scale,
-descent, advance widths) is asked once and kept. The characters get the boxes
+descent, advance widths) is asked once and applied to all of a page's
+characters as arrays (numpy). The characters get the boxes
 pdfminer would give them (from the origin, the advance width, the font's
 descent and size), so extract.geometry makes the same words and lines of them
 as of pdfplumber's. Each page and its text page are closed once read.
@@ -14,12 +15,14 @@ short (no %%EOF at its end), as a truncated download is.
 from __future__ import annotations
 
 import ctypes
+from array import array
 from collections.abc import Callable
 
+import numpy as np
 import pypdfium2.raw as pdfium
 
 from extract.errors import ExtractionError
-from extract.geometry import Char, chars_to_words, is_bold, words_to_lines
+from extract.geometry import Chars, chars_to_words, is_bold, words_to_lines
 from extract.model import Page
 from domain.problems import Problem
 from extract.pdf_errors import damaged, encrypted, not_a_pdf, unreadable_page
@@ -30,6 +33,7 @@ _BOLD_WEIGHT = 700
 _STANDARD_DESCENTS = {"Courier": -0.194, "Helvetica": -0.207, "Arial": -0.207, "Times": -0.217, "Symbol": 0.0,
                       "ZapfDingbats": 0.0}
 _SPACE = 0x20
+_CODES = 1 << 21  # above every Unicode code point: a font's number times this plus a code keys a (font, code)
 _SAME_POINT = 0.01  # points
 # PDFium's codes for a hyphen that ends a line (FPDFText_GetUnicode's, FPDFText_GetText's); the page shows "-"
 _HYPHEN_MARKS = (0x02, 0xFFFE)
@@ -46,9 +50,13 @@ def _unconverted(function: Callable[..., object], restype: type) -> Callable[...
     return ctypes.CFUNCTYPE(restype)(ctypes.cast(function, ctypes.c_void_p).value)
 
 
-# a text object as a plain address, so it can key a dict without building a ctypes pointer per character
-_text_object_of = _unconverted(pdfium.FPDFText_GetTextObject, ctypes.c_void_p)
+# a text object as a plain address (0 for none), so characters are grouped by it in an array
+_text_object_of = _unconverted(pdfium.FPDFText_GetTextObject, ctypes.c_size_t)  # 0 where there is none
 _origin_of = _unconverted(pdfium.FPDFText_GetCharOrigin, ctypes.c_int)
+# once per text object, of which a page has dozens: a font as its address, to key the document's fonts
+_font_of = _unconverted(pdfium.FPDFTextObj_GetFont, ctypes.c_size_t)
+_matrix_of = _unconverted(pdfium.FPDFPageObj_GetMatrix, ctypes.c_int)
+_font_size_of = _unconverted(pdfium.FPDFTextObj_GetFontSize, ctypes.c_int)
 
 
 def read_pages(data: bytes, name: str, problems: list[Problem]) -> list[Page]:
@@ -82,11 +90,12 @@ def _read_page(document, index: int, fonts: dict[int, _Font], name: str, problem
     try:
         text_page = pdfium.FPDFText_LoadPage(page)
         try:
-            chars = _chars(text_page, _page_top(page), fonts) if text_page else []
+            lines = words_to_lines(chars_to_words(_chars(text_page, _page_top(page), fonts)), number) if text_page \
+                else []
         finally:
             if text_page:
                 pdfium.FPDFText_ClosePage(text_page)
-        return Page(number=number, lines=words_to_lines(chars_to_words(chars), number),
+        return Page(number=number, lines=lines,
                     width=pdfium.FPDF_GetPageWidthF(page), height=pdfium.FPDF_GetPageHeightF(page),
                     has_images=_has_images(page, pdfium.FPDFPage_CountObjects, pdfium.FPDFPage_GetObject))
     finally:
@@ -102,8 +111,8 @@ def _page_top(page) -> float:
 class _Font:
     """A font's name, weight, descent and advance widths (per character code, at size 1)."""
 
-    def __init__(self, font):
-        self.font = font
+    def __init__(self, font, number: int):
+        self.font, self.number = font, number
         buffer = ctypes.create_string_buffer(256)
         length = pdfium.FPDFFont_GetBaseFontName(font, buffer, len(buffer))
         self.name = buffer.value.decode("utf-8", "replace") if length else ""
@@ -130,81 +139,96 @@ class _Run:
     """What the characters of one text object share: their font, size, scale and direction."""
 
     def __init__(self, address: int, fonts: dict[int, _Font]):
-        text_object = ctypes.cast(address, pdfium.FPDF_PAGEOBJECT)
-        font = pdfium.FPDFTextObj_GetFont(text_object)
-        key = ctypes.cast(font, ctypes.c_void_p).value or 0
+        text_object = ctypes.c_void_p(address)
+        key = _font_of(text_object)
         if key not in fonts:
-            fonts[key] = _Font(font)
+            fonts[key] = _Font(ctypes.cast(key, pdfium.FPDF_FONT), len(fonts))
         self.font = fonts[key]
         matrix, size = pdfium.FS_MATRIX(), ctypes.c_float()
-        pdfium.FPDFPageObj_GetMatrix(text_object, matrix)
-        pdfium.FPDFTextObj_GetFontSize(text_object, size)
+        _matrix_of(text_object, ctypes.byref(matrix))
+        _font_size_of(text_object, ctypes.byref(size))
         self.advance = size.value * matrix.a  # points per unit of width, along the line
         self.size = size.value * matrix.d  # pdfminer's character height, its "size"
         self.below = -self.font.descent * self.size  # from the baseline to the bottom of the box
         self.upright = matrix.a * matrix.d > 0 and matrix.b * matrix.c <= 0
 
 
-def _chars(text_page, page_top: float, fonts: dict[int, _Font]) -> list[Char]:
-    chars: list[Char] = []
-    runs: dict[int, _Run] = {}
+def _chars(text_page, page_top: float, fonts: dict[int, _Font]) -> Chars:
+    """The page's characters: PDFium is asked, per character, only its text object and origin; the rest is
+    worked out per text object and per font, and applied to all characters at once."""
+    code = _codes(text_page)
     page = ctypes.c_void_p(ctypes.cast(text_page, ctypes.c_void_p).value)
     x, y = ctypes.c_double(), ctypes.c_double()
     x_at, y_at = ctypes.c_void_p(ctypes.addressof(x)), ctypes.c_void_p(ctypes.addressof(y))
+    # arrays numpy takes over without a copy; `Q` holds an address, 0 where a character has no text object
+    objects, lefts, baselines = array("Q"), array("d"), array("d")
+    # the one loop per character: names bound locally, as every lookup in it is paid a few hundred thousand times
+    text_object_of, origin_of, add_object, add_left, add_baseline = (
+        _text_object_of, _origin_of, objects.append, lefts.append, baselines.append)
+    for index in range(len(code)):
+        add_object(text_object_of(page, index))
+        origin_of(page, index, x_at, y_at)
+        add_left(x.value)
+        add_baseline(y.value)
+    code[(code == _HYPHEN_MARKS[0]) | (code == _HYPHEN_MARKS[1])] = 0x2D
+    left = np.frombuffer(lefts, dtype=float)
+    # what PDFium adds between runs (spaces, line breaks) has no text object and is not on the page
+    text_object = np.frombuffer(objects, dtype=np.uint64)
+    kept = text_object != 0
+    kept[_inserted_spaces(text_page, code, left, kept)] = False
+    index = np.flatnonzero(kept)
+    addresses, run_of = np.unique(text_object[index], return_inverse=True)
+    runs = [_Run(int(address), fonts) for address in addresses.tolist()]
+    code, left = code[index], left[index]  # copies: `right` is written below
+    run_font = np.array([run.font.number for run in runs], dtype=np.int64)
+    advance, size, below = (np.array([getattr(run, field) for run in runs], dtype=float)[run_of]
+                            for field in ("advance", "size", "below"))
+    bottom = page_top - np.frombuffer(baselines, dtype=float)[index] + below
+    right = left + _widths(run_font[run_of], code, fonts) * advance
+    # a ligature ("ff", "fi") is one glyph that PDFium gives as several characters at one origin: each of
+    # them spans the whole glyph, so that no gap opens inside the word after it
+    boxed = np.isnan(right)
+    boxed[1:] |= left[1:] == left[:-1]
     box = pdfium.FS_RECTF()
-    last_object = None
-    new_char = tuple.__new__  # a third of Char(...)'s cost, which checks no field names; once per character
-    for index, code in enumerate(_codes(text_page)):
-        text_object = _text_object_of(page, index)
-        if not text_object:
-            continue  # what PDFium adds between runs (spaces, line breaks) is not on the page
-        if text_object != last_object:
-            run = runs.get(text_object) or runs.setdefault(text_object, _Run(text_object, fonts))
-            last_object, font, widths = text_object, run.font, run.font.widths
-            advance, below, size, bold, upright = run.advance, run.below, run.size, font.bold, run.upright
-        if code in _HYPHEN_MARKS:
-            code = 0x2D
-        _origin_of(page, index, x_at, y_at)
-        left = x.value
-        if code == _SPACE and _inserted(text_page, index, left):
-            continue
-        width = widths[code] if code in widths else font.width(code)
-        # a ligature ("ff", "fi") is one glyph that PDFium gives as several characters at one origin: each of
-        # them spans the whole glyph, so that no gap opens inside the word after it
-        if width is None or (chars and chars[-1].x0 == left):
-            pdfium.FPDFText_GetLooseCharBox(text_page, index, box)
-            right = box.right
-        else:
-            right = left + width * advance
-        bottom = page_top - y.value + below
-        chars.append(new_char(Char, (chr(code), left, right, bottom - size, bottom, font, size, bold, upright)))
-    return chars
+    for position in np.flatnonzero(boxed).tolist():
+        pdfium.FPDFText_GetLooseCharBox(text_page, int(index[position]), box)
+        right[position] = box.right
+    return Chars(code=code, x0=left, x1=right, top=bottom - size, bottom=bottom,
+                 font=run_font[run_of], size=size,
+                 bold=np.array([run.font.bold for run in runs], dtype=bool)[run_of],
+                 upright=np.array([run.upright for run in runs], dtype=bool)[run_of])
 
 
-def _codes(text_page) -> list[int]:
+def _widths(font: np.ndarray, code: np.ndarray, fonts: dict[int, _Font]) -> np.ndarray:
+    """Each character's advance width at size 1 (NaN where its font has none), asked once per font and code."""
+    by_number = {known.number: known for known in fonts.values()}
+    pairs, pair_of = np.unique(font * _CODES + code, return_inverse=True)
+    widths = [by_number[pair // _CODES].width(pair % _CODES) for pair in pairs.tolist()]
+    return np.array([np.nan if width is None else width for width in widths], dtype=float)[pair_of]
+
+
+def _codes(text_page) -> np.ndarray:
     """Every character's code, in one call when the page's text is all in the Basic Multilingual Plane."""
     count = pdfium.FPDFText_CountChars(text_page)
     buffer = (ctypes.c_ushort * (count + 1))()
     pdfium.FPDFText_GetText(text_page, 0, count, buffer)
-    codes = buffer[:count]
-    if any(0xD800 <= code < 0xE000 for code in codes):  # surrogate pairs: one character, two units
-        return [pdfium.FPDFText_GetUnicode(text_page, index) for index in range(count)]
+    codes = np.frombuffer(buffer, dtype=np.uint16, count=count).astype(np.int64)
+    if ((codes >= 0xD800) & (codes < 0xE000)).any():  # surrogate pairs: one character, two units
+        return np.array([pdfium.FPDFText_GetUnicode(text_page, index) for index in range(count)], dtype=np.int64)
     return codes
 
 
-def _inserted(text_page, index: int, left: float) -> bool:
-    """Whether the space at `index` is one PDFium put between spaced-out letters, not one of the content's.
+def _inserted_spaces(text_page, code: np.ndarray, left: np.ndarray, kept: np.ndarray) -> np.ndarray:
+    """The spaces PDFium put between spaced-out letters, not the content's (their indices).
 
     PDFium replaces a space of the content with a generated one where the
     space stands (before the gap it spans), and generates one where letters
     are spaced out at the next letter's origin.
     """
-    if not pdfium.FPDFText_IsGenerated(text_page, index):
-        return False
-    x, y = ctypes.c_double(), ctypes.c_double()
-    if not pdfium.FPDFText_GetCharOrigin(text_page, index + 1, x, y):
-        return False
-    return abs(x.value - left) < _SAME_POINT
+    spaces = np.flatnonzero(kept[:-1] & (code[:-1] == _SPACE))
+    spaces = spaces[np.abs(left[spaces + 1] - left[spaces]) < _SAME_POINT]
+    generated = [bool(pdfium.FPDFText_IsGenerated(text_page, index)) for index in spaces.tolist()]
+    return spaces[np.array(generated, dtype=bool)] if generated else spaces
 
 
 def _has_images(container, count_of, object_of) -> bool:

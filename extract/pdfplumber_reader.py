@@ -16,7 +16,7 @@ from pdfminer.psparser import PSException
 from pdfplumber.utils.exceptions import PdfminerException
 
 from extract.errors import ExtractionError
-from extract.geometry import Char, chars_to_words, is_bold, words_to_lines
+from extract.geometry import Char, Chars, chars_to_words, is_bold, words_to_lines
 from extract.model import Page
 from domain.problems import Problem, problem
 from extract.pdf_errors import damaged, encrypted, not_a_pdf, unreadable_page
@@ -65,8 +65,8 @@ def _read_page(pdf: pdfplumber.PDF, index: int, name: str, problems: list[Proble
     number = index + 1
     try:
         page = pdf.pages[index]
-        chars = [Char(c["text"], c["x0"], c["x1"], c["top"], c["bottom"], c["fontname"], c["size"],
-                      is_bold(c["fontname"]), c["upright"]) for c in page.chars]
+        chars = Chars.of([Char(c["text"], c["x0"], c["x1"], c["top"], c["bottom"], c["fontname"], c["size"],
+                               is_bold(c["fontname"]), c["upright"]) for c in page.chars])
         result = Page(number=number, lines=words_to_lines(chars_to_words(chars), number), width=float(page.width),
                       height=float(page.height), has_images=bool(page.images))
         page.close()

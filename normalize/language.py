@@ -10,8 +10,8 @@ whose lemma is a stop word. spaCy itself is not loaded: it cost 0.55 CPU s and
 per word form, and for a form that is both a noun and a verb form it often
 picks the verb ("mål" -> "måla", "plan" -> "plana"); in these reports such
 words are nearly always the noun, so domain/data/lemma_overrides.csv keeps them
-as they are. The table is read once per process, and only when there are
-findings to read.
+as they are. The table is opened once per process, and only when there are
+findings to read (normalize.lemma_table).
 
 A finding whose kind the source could not tell keeps kind `unknown`; its
 `kind_guess` is filled only from explicit cues: an imperative or infinitive that
@@ -23,13 +23,13 @@ it a strength, and a plain negation ("inte", "ej") an improvement.
 from __future__ import annotations
 
 import csv
-import gzip
-import json
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 
 import regex as re
 
+from normalize.lemma_table import LemmaTable, cache_directory, open_table
 from normalize.tokens import words
 
 _IMPROVEMENT_VERBS = frozenset("""
@@ -46,45 +46,14 @@ _STRENGTH_WORDS = re.compile(r"\b(?:tydlig|tydliga|tydligt|fungerande|välfunger
                              r"hög|höga|aktiv\w*)\b", re.I)
 
 
-class _LemmaTable:
-    """spacy-lookups-data's Swedish lemma table, kept as its JSON bytes and searched in place.
-
-    The file has one `"form": "lemma",` entry a line, sorted by form (as UTF-8
-    bytes), so a form is found by bisecting the bytes' offsets: no index of
-    its 660,000 entries to build (0.2 CPU s) and 23 MB of memory, where a dict
-    would take about 200 MB.
-    """
-
-    def __init__(self, data: bytes):
-        self.data = data
-        self.body_start = data.index(b"\n") + 1  # after the opening brace
-        self.body_end = data.rindex(b"\n", 0, len(data) - 1) + 1  # where the closing brace's line starts
-
-    def get(self, word: str) -> str | None:
-        key = json.dumps(word, ensure_ascii=False)[1:-1].replace("/", "\\/").encode()  # as the file writes it
-        low, high = self.body_start, self.body_end  # line starts; the entry, if any, is in between
-        while low < high:
-            line_start = self.data.rfind(b"\n", low, (low + high) // 2) + 1 or low
-            key_start = self.data.index(b'"', line_start) + 1
-            key_end = self.data.index(b'"', key_start)
-            found = self.data[key_start:key_end]
-            if found == key:
-                value_start = self.data.index(b'"', key_end + 1)
-                return json.loads(self.data[value_start:self.data.index(b'"', value_start + 1) + 1])
-            if found < key:
-                low = self.data.index(b"\n", key_end) + 1
-            else:
-                high = line_start
-        return None
-
-
 def _data_file(package: str, name: str):
     return resources.files(package).joinpath("data").joinpath(name)
 
 
 @lru_cache(maxsize=1)
-def _lemma_table() -> _LemmaTable:
-    return _LemmaTable(gzip.decompress(_data_file("spacy_lookups_data", "sv_lemma_lookup.json.gz").read_bytes()))
+def _lemma_table() -> LemmaTable:
+    packed = _data_file("spacy_lookups_data", "sv_lemma_lookup.json.gz")
+    return open_table(packed, cache_directory() if isinstance(packed, Path) else None)  # not from a zip
 
 
 @lru_cache(maxsize=1)
@@ -99,6 +68,7 @@ def _stop_words() -> frozenset[str]:
     return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
+@lru_cache(maxsize=1 << 16)  # a report's findings repeat their words; a lookup bisects 23 MB
 def _lemma_of(word: str) -> str:
     return _lemma_overrides().get(word) or _lemma_table().get(word) or word
 

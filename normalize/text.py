@@ -17,13 +17,16 @@ _ODD_SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t]")
 _INVISIBLE = re.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 _SPACE = re.compile(r"\s+")
 _LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
+_LIGATURE = re.compile("[ﬀﬁﬂﬃﬄﬅﬆ]")
 _BROKEN_WORD = re.compile(r"(?<![\w-])([\p{L}][\p{L}-]*)-\s+(\p{L}[\p{L}-]*)")
 _KEEPS_HYPHEN = frozenset({"och", "eller", "samt", "respektive", "resp", "till", "som", "men", "&"})
 
 
 def collapse(text: str) -> str:
     """Characters in one form, odd spaces made plain and runs of them collapsed."""
-    text = unicodedata.normalize("NFC", text.translate(_LIGATURES))
+    if _LIGATURE.search(text):  # seldom: translating every text cost more than the search
+        text = text.translate(_LIGATURES)
+    text = unicodedata.normalize("NFC", text)
     text = _INVISIBLE.sub("", _ODD_SPACES.sub(" ", text))
     return _SPACE.sub(" ", text).strip()
 

@@ -1,13 +1,16 @@
 """Lemmas for text analysis and the cue-based guess for findings of unknown kind."""
 from __future__ import annotations
 
-import pytest
-
+import mmap
 import subprocess
 import sys
+from pathlib import Path
+
+import pytest
 
 from normalize import language
 from normalize.language import kind_guess, lemmas
+from normalize.lemma_table import open_table
 
 
 def test_lemmas_are_lower_case_without_stop_words():
@@ -114,3 +117,35 @@ def test_domain_nouns_keep_their_noun_lemma(word, lemma):
 
 def test_verbs_keep_their_verb_lemma():
     assert lemmas(["Minska målen, leda och visa"]) == [["minska", "mål", "leda", "visa"]]
+
+
+PACKED = Path(str(language._data_file("spacy_lookups_data", "sv_lemma_lookup.json.gz")))
+FORMS = ("A-bombens", "roll-on/roll-off-fartygen", "kommunerna", "målen", "övärlds", "zzzz")
+
+
+def test_lemma_table_is_unpacked_once_into_the_cache_and_read_from_there(tmp_path):
+    in_memory = open_table(PACKED, None)
+    mapped = open_table(PACKED, tmp_path)
+    [copy] = tmp_path.iterdir()
+    assert copy.stat().st_size == len(in_memory.data)
+    assert [mapped.get(form) for form in FORMS] == [in_memory.get(form) for form in FORMS] == [
+        "A-bomb", "roll-on/roll-off-fartyg", "kommun", "mål", "övärld", None]
+    made = copy.stat().st_mtime_ns
+    open_table(PACKED, tmp_path)
+    assert copy.stat().st_mtime_ns == made
+
+
+def test_a_damaged_copy_of_the_lemma_table_is_made_again(tmp_path):
+    open_table(PACKED, tmp_path)
+    [copy] = tmp_path.iterdir()
+    copy.write_bytes(copy.read_bytes()[:1000])  # cut short, as by a full disk
+    assert open_table(PACKED, tmp_path).get("kommunerna") == "kommun"
+    assert copy.stat().st_size > 20_000_000
+
+
+def test_lemma_table_is_read_in_memory_where_no_copy_can_be_kept(tmp_path):
+    blocked = tmp_path / "not-a-directory"
+    blocked.write_text("", encoding="utf-8")
+    table = open_table(PACKED, blocked / "kompass")
+    assert not isinstance(table.data, mmap.mmap)
+    assert table.get("kommunerna") == "kommun"
