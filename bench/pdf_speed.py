@@ -14,14 +14,11 @@ relative to pdftotext's, and the peak resident memory of a one-document run (its
 largest process). Each figure is the best of --runs runs. Run on demand; not part of
 the tests.
 
-The project's modules are compiled to bytecode first, as `pip install` does for
-an installed package: in a checkout run with PYTHONDONTWRITEBYTECODE set, every
-process would otherwise compile them again (0.2 CPU s a run).
+The project's modules are compiled to bytecode first (bench/project_bytecode.py).
 """
 from __future__ import annotations
 
 import argparse
-import compileall
 import resource
 import shutil
 import subprocess
@@ -36,11 +33,11 @@ import pdfplumber
 import pypdfium2.raw as pdfium
 
 from extract.pdf import read_pdf
+from project_bytecode import compile_project
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_SAMPLE = ROOT / "tests" / "fixtures" / "pdf"
 READERS = ("pdfium", "pdfplumber")
-PACKAGES = ("domain", "extract", "parsers", "normalize", "kompass")
 
 
 def pdfs(inputs: list[Path]) -> list[Path]:
@@ -140,8 +137,7 @@ def main() -> int:
         print("no PDFs found", file=sys.stderr)
         return 2
     pages = sum(page_count(path) for path in files)
-    for package in PACKAGES:
-        compileall.compile_dir(ROOT / package, quiet=1)
+    compile_project()
     print(f"{len(files)} PDFs, {pages} pages, best of {args.runs} runs")
     with tempfile.TemporaryDirectory() as tmp:
         timings: dict[str, tuple[float, float]] = {}

@@ -33,6 +33,7 @@ _BOLD_WEIGHT = 700
 _STANDARD_DESCENTS = {"Courier": -0.194, "Helvetica": -0.207, "Arial": -0.207, "Times": -0.217, "Symbol": 0.0,
                       "ZapfDingbats": 0.0}
 _SPACE = 0x20
+_LAST_CODE_POINT, _REPLACEMENT = 0x10FFFF, 0xFFFD
 _CODES = 1 << 21  # above every Unicode code point: a font's number times this plus a code keys a (font, code)
 _SAME_POINT = 0.01  # points
 # PDFium's codes for a hyphen that ends a line (FPDFText_GetUnicode's, FPDFText_GetText's); the page shows "-"
@@ -214,7 +215,8 @@ def _codes(text_page) -> np.ndarray:
     pdfium.FPDFText_GetText(text_page, 0, count, buffer)
     codes = np.frombuffer(buffer, dtype=np.uint16, count=count).astype(np.int64)
     if ((codes >= 0xD800) & (codes < 0xE000)).any():  # surrogate pairs: one character, two units
-        return np.array([pdfium.FPDFText_GetUnicode(text_page, index) for index in range(count)], dtype=np.int64)
+        codes = np.array([pdfium.FPDFText_GetUnicode(text_page, index) for index in range(count)], dtype=np.int64)
+        codes[codes > _LAST_CODE_POINT] = _REPLACEMENT  # a damaged font's code is no character
     return codes
 
 
