@@ -43,6 +43,7 @@ _RUNNING_WORDS = 7  # a line of this many words is running text, whose spacing i
 _SET_APART = 2.5  # a scan's sub-heading has this many line gaps of space above it, a paragraph less
 _PARAGRAPH_GAP = 1.3  # more than this many line gaps between two lines parts paragraphs
 _HEADING_WORDS = 14
+_FULL_LINE_SIZE_ERROR = 2.0  # OCR's glyph boxes make a full line of running text up to this much larger
 
 
 @dataclass
@@ -108,7 +109,10 @@ class _Style:
         text = line.text.strip()
         if len(text.split()) > 20 or text.endswith((".", ";") if wraps else (".", ",", ";")) or SCORE_CELL.match(text):
             return False
-        return bool(line.bold) or (line.size or 0) > self.body_size + 0.9
+        larger = (line.size or 0) - self.body_size
+        if not self.fonts and len(text.split()) >= _RUNNING_WORDS and (line.x1 or 0) >= self.right_edge - _COLUMN_SLACK:
+            return larger > _FULL_LINE_SIZE_ERROR  # a full line of a scan: running text unless clearly larger
+        return bool(line.bold) or larger > 0.9
 
 
 def _style(rows: list[_Row]) -> _Style:

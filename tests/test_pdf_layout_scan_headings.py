@@ -153,3 +153,15 @@ def test_a_heading_names_a_rubric_inflected_shortened_compounded_or_misread():
     for other in ["Information om resultat", "Medborgardialog och deltagande", "Allmänt", "Kommunens ekonomi"]:
         assert not names_rubric(other, rubrics), other
     assert not names_rubric("Information till medborgarna", [])
+
+
+def test_a_full_line_of_running_text_that_ocr_sizes_a_point_larger_is_no_heading():
+    """Glyph boxes of a line heavy in capitals and descenders make it look a point larger than the body."""
+    chapter = "3 Detaljerad genomgång i förhållande till Kommunkompassens"
+    page = _Page(2).add(chapter, 0, full=True, size=16.5).add("åtta områden", size=16.5)
+    page.add("Område 1 Offentlighet och demokrati", size=14.5).rubric_box().add("Allmänt", 8 * LINE_GAP)
+    page.paragraph().add("Tre gånger om året följs samtliga mål och åtaganden upp. I årsredovisningen återfinns",
+                         2 * LINE_GAP, full=True, size=12.5).add(PARAGRAPH[3])
+    kinds = _kinds(_document(page))
+    assert kinds[0] == ("Heading", chapter[:30])
+    assert ("Paragraph", "Tre gånger om året följs samtl") in kinds
