@@ -17,6 +17,7 @@ import regex as re
 from extract.model import Document, Line, Word
 from parsers.blocks import Block, Heading, Layout, Paragraph, RubricBox, ScoreRow, ScoreTable
 from parsers.findings import column_findings
+from parsers.rubric_names import names_rubric
 from parsers.running_heads import split_running_heads
 from parsers.segment import starts_item
 from parsers.vocabulary import (APPENDIX_HEADING, AREA_HEADING, BULLET_START, CONTENTS_WORD, IMPROVEMENT_HEADER,
@@ -38,6 +39,11 @@ _TABLE_GAP = 2.6  # a vertical gap wider than this many font sizes ends a table
 _BOX_GAP = 1.5  # the rubric box is set tight; a wider gap ends it
 _WORD_SPACE = 0.8  # at most this many font sizes between two words of running text
 _COLUMN_SLACK = 4.0
+_RUNNING_WORDS = 7  # a line of this many words is running text, whose spacing is the body's
+_SET_APART = 2.5  # a scan's sub-heading has this many line gaps of space above it, a paragraph less
+_PARAGRAPH_GAP = 1.3  # more than this many line gaps between two lines parts paragraphs
+_HEADING_WORDS = 14
+_FULL_LINE_SIZE_ERROR = 2.0  # OCR's glyph boxes make a full line of running text up to this much larger
 
 
 @dataclass
@@ -88,6 +94,7 @@ class _Style:
     right_edge: float  # where full-width text lines end
     block_right: float  # where the text block ends: ragged lines end short of it, justified ones on it
     fonts: bool = True  # False for a scan read by OCR: no bold, sizes estimated from glyph boxes
+    line_gap: float = 0.0  # the usual space between two lines of running text
 
     def wraps_onto(self, row: _Row, following: _Row) -> bool:
         """Whether `following` holds words that did not fit on `row`'s line: its first word would overrun the block."""
@@ -102,7 +109,10 @@ class _Style:
         text = line.text.strip()
         if len(text.split()) > 20 or text.endswith((".", ";") if wraps else (".", ",", ";")) or SCORE_CELL.match(text):
             return False
-        return bool(line.bold) or (line.size or 0) > self.body_size + 0.9
+        larger = (line.size or 0) - self.body_size
+        if not self.fonts and len(text.split()) >= _RUNNING_WORDS and (line.x1 or 0) >= self.right_edge - _COLUMN_SLACK:
+            return larger > _FULL_LINE_SIZE_ERROR  # a full line of a scan: running text unless clearly larger
+        return bool(line.bold) or larger > 0.9
 
 
 def _style(rows: list[_Row]) -> _Style:
@@ -117,7 +127,10 @@ def _style(rows: list[_Row]) -> _Style:
     fonts = any(line.bold is not None for row in rows for line in row.lines)
     right_edge = float(max(edges, key=edges.get)) if edges else 500.0
     ends = sorted(edges.elements())
-    return _Style(body, right_edge, ends[int(0.95 * (len(ends) - 1))] if ends else right_edge, fonts)
+    gaps = sorted(following.top - row.bottom for row, following in zip(rows, rows[1:])
+                  if following.page == row.page and len(row.text.split()) >= _RUNNING_WORDS)
+    return _Style(body, right_edge, ends[int(0.95 * (len(ends) - 1))] if ends else right_edge, fonts,
+                  gaps[len(gaps) // 2] if gaps else 0.3 * body)
 
 
 @dataclass
@@ -211,6 +224,7 @@ class _Reader:
         self.rows = rows
         self.style = style
         self.blocks: list[Block] = []
+        self.rubrics: list[str] = []  # the titles in the current area's rubric box, which its sub-headings use
 
     def read(self, start: int) -> list[Block]:
         index = start
@@ -226,7 +240,8 @@ class _Reader:
             if after is not None:
                 return after
         if self.style.is_heading(row) or self._heading_wraps_after_comma(index) or AREA_HEADING.match(row.text) \
-                or SECTION_HEADING.match(row.text) or (row.lines[0].bold and APPENDIX_HEADING.match(row.text)):
+                or SECTION_HEADING.match(row.text) or (row.lines[0].bold and APPENDIX_HEADING.match(row.text)) \
+                or self._scan_heading(index):
             return self._heading(index)
         self.blocks.append(Paragraph(row.text, row.page))
         return index + 1
@@ -240,9 +255,33 @@ class _Reader:
                 and not _styled_unlike(row.lines[0], following.lines[0])
                 and following.top - row.bottom < 1.2 * row.size)
 
+    def _scan_heading(self, index: int) -> bool:
+        """A sub-heading of a scan, whose weight OCR cannot read: a short line standing on its own above running
+        text, set apart by the space above it or, where that space does not tell (the top of a page), naming one
+        of the area's rubrics."""
+        row = self.rows[index]
+        following = self.rows[index + 1] if index + 1 < len(self.rows) else None
+        text = row.text.strip()
+        if self.style.fonts or following is None or following.page != row.page or len(row.lines) != 1 \
+                or not text[:1].isupper() or text.endswith((".", ",", ";", ":")) \
+                or len(text.split()) > _HEADING_WORDS or BULLET_START.match(text) or SCORE_CELL.match(text) \
+                or len(following.text.split()) < _RUNNING_WORDS or not _aligned(row, following, self.style) \
+                or self.style.wraps_onto(row, following):
+            return False
+        previous = self.rows[index - 1] if index and self.rows[index - 1].page == row.page else None
+        if previous is None:
+            return names_rubric(text, self.rubrics)
+        above, below = row.top - previous.bottom, following.top - row.bottom
+        gap = self.style.line_gap
+        # a paragraph's first line has a paragraph's space above it and below it only a line's
+        return (above >= _SET_APART * gap and above >= below + gap) or \
+            (above > _PARAGRAPH_GAP * gap and names_rubric(text, self.rubrics))
+
     def _heading(self, index: int) -> int:
         row = self.rows[index]
         text = row.text
+        if AREA_HEADING.match(text) or SECTION_HEADING.match(text):
+            self.rubrics = []
         index += 1
         while index < len(self.rows):
             following = self.rows[index]
@@ -384,6 +423,7 @@ class _Reader:
             previous = row
             index += 1
         texts = [text for text, _ in _items(items)]
+        self.rubrics = texts
         self.blocks.append(RubricBox(texts, score, self.rows[index - 1].page, year_scores))
         return index
 
@@ -452,6 +492,11 @@ class _Reader:
             index += 1
         table.rows = [r for r in table.rows if all(r.values)]
         return index
+
+
+def _aligned(row: _Row, following: _Row, style: _Style) -> bool:
+    """Whether two rows start at one margin; OCR may lose a first letter, so within a letter or two."""
+    return abs(following.x0 - row.x0) <= max(_COLUMN_SLACK, style.body_size)
 
 
 def _styled_alike(row: _Row, header: _Row) -> bool:

@@ -1,0 +1,167 @@
+"""Sub-headings of a scan, where OCR gives no weight and sizes only within a point: told by the space around a
+line and by the area's rubrics. Hand-built OCR lines (bold None), so no Tesseract is needed."""
+from __future__ import annotations
+
+from extract.model import Document, Line, Page, Word
+from parsers import parse
+from parsers.blocks import FindingsBlock, Heading, Paragraph, RubricBox
+from parsers.pdf_layout import read_pdf_layout
+from parsers.rubric_names import names_rubric
+
+BODY_SIZE = 11.0
+LINE_GAP = 4.0
+RIGHT = 520.0
+RUBRICS = ["Strategi för demokratiutveckling och information", "Information till medborgare",
+           "Dialog och medborgarmedverkan", "Etik motverkan av korruption"]
+PARAGRAPH = ["Sollentuna har inte tagit fram någon tydlig strategi för hur man vill utveckla arbetet på",
+             "bredden, utan dessa ambitioner återfinns i olika styrdokument som kommunen har antagit och",
+             "som skulle kunna samlas för att förtydliga hur man vill arbeta med frågan framöver i hela",
+             "organisationen och dess förvaltningar."]
+
+
+def _line(text: str, page: int, top: float, x0: float = 72, x1: float | None = None, size: float = BODY_SIZE,
+          bold: bool | None = None) -> Line:
+    """A line of words; with `x1` its words are spread to end there, as a justified line of running text."""
+    texts = text.split()
+    natural = [5.0 * len(word) for word in texts]
+    space = 3.0 if x1 is None or len(texts) == 1 else (x1 - x0 - sum(natural)) / (len(texts) - 1)
+    words, x = [], x0
+    for word, width in zip(texts, natural):
+        words.append(Word(word, x, x + width, 95.0))
+        x += width + space
+    return Line(text, page, x0, words[-1].x1, top, top + 0.93 * size, size, bold, tuple(words), 95.0)
+
+
+class _Page:
+    """Lines set down a page: each `add` leaves `gap` points under the line before."""
+
+    def __init__(self, number: int, bold: bool | None = None):
+        self.number, self.bold = number, bold
+        self.lines: list[Line] = []
+        self.bottom = 60.0
+
+    def add(self, text: str, gap: float = LINE_GAP, full: bool = False, size: float = BODY_SIZE,
+            x0: float = 72) -> _Page:
+        top = self.bottom + gap
+        self.lines.append(_line(text, self.number, top, x0, RIGHT if full else None, size, self.bold))
+        self.bottom = top + 0.93 * size
+        return self
+
+    def paragraph(self, gap: float = 2 * LINE_GAP) -> _Page:
+        for index, text in enumerate(PARAGRAPH):
+            self.add(text, gap if index == 0 else LINE_GAP, full=index < len(PARAGRAPH) - 1)
+        return self
+
+    def rubric_box(self) -> _Page:
+        top = self.bottom + 3 * LINE_GAP
+        header = Line("Rubriker Poäng", self.number, 72, 480, top, top + 0.93 * BODY_SIZE, BODY_SIZE, self.bold,
+                      (Word("Rubriker", 72, 112, 95.0), Word("Poäng", 455, 480, 95.0)), 95.0)
+        self.lines.append(header)
+        self.bottom = header.bottom
+        for rubric in RUBRICS:
+            self.add(rubric, 1.5 * LINE_GAP)
+        return self
+
+    def built(self) -> Page:
+        return Page(self.number, self.lines, 595, 842, has_images=self.bold is None)
+
+
+def _document(*pages: _Page) -> Document:
+    cover = Page(1, [_line("KommunKompassen", 1, 100, size=30)], 595, 842, has_images=True)
+    return Document("scan.pdf", "0" * 64, "pdf", "pdf", [cover, *(page.built() for page in pages)])
+
+
+def _area(bold: bool | None = None) -> _Page:
+    page = _Page(2, bold).add("Område 1 Offentlighet och demokrati", size=14.5).rubric_box()
+    return page.add("Allmänt", 8 * LINE_GAP, size=11.5).paragraph()
+
+
+def _kinds(document: Document) -> list[tuple[str, str]]:
+    return [(type(block).__name__, block.text[:30]) for block in read_pdf_layout(document).blocks
+            if isinstance(block, (Heading, Paragraph))]
+
+
+def test_a_line_set_apart_above_running_text_is_a_heading_though_ocr_reads_it_no_larger():
+    page = _area().add("Medborgardialog och deltagande", 3.5 * LINE_GAP, size=11.5).paragraph(1.8 * LINE_GAP)
+    assert _kinds(_document(page)) == [
+        ("Heading", "Område 1 Offentlighet och demo"), ("Heading", "Allmänt"), *[("Paragraph", PARAGRAPH[0][:30])],
+        *[("Paragraph", text[:30]) for text in PARAGRAPH[1:]],
+        ("Heading", "Medborgardialog och deltagande"), *[("Paragraph", text[:30]) for text in PARAGRAPH]]
+
+
+def test_sections_of_a_scan_take_their_headings():
+    page = _area().add("Strategi for demokratiutveckling och information", 3.5 * LINE_GAP).paragraph()
+    page.add("Motverka korruption", 3.5 * LINE_GAP).paragraph()
+    area = parse(_document(page)).areas[0]
+    assert area.rubrics == RUBRICS
+    assert [section.heading for section in area.sections] == [
+        "Allmänt", "Strategi for demokratiutveckling och information", "Motverka korruption"]
+    assert area.sections[2].text.startswith("Sollentuna har inte tagit fram")
+
+
+def test_short_lines_spaced_like_paragraphs_are_no_headings():
+    """A paragraph of one short line has a paragraph's space above and below, a caption as much below as above;
+    a list's lines have a line's."""
+    page = _area().add("Detta gäller även för de kommunala bolagen", 2 * LINE_GAP).paragraph()
+    page.add("Diagram 2 Resultat per område", 4 * LINE_GAP).paragraph(4 * LINE_GAP)
+    page.add("Kommunen har följande styrdokument", 2 * LINE_GAP)
+    page.add("Information till medborgarna", LINE_GAP).paragraph(LINE_GAP)
+    kinds = dict((text, kind) for kind, text in _kinds(_document(page)))
+    assert kinds["Detta gäller även för de kommu"] == "Paragraph"
+    assert kinds["Diagram 2 Resultat per område"] == "Paragraph"
+    assert kinds["Kommunen har följande styrdoku"] == "Paragraph"
+    assert kinds["Information till medborgarna"] == "Paragraph"  # names a rubric, but runs on in the text
+
+
+def test_a_line_naming_a_rubric_at_the_top_of_a_page_is_a_heading():
+    """At the top of a page no space above tells; that the line names one of the area's rubrics does."""
+    second = _Page(3).add("Information till medborgarna", 0).paragraph().add("Jämförelser med andra", 0)
+    second.paragraph()
+    kinds = _kinds(_document(_area(), second))
+    assert ("Heading", "Information till medborgarna") in kinds
+    assert ("Paragraph", "Jämförelser med andra") in kinds
+
+
+def test_rubrics_in_their_box_and_findings_naming_a_rubric_are_no_headings():
+    page = _area().paragraph()
+    top = page.bottom + 6 * LINE_GAP
+    page.lines.append(Line("Styrkor Förbättringsmöjligheter", 2, 72, 420, top, top + 10, BODY_SIZE, None,
+                           (Word("Styrkor", 72, 107, 95.0), Word("Förbättringsmöjligheter", 300, 420, 95.0)), 95.0))
+    page.bottom = top + 10
+    page.add("Motverka korruption", 3 * LINE_GAP).add("Information till medborgare", 3 * LINE_GAP)
+    blocks = read_pdf_layout(_document(page)).blocks
+    assert [block.items for block in blocks if isinstance(block, RubricBox)] == [RUBRICS]
+    assert [finding.text for block in blocks if isinstance(block, FindingsBlock) for finding in block.items] == [
+        "Motverka korruption", "Information till medborgare"]
+    assert [block.text for block in blocks if isinstance(block, Heading)] == [
+        "Område 1 Offentlighet och demokrati", "Allmänt"]
+
+
+def test_a_text_layer_tells_headings_by_weight_not_by_space():
+    """A PDF with fonts says which lines are bold: a plain line is body text however it is spaced."""
+    page = _area(bold=False).add("Medborgardialog och deltagande", 3.5 * LINE_GAP).paragraph()
+    assert ("Paragraph", "Medborgardialog och deltagande") in _kinds(_document(page))
+
+
+def test_a_heading_names_a_rubric_inflected_shortened_compounded_or_misread():
+    rubrics = ["Information till medborgare", "Politiska mål", "Enheternas ansvar", "Valfrihet",
+               "Deklarationer och synpunkts-/klagomålshantering", "Brukarundersökningar"]
+    for heading in ["Information till medborgarna", "Tydliga politiska mål", "Resultatenheternas ansvar",
+                    "Valfrihet och påverkan", "Brukarundersökningar", "Brucarundersökningar",
+                    "Systemför service-/kvalitetsdeklarationer och synpunkts-/klagomålshantering"]:
+        assert names_rubric(heading, rubrics), heading
+    for other in ["Information om resultat", "Medborgardialog och deltagande", "Allmänt", "Kommunens ekonomi"]:
+        assert not names_rubric(other, rubrics), other
+    assert not names_rubric("Information till medborgarna", [])
+
+
+def test_a_full_line_of_running_text_that_ocr_sizes_a_point_larger_is_no_heading():
+    """Glyph boxes of a line heavy in capitals and descenders make it look a point larger than the body."""
+    chapter = "3 Detaljerad genomgång i förhållande till Kommunkompassens"
+    page = _Page(2).add(chapter, 0, full=True, size=16.5).add("åtta områden", size=16.5)
+    page.add("Område 1 Offentlighet och demokrati", size=14.5).rubric_box().add("Allmänt", 8 * LINE_GAP)
+    page.paragraph().add("Tre gånger om året följs samtliga mål och åtaganden upp. I årsredovisningen återfinns",
+                         2 * LINE_GAP, full=True, size=12.5).add(PARAGRAPH[3])
+    kinds = _kinds(_document(page))
+    assert kinds[0] == ("Heading", chapter[:30])
+    assert ("Paragraph", "Tre gånger om året följs samtl") in kinds
