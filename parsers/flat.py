@@ -20,8 +20,8 @@ from parsers.findings import flattened_findings
 from parsers.running_heads import split_running_heads
 from parsers.segment import split_items, split_list
 from parsers.vocabulary import (APPENDIX_HEADING, APPENDIX_MENTION, AREA_DIGIT, AREA_HEADING, CONTENTS_WORD,
-                                IMPROVEMENT_HEADER, POINTS_WORD, RUBRICS_WORD, SECTION_HEADING, STRENGTH_HEADER, UPPER,
-                                section_kind)
+                                GENERIC_HEADINGS, IMPROVEMENT_HEADER, POINTS_WORD, RUBRICS_WORD, SECTION_HEADING,
+                                STRENGTH_HEADER, UPPER, section_kind)
 
 _LEADER = re.compile(r"\s*(?:\.{2,}|…|\s\d{1,3}\b)")
 _MIN_LEADERS = 3  # dot leaders that make a page part of the table of contents
@@ -41,8 +41,6 @@ _REPEATED_HEADER = re.compile(rf"{STRENGTH_HEADER.pattern}\s+{IMPROVEMENT_HEADER
 _SENTENCE_END = re.compile(r"[.?!:]\s*$")
 # where a heading can start in flattened text: after a sentence, a number (a page or a table) or at the start
 _SENTENCE_START = re.compile(r"(?:^|[.?!:)%\d”\"])\s*$")
-_GENERIC_HEADINGS = ("Allmänt", "Sammanfattning", "Sammanfattande kommentarer kring resultatet",
-                     "Utvärderingen", "Sammanfattning av resultat", "Jämförelser")
 
 
 @dataclass
@@ -75,7 +73,7 @@ def read_flat(document: Document) -> Layout:
     stream = _stream({n: " ".join(line.text for line in body.pages[n]) for n in page_numbers[1:]})
     body_start, contents = _contents(stream)
     landmarks = _landmarks(stream.text, body_start)
-    known = [*contents, *_GENERIC_HEADINGS]
+    known = [*contents, *GENERIC_HEADINGS]
     blocks: list[Block] = []
     for landmark, following in zip(landmarks, [*landmarks[1:], None]):
         end = following.start if following else len(stream.text)

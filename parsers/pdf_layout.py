@@ -20,13 +20,14 @@ from parsers.findings import column_findings
 from parsers.rubric_names import names_rubric
 from parsers.running_heads import split_running_heads
 from parsers.segment import starts_item
-from parsers.vocabulary import (APPENDIX_HEADING, AREA_HEADING, BULLET_START, CONTENTS_WORD, IMPROVEMENT_HEADER,
-                                ITEM_START, POINTS_WORD, RUBRICS_WORD, SCORE_CELL, SECTION_HEADING, STRENGTH_HEADER,
-                                SUBQUESTION_CODE, YEAR_CELL)
+from parsers.vocabulary import (APPENDIX_HEADING, AREA_HEADING, BULLET_START, CONTENTS_WORD, GENERIC_HEADINGS,
+                                IMPROVEMENT_HEADER, ITEM_START, POINTS_WORD, RUBRICS_WORD, SCORE_CELL, SECTION_HEADING,
+                                STRENGTH_HEADER, SUBQUESTION_CODE, YEAR_CELL)
 
 _LEADER_ENTRY = re.compile(r"(?:\.{2,}|…)\s*\d{0,3}\s*$|\s\d{1,3}$")
 _LEADER_AND_NUMBER = re.compile(r"(?:\.{2,}|…)\s*\d{1,3}\s*$")
 _CONTINUED = re.compile(r"(?:[–,/-]|\b(?:och|samt|i|av|för|OCH|SAMT|I|AV|FÖR))$")  # a heading line cut short
+_GENERIC_TITLES = frozenset(title.casefold() for title in GENERIC_HEADINGS)
 _CELL_VALUE = re.compile(r"^(?:\d{1,3}(?:[,.]\d+)?\s?%?|%|–|-)$")
 # a template's outline number before a sub-heading ("3.1.2 Allmänt"); chapters print one level ("3.") and keep it
 _OUTLINE_NUMBER = re.compile(r"^\d+(?:\.\d+)+\.?\s+(?=\p{L})")
@@ -258,7 +259,7 @@ class _Reader:
     def _scan_heading(self, index: int) -> bool:
         """A sub-heading of a scan, whose weight OCR cannot read: a short line standing on its own above running
         text, set apart by the space above it or, where that space does not tell (the top of a page), naming one
-        of the area's rubrics."""
+        of the area's rubrics or being one of the sub-headings any area may have ("Sammanfattning")."""
         row = self.rows[index]
         following = self.rows[index + 1] if index + 1 < len(self.rows) else None
         text = row.text.strip()
@@ -270,7 +271,7 @@ class _Reader:
             return False
         previous = self.rows[index - 1] if index and self.rows[index - 1].page == row.page else None
         if previous is None:
-            return names_rubric(text, self.rubrics)
+            return names_rubric(text, self.rubrics) or text.casefold() in _GENERIC_TITLES
         above, below = row.top - previous.bottom, following.top - row.bottom
         gap = self.style.line_gap
         # a paragraph's first line has a paragraph's space above it and below it only a line's

@@ -122,6 +122,15 @@ def test_a_line_naming_a_rubric_at_the_top_of_a_page_is_a_heading():
     assert ("Paragraph", "Jämförelser med andra") in kinds
 
 
+def test_a_sub_heading_any_area_may_have_at_the_top_of_a_page_is_a_heading_a_sentence_starting_so_is_not():
+    """"Sammanfattning" is in no Rubriker box; at a page's top only the whole title makes a heading."""
+    second = _Page(3).add("Sammanfattning", 0).paragraph()
+    third = _Page(4).add("Sammanfattningsvis gott arbete", 0).paragraph()
+    kinds = _kinds(_document(_area(), second, third))
+    assert ("Heading", "Sammanfattning") in kinds
+    assert ("Paragraph", "Sammanfattningsvis gott arbete") in kinds
+
+
 def test_rubrics_in_their_box_and_findings_naming_a_rubric_are_no_headings():
     page = _area().paragraph()
     top = page.bottom + 6 * LINE_GAP
