@@ -128,7 +128,8 @@ def _without_specks(words: list[OcrWord]) -> list[OcrWord]:
 
     Tesseract reads a round bullet as "e", "«" or "+", often with low confidence: it is a "•" again; a
     square one as "=": a "▪"; a long dash at times as two ("—-"): one dash, or the item would not start.
-    A table's border read as "|" is no word.
+    A table's border read as "|" is no word. Two digits are a number, however weak: a table cell's "64 %"
+    whose sign Tesseract could not read ("64", "Rx") is read with little confidence.
     """
     words = [word for word in words if not _RULE.fullmatch(word.text)]
     first = words[0].text if words else ""
@@ -136,7 +137,11 @@ def _without_specks(words: list[OcrWord]) -> list[OcrWord]:
         bullet = "•" if is_dot_reading(first) else "▪" if first == _SQUARE_READING else \
             first[0] if _DASHES.fullmatch(first) else first
         return [dataclasses.replace(words[0], text=bullet), *_without_specks(words[1:])]
-    return [word for word in words if not (_is_weak(word) and len(word.text) <= 2)]
+    return [word for word in words if not (_is_weak(word) and len(word.text) <= 2) or _is_number(word.text)]
+
+
+def _is_number(text: str) -> bool:
+    return len(text) == 2 and text.isdigit()
 
 
 def _cut(words: list[OcrWord], page: int, scale: float, contents: bool = False) -> list[Line]:
