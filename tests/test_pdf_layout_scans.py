@@ -76,8 +76,8 @@ def test_a_score_table_of_a_photocopy_with_misread_codes_and_percent_signs_keeps
             _cells(2, 190, (66, "125"), (108, "Arbetar kommunen med tjänsterna?"), (419, "15"), (461, "20"),
                    (507, "75 %"))]
     document = Document("scan.pdf", "0" * 64, "pdf", "pdf",
-                        [_page(1, ["KommunKompassen"]), Page(2, [line for row in rows for line in row], 595, 842,
-                                                              has_images=True)])
+                        [_page(1, ["KommunKompassen"]), Page(2, [line for row in rows for line in row], width=595,
+                                                              height=842, has_images=True)])
     table = next(block for block in read_pdf_layout(document).blocks if isinstance(block, ScoreTable))
     assert [(row.code, row.values) for row in table.rows] == [
         ("2.1", ["14", "15", "902"]), ("2.2", ["20", "25", "7220"]), ("2.3", ["15", "20", "74”"]),
@@ -89,3 +89,15 @@ def test_a_score_table_of_a_photocopy_with_misread_codes_and_percent_signs_keeps
     ("1002", 15, 15, 100.0), ("92", 1, 10, 9.0), ("B6", 13, 15, None), ("4020", 10, 10, None)])
 def test_a_misread_percent_is_cut_where_it_is_nearest_its_rows_points(text, achieved, maximum, percent):
     assert misread_percent(text, achieved, maximum) == percent
+
+
+def test_a_page_number_ocr_misread_on_the_running_heads_row_is_part_of_the_head():
+    """"12 (28)" read as "12:28)" repeats on no other page: it stayed in the body and was joined to a finding."""
+    pages = [_page(1, ["KommunKompassen"])]
+    for number in range(2, 6):
+        head = [_line("Sveriges Kommuner och Landsting", number, 40), _line("2019-04-09", number, 40, 285),
+                _line(f"{number} (28)" if number != 4 else "4:28)", number, 40, 360)]
+        pages.append(Page(number, [*head, *_page(number, BODY).lines], width=595, height=842, has_images=True))
+    layout = read_pdf_layout(Document("scan.pdf", "0" * 64, "pdf", "pdf", pages))
+    assert "4:28)" in layout.running_heads
+    assert not any("28)" in getattr(block, "text", "") for block in layout.blocks)
