@@ -4,14 +4,15 @@ Tesseract runs as a subprocess with TSV output (no Python binding to install,
 and a hung or crashed engine is a process to time out): every word with its
 box, its confidence and its place in Tesseract's block/paragraph/line
 structure. A page scanned slightly askew is turned straight first
-(extract.deskew), so the boxes are those of the straight page, and a
+(extract.deskew), so the boxes are those of the straight page, a
+photocopy's grey page is made black on white (extract.photocopy), and a
 contents page's dot leaders are erased (extract.leaders). Tesseract
 drops some list dashes as specks; a mark left of a line that it did not
 read is looked at in the image and kept as a bullet.
 
 What Tesseract read is cached per page (see `OcrStore`), keyed by the file,
 the engine, the model, the language, the resolution and the code of this
-module, extract.deskew, extract.leaders and extract.score_cells:
+module, extract.deskew, extract.photocopy, extract.leaders and extract.score_cells:
 OCR costs seconds a page, building lines from its words (extract.ocr_lines)
 milliseconds.
 """
@@ -32,6 +33,7 @@ from extract.deskew import skew_degrees, straightened
 from extract.errors import ExtractionError
 from extract.leaders import without_leaders
 from extract.model import Page
+from extract.photocopy import black_on_white
 from extract.score_cells import unread_score_cells
 
 if TYPE_CHECKING:
@@ -46,7 +48,8 @@ _POINTS_PER_INCH = 72
 _INK = 128  # grey level below which a pixel is ink
 # the code that makes what Tesseract is given and what is kept of its answer: a change to it is a cache miss
 _CODE = hashlib.sha256(b"".join((Path(__file__).parent / name).read_bytes()
-                                for name in ("ocr.py", "deskew.py", "leaders.py", "score_cells.py"))).hexdigest()[:16]
+                                for name in ("ocr.py", "deskew.py", "photocopy.py", "leaders.py",
+                                             "score_cells.py"))).hexdigest()[:16]
 
 
 @dataclass(frozen=True)
@@ -163,6 +166,7 @@ def _recognize(pdf: pypdfium2.PdfDocument, number: int, settings: OcrSettings) -
     skew = skew_degrees(image)
     if skew:
         image = straightened(image, skew)
+    image = black_on_white(image)
     import numpy  # only a scan needs it: `kompass --help` imports this module
 
     pixels, leaders = without_leaders(numpy.asarray(image))

@@ -26,6 +26,7 @@ _SPLIT_NUMBER = 0.2  # digits closer than this many glyph heights are one number
 _LEADER = re.compile(r"\.{3,}|…")  # dot leaders of a contents entry, which Tesseract reads as dots and junk
 _PAGE_REFERENCE = re.compile(r"\d{1,3}")  # a contents entry's page number
 _SQUARE_READING = "="  # what Tesseract makes of a square bullet ("▪") before a line's text
+_GLUED_BULLET = re.compile(r"^[«»](?=[A-ZÅÄÖÉÜ])")  # a bullet read into its item's first word ("«Samla")
 _RULE = re.compile(r"\|+")  # a table's vertical border, read as a glyph of its own
 _DASHES = re.compile(r"[-–—]{2}")  # a dash bullet read as two glyphs
 _BORDER = re.compile(r"[|Il\[\]!]+\.?|i")  # what Tesseract reads in a table's vertical border
@@ -126,17 +127,33 @@ def _is_flat(word: OcrWord, height: float) -> bool:
 def _without_specks(words: list[OcrWord]) -> list[OcrWord]:
     """A line or cell without the specks read as a letter or two; a bullet before its text is kept.
 
-    Tesseract reads a round bullet as "e", "«" or "+", often with low confidence: it is a "•" again; a
+    Tesseract reads a round bullet as "e", "«" or "+", often with low confidence, at times glued to the item's
+    first word ("«Samla", a report quotes with ”, never «): it is a "•" again; a
     square one as "=": a "▪"; a long dash at times as two ("—-"): one dash, or the item would not start.
-    A table's border read as "|" is no word.
+    A table's border read as "|" is no word. Two digits are a number, however weak: a table cell's "64 %"
+    whose sign Tesseract could not read ("64", "Rx") is read with little confidence.
     """
     words = [word for word in words if not _RULE.fullmatch(word.text)]
+    if words and _GLUED_BULLET.match(words[0].text):
+        words = [*_unglued(words[0]), *words[1:]]
     first = words[0].text if words else ""
     if len(words) > 1 and (is_dot_reading(first) or first == _SQUARE_READING or first[0] in BULLET_GLYPHS):
         bullet = "•" if is_dot_reading(first) else "▪" if first == _SQUARE_READING else \
             first[0] if _DASHES.fullmatch(first) else first
         return [dataclasses.replace(words[0], text=bullet), *_without_specks(words[1:])]
-    return [word for word in words if not (_is_weak(word) and len(word.text) <= 2)]
+    return [word for word in words if not (_is_weak(word) and len(word.text) <= 2) or _is_number(word.text)]
+
+
+def _is_number(text: str) -> bool:
+    return len(text) == 2 and text.isdigit()
+
+
+def _unglued(word: OcrWord) -> tuple[OcrWord, OcrWord]:
+    """A word read with the bullet before it ("«Samla") as the bullet and the word; the bullet takes its share of
+    the box by its one glyph of the word's."""
+    share = word.width // len(word.text)
+    return (dataclasses.replace(word, text=word.text[0], width=share),
+            dataclasses.replace(word, text=word.text[1:], left=word.left + share, width=word.width - share))
 
 
 def _cut(words: list[OcrWord], page: int, scale: float, contents: bool = False) -> list[Line]:

@@ -29,6 +29,10 @@ _LEADER_AND_NUMBER = re.compile(r"(?:\.{2,}|…)\s*\d{1,3}\s*$")
 _CONTINUED = re.compile(r"(?:[–,/-]|\b(?:och|samt|i|av|för|OCH|SAMT|I|AV|FÖR))$")  # a heading line cut short
 _GENERIC_TITLES = frozenset(title.casefold() for title in GENERIC_HEADINGS)
 _CELL_VALUE = re.compile(r"^(?:\d{1,3}(?:[,.]\d+)?\s?%?|%|–|-)$")
+# a scan's "Procent" cell whose "%" OCR read as digits or letters ("7220", "74”", "89 Rx"); parsers.tables reads it
+_MISREAD_PERCENT = re.compile(r"^(?:\d{1,3}\S{0,3}|\S{1,3})$")
+# a scan's subquestion code with its dot lost or a border glyph before it ("21", "125", "|3.1"): its digits
+_MISREAD_CODE = re.compile(r"^\W?\d?\W?\d\W{0,2}\d{1,2}\W?$")
 # a template's outline number before a sub-heading ("3.1.2 Allmänt"); chapters print one level ("3.") and keep it
 _OUTLINE_NUMBER = re.compile(r"^\d+(?:\.\d+)+\.?\s+(?=\p{L})")
 _POINTS_LINE = re.compile(r"^(?:Poäng|POÄNG)\s*:?\s*(\d{1,3})$")
@@ -473,11 +477,11 @@ class _Reader:
                 previous = row
                 index += 1
                 continue
-            if self.style.is_heading(row) or not all(_CELL_VALUE.match(w.text) for w in numbers):
+            if self.style.is_heading(row) or not all(self._is_cell_value(w, centers) for w in numbers):
                 break  # what follows the table: a heading, or text reaching into the number columns
             label_words = [w.text for w in row.words if w.x1 < first_column]
             values = _column_values(numbers, centers)
-            code = label_words[0] if label_words and SUBQUESTION_CODE.match(label_words[0]) else None
+            code = self._code(label_words[0], table) if label_words else None
             label = " ".join(label_words[1:] if code else label_words)
             if not any(values) and code is None:
                 if pending is None or not label:
@@ -493,6 +497,31 @@ class _Reader:
             index += 1
         table.rows = [r for r in table.rows if all(r.values)]
         return index
+
+    def _is_cell_value(self, word: Word, centers: list[float]) -> bool:
+        """A number cell's word; in a scan also a misread percent under the last column ("Procent")."""
+        if _CELL_VALUE.match(word.text):
+            return True
+        nearest = min(centers, key=lambda center: abs((word.x0 + word.x1) / 2 - center))
+        return not self.style.fonts and nearest == centers[-1] and bool(_MISREAD_PERCENT.match(word.text))
+
+    def _code(self, text: str, table: ScoreTable) -> str | None:
+        """The subquestion code a row's first word is; in a scan also the code expected next in the table when
+        the word's digits end in it ("21" or "|2.1" after none, in table "2. ..."; "125" after "2.4")."""
+        if SUBQUESTION_CODE.match(text):
+            return text
+        if self.style.fonts or not _MISREAD_CODE.match(text):
+            return None
+        codes = [row.code for row in table.rows if row.code]
+        if codes:
+            area, number = codes[-1].split(".")
+            expected = f"{area}.{int(number) + 1}"
+        else:
+            area_digit = re.match(r"\W?(\d)\b", table.title)
+            expected = f"{area_digit.group(1)}.1" if area_digit else ""
+        digits = "".join(c for c in text if c.isdigit())
+        return expected if expected and digits.endswith(expected.replace(".", "")) and \
+            len(digits) <= len(expected) else None
 
 
 def _aligned(row: _Row, following: _Row, style: _Style) -> bool:

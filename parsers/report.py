@@ -32,7 +32,7 @@ from parsers.running_heads import head_date
 from parsers.selfcheck import is_complete, structure_problems
 from parsers.statements import (evaluation_number, evaluation_period, previous_evaluation_year, prior_total,
                                 quoted_scores, stated_total)
-from parsers.tables import area_number_of_label, parse_percent
+from parsers.tables import area_number_of_label, misread_percent, parse_percent
 from parsers.vocabulary import (AREA_HEADING, SECTION_HEADING, TOTAL_LABEL, YEAR_CELL, is_area_heading,
                                 section_kind)
 
@@ -119,6 +119,14 @@ class _Reader:
             if numbers is None:
                 continue
             achieved, maximum, percent = numbers
+            if percent is None or percent > 100:
+                percent = misread_percent(row.values[2], achieved, maximum)
+                if percent is None:
+                    continue
+                self.report.problems.append(problem(
+                    "percent_misread", f"{row.code or row.label}: the \"Procent\" cell reads "
+                                       f"{row.values[2]!r}; taken as {percent:g} %, nearest {achieved} of {maximum} "
+                                       f"points.", row.page))
             if row.code:
                 if row.code not in known:
                     known.add(row.code)
@@ -142,11 +150,11 @@ class _Reader:
                 self.report.prior_scores.append(RawPriorScore(year, area_no, int(value), "appendix", row.page))
 
 
-def _numbers(values: list[str]) -> tuple[int, int, float] | None:
+def _numbers(values: list[str]) -> tuple[int, int, float | None] | None:
+    """Uppnått, Max and Procent of a row; Procent None when the cell is no number as printed."""
     if len(values) < 3 or not values[0].isdigit() or not values[1].isdigit():
         return None
-    percent = parse_percent(values[2])
-    return (int(values[0]), int(values[1]), percent) if percent is not None else None
+    return int(values[0]), int(values[1]), parse_percent(values[2])
 
 
 def build_report(document: Document, layout: Layout) -> RawReport:

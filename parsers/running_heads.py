@@ -23,6 +23,7 @@ _PAGE_OF = re.compile(r"(?:\b(\d{1,3})\s*)?\((\d{1,3})\)|\b(\d{1,3})\s*(?:av|/)\
 # "- 7 -", "Sida 7", a bare "7": a page number alone
 _PAGE_NUMBER = re.compile(r"(?:^|\s)(?:(?:sida|s\.)\s*)?(?:[-–]\s*)?(\d{1,3})(?:\s*[-–])?$", re.I)
 _MARGIN = 0.1  # share of the page height where heads and footers stand
+_MISREAD_NUMBER = re.compile(r"[\d\W]*\d[\d\W]*")  # "12:28)", "25128:": OCR's reading of "12 (28)"
 
 
 @dataclass
@@ -61,10 +62,15 @@ def split_running_heads(document: Document) -> Body:
     body: dict[int, list[Line]] = {}
     heads: list[str] = []
     for page in document.pages:
-        candidates = set(map(id, _candidates(page.lines, page.height)))
+        candidates = _candidates(page.lines, page.height)
+        rows = [line.bottom for line in candidates if _mask(line.text) in repeated]
+        # a page number OCR misread does not repeat, but stands on the row of the head it belongs to
+        found = {id(line) for line in candidates if _mask(line.text) in repeated or (
+            line.bottom is not None and _MISREAD_NUMBER.fullmatch(line.text.strip())
+            and any(abs(line.bottom - row) < 2 for row in rows))}
         kept = []
         for line in page.lines:
-            if id(line) in candidates and _mask(line.text) in repeated:
+            if id(line) in found:
                 heads.append(line.text)
             else:
                 kept.append(line)

@@ -17,6 +17,8 @@ from parsers.vocabulary import (AREA_DIGIT, IMPROVEMENT_HEADER, POINTS_WORD, RUB
 
 _LEADING_NUMBER = re.compile(rf"^\s*(?:Område\s+)?({AREA_DIGIT})\.?(?:\s+|$)", re.I)
 _PERCENT = re.compile(r"^(\d{1,3}(?:[,.]\d+)?)\s?%?$")
+_LEADING_DIGITS = re.compile(r"\d+")
+_PERCENT_SLACK = 10  # points a misread percent may stray from its row's Uppnått / Max
 
 Row = tuple[Cell, ...]
 
@@ -24,6 +26,22 @@ Row = tuple[Cell, ...]
 def parse_percent(text: str) -> float | None:
     match = _PERCENT.match(text.strip())
     return float(match.group(1).replace(",", ".")) if match else None
+
+
+def misread_percent(text: str, achieved: int, maximum: int) -> float | None:
+    """A "Procent" cell whose "%" OCR read as digits or letters ("7220" for "72 %", "89 Rx"), or lost.
+
+    The cell's leading digits are cut where they make the percent nearest the
+    row's points: a report's percent is weighted and strays a few points from
+    Uppnått / Max, never tens. None when no cut comes within `_PERCENT_SLACK`.
+    """
+    digits = _LEADING_DIGITS.match(text.strip())
+    if digits is None or maximum <= 0:
+        return None
+    share = 100 * achieved / maximum
+    cuts = [int(digits.group(0)[:n]) for n in range(1, min(3, len(digits.group(0))) + 1)]
+    nearest = min((cut for cut in cuts if cut <= 100), key=lambda cut: abs(cut - share))
+    return float(nearest) if abs(nearest - share) <= _PERCENT_SLACK else None
 
 
 def area_number_of_label(label: str) -> int | None:

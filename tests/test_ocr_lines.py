@@ -135,3 +135,19 @@ def test_a_lowercase_i_between_words_is_kept_even_in_a_tall_box_but_a_thin_one_a
         [OcrWord("i", 450, 491, 13, 37, 96.0, (1, 1, 1))] + _words((1, 1, 1), 500, ("större", 476, 76, 96.0)) + \
         _words((1, 2, 1), 600, ("System", 200, 75, 96.0)) + [OcrWord("i", 1474, 590, 1, 34, 74.0, (1, 2, 1))]
     assert [text for text, _ in _texts(words)] == ["Fokusområden som i större", "System"]
+
+
+def test_a_weak_two_digit_number_in_a_table_cell_is_kept_but_the_misread_sign_after_it_is_dropped():
+    """A photocopy's "64 %" read as "64" and "Rx", both weak: the percent was dropped and its row with it."""
+    words = _words((1, 1, 1), 500, ("1.3", 200, 40, 96.0), ("16", 1150, 30, 96.0), ("25", 1270, 30, 95.0),
+                   ("64", 1409, 25, 38.0), ("Rx", 1442, 17, 0.0)) + \
+        _words((1, 1, 2), 600, ("Ledarskap", 200, 130, 95.0), ("d", 1400, 12, 11.0), ("7", 1500, 14, 30.0))
+    assert _texts(words) == [("1.3", 72), ("16", 414), ("25", 457), ("64", 507), ("Ledarskap", 72)]
+
+
+def test_a_round_bullet_read_into_its_items_first_word_is_a_bullet_again():
+    """"«Samla länkarna" in a findings cell: the item was joined to the one above it."""
+    words = _words((1, 1, 1), 500, ("«Samla", 850, 90, 90.0), ("länkarna", 950, 110, 92.0)) + \
+        _words((1, 1, 2), 600, ("»", 850, 10, 60.0), ("Möjlighet", 880, 120, 93.0)) + \
+        _words((1, 1, 3), 700, ("”Visselblåsarfunktion”", 880, 260, 93.0))
+    assert _texts(words) == [("• Samla länkarna", 306), ("• Möjlighet", 306), ("”Visselblåsarfunktion”", 317)]

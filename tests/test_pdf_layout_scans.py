@@ -1,9 +1,12 @@
 """parsers.pdf_layout on hand-built OCR lines (no fonts: bold None, sizes estimated), no Tesseract needed."""
 from __future__ import annotations
 
+import pytest
+
 from extract.model import Document, Line, Page, Word
-from parsers.blocks import Heading
+from parsers.blocks import Heading, ScoreTable
 from parsers.pdf_layout import read_pdf_layout
+from parsers.tables import misread_percent
 
 
 def _line(text: str, page: int, y: float, x0: float = 72, size: float = 9.5) -> Line:
@@ -53,3 +56,48 @@ def test_contents_end_with_their_page_when_the_next_page_starts_without_a_page_n
     assert layout.contents == ["Område 1 Offentlighet och demokrati", "Kortfakta om kommunen"]
     assert [block.text for block in layout.blocks[:2]] == ["3. Detaljerad genomgång per område",
                                                             "Område 1 OFFENTLIGHET OCH DEMOKRATI"]
+
+
+def _cells(page: int, y: float, *cells: tuple[float, str]) -> list[Line]:
+    return [_line(text, page, y, x0) for x0, text in cells]
+
+
+def test_a_score_table_of_a_photocopy_with_misread_codes_and_percent_signs_keeps_its_rows():
+    """A photocopy's section 4 table: "2.1" read as "21", "2.5" as "125" (a border before it), and every "%"
+    as digits or letters; the table ended at its first row and no subquestion was read."""
+    rows = [_cells(2, 100, (72, "2."), (108, "Tillgänglighet och brukarorientering"), (395, "Uppnått"),
+                   (453, "Max"), (495, "Procent")),
+            _cells(2, 118, (72, "21"), (108, "Finns en strategi?"), (419, "14"), (461, "15"), (507, "902")),
+            _cells(2, 136, (72, "2.2"), (108, "Arbetar kommunen med bemötande?"), (419, "20"), (461, "25"),
+                   (507, "7220")),
+            _cells(2, 154, (72, "2.3"), (108, "Informerar kommunen?"), (419, "15"), (461, "20"), (507, "74”")),
+            _cells(2, 172, (72, "2.4"), (108, "Arbetar kommunen med undersökningar?"), (419, "12"), (461, "20"),
+                   (507, "59"), (527, "AK")),
+            _cells(2, 190, (66, "125"), (108, "Arbetar kommunen med tjänsterna?"), (419, "15"), (461, "20"),
+                   (507, "75 %"))]
+    document = Document("scan.pdf", "0" * 64, "pdf", "pdf",
+                        [_page(1, ["KommunKompassen"]), Page(2, [line for row in rows for line in row], width=595,
+                                                              height=842, has_images=True)])
+    table = next(block for block in read_pdf_layout(document).blocks if isinstance(block, ScoreTable))
+    assert [(row.code, row.values) for row in table.rows] == [
+        ("2.1", ["14", "15", "902"]), ("2.2", ["20", "25", "7220"]), ("2.3", ["15", "20", "74”"]),
+        ("2.4", ["12", "20", "59 AK"]), ("2.5", ["15", "20", "75 %"])]
+
+
+@pytest.mark.parametrize("text, achieved, maximum, percent", [
+    ("7220", 7, 10, 72.0), ("902", 14, 15, 90.0), ("59 AK", 12, 20, 59.0), ("9596", 10, 10, 95.0),
+    ("1002", 15, 15, 100.0), ("92", 1, 10, 9.0), ("B6", 13, 15, None), ("4020", 10, 10, None)])
+def test_a_misread_percent_is_cut_where_it_is_nearest_its_rows_points(text, achieved, maximum, percent):
+    assert misread_percent(text, achieved, maximum) == percent
+
+
+def test_a_page_number_ocr_misread_on_the_running_heads_row_is_part_of_the_head():
+    """"12 (28)" read as "12:28)" repeats on no other page: it stayed in the body and was joined to a finding."""
+    pages = [_page(1, ["KommunKompassen"])]
+    for number in range(2, 6):
+        head = [_line("Sveriges Kommuner och Landsting", number, 40), _line("2019-04-09", number, 40, 285),
+                _line(f"{number} (28)" if number != 4 else "4:28)", number, 40, 360)]
+        pages.append(Page(number, [*head, *_page(number, BODY).lines], width=595, height=842, has_images=True))
+    layout = read_pdf_layout(Document("scan.pdf", "0" * 64, "pdf", "pdf", pages))
+    assert "4:28)" in layout.running_heads
+    assert not any("28)" in getattr(block, "text", "") for block in layout.blocks)
