@@ -18,7 +18,10 @@ from extract.model import Document
 from extract.ocr import (INSTALL_HINT, OcrPage, OcrSettings, OcrStore, engine_version, ocr_pages, pages_to_ocr,
                          tesseract_available)
 from extract.ocr_lines import mean_confidence, to_page
+from extract.ocr_spelling import mend_spelling
 from extract.pdf import require_text
+
+_SHOWN = 5  # mended words named in the message
 
 
 def read_scanned(document: Document, data: bytes, name: str, settings: OcrSettings,
@@ -34,7 +37,7 @@ def read_scanned(document: Document, data: bytes, name: str, settings: OcrSettin
         return document
     recognized = ocr_pages(data, numbers, settings, store)
     by_number = {page.number: to_page(page, settings.dpi) for page in recognized}
-    pages = [by_number.get(page.number, page) for page in document.pages]
+    pages, mended = mend_spelling([by_number.get(page.number, page) for page in document.pages])
     failed = [page for page in recognized if page.failure]
     if len(failed) == len(recognized) and not any(page.lines for page in pages):
         raise ExtractionError("ocr_failed", f"Tesseract could not read any of the {len(failed)} scanned "
@@ -45,6 +48,12 @@ def read_scanned(document: Document, data: bytes, name: str, settings: OcrSettin
     problems = [problem("ocr_page_failed", f"Tesseract could not read page {page.number}: {page.failure}.",
                         page.number) for page in failed]
     found = f"mean word confidence {confidence:.1f} %" if confidence is not None else "no text found"
+    if mended:
+        shown = ", ".join(f"{read!r} -> {made!r}" for read, made in mended[:_SHOWN])
+        problems.append(problem("ocr_words_mended", f"{len(mended)} word{'s' * (len(mended) > 1)} read by OCR "
+                                                    f"{'were' if len(mended) > 1 else 'was'} mended from the "
+                                                    f"document's own clearly read words: {shown}"
+                                                    f"{' ...' if len(mended) > _SHOWN else ''}."))
     problems.append(problem("ocr_used", f"{len(numbers)} of {len(pages)} pages were read by OCR "
                                         f"({engine_version()}, {settings.language}, {settings.dpi} dpi); "
                                         f"{found}{_straightened(recognized)}."))

@@ -11,7 +11,7 @@ per word form, and for a form that is both a noun and a verb form it often
 picks the verb ("mål" -> "måla", "plan" -> "plana"); in these reports such
 words are nearly always the noun, so domain/data/lemma_overrides.csv keeps them
 as they are. The table is opened once per process, and only when there are
-findings to read (normalize.lemma_table).
+findings to read (domain.lexicon).
 
 A finding whose kind the source could not tell keeps kind `unknown`; its
 `kind_guess` is filled only from explicit cues: an imperative or infinitive that
@@ -25,11 +25,10 @@ from __future__ import annotations
 import csv
 from functools import lru_cache
 from importlib import resources
-from pathlib import Path
 
 import regex as re
 
-from normalize.lemma_table import LemmaTable, cache_directory, open_table
+from domain.lexicon import lemma_table
 from normalize.tokens import words
 
 _IMPROVEMENT_VERBS = frozenset("""
@@ -51,12 +50,6 @@ def _data_file(package: str, name: str):
 
 
 @lru_cache(maxsize=1)
-def _lemma_table() -> LemmaTable:
-    packed = _data_file("spacy_lookups_data", "sv_lemma_lookup.json.gz")
-    return open_table(packed, cache_directory() if isinstance(packed, Path) else None)  # not from a zip
-
-
-@lru_cache(maxsize=1)
 def _lemma_overrides() -> dict[str, str]:
     with _data_file("domain", "lemma_overrides.csv").open(encoding="utf-8") as handle:
         return {row["word"]: row["lemma"] for row in csv.DictReader(handle)}
@@ -70,12 +63,12 @@ def _stop_words() -> frozenset[str]:
 
 @lru_cache(maxsize=1 << 16)  # a report's findings repeat their words; a lookup bisects 23 MB
 def _lemma_of(word: str) -> str:
-    return _lemma_overrides().get(word) or _lemma_table().get(word) or word
+    return _lemma_overrides().get(word) or lemma_table().get(word) or word
 
 
 def prepare() -> None:
     """Reads the lemma table now, e.g. before forking workers that will all need it."""
-    _lemma_table()
+    lemma_table()
 
 
 def lemmas(texts: list[str]) -> list[list[str]]:

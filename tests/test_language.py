@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from domain import lexicon
 from normalize import language
 from normalize.language import kind_guess, lemmas
-from normalize.lemma_table import open_table
+from domain.lexicon import open_table
 
 
 def test_lemmas_are_lower_case_without_stop_words():
@@ -44,9 +45,9 @@ def test_lemmas_of_sample_findings():
 
 
 def test_lemmas_of_no_texts_do_not_read_the_table():
-    language._lemma_table.cache_clear()
+    lexicon.lemma_table.cache_clear()
     assert lemmas([]) == []
-    assert language._lemma_table.cache_info().currsize == 0
+    assert lexicon.lemma_table.cache_info().currsize == 0
 
 
 def test_lemmas_do_not_load_spacy():
@@ -56,7 +57,7 @@ def test_lemmas_do_not_load_spacy():
 
 
 def test_lemma_table_finds_its_first_last_and_escaped_entries_and_no_others():
-    table = language._lemma_table()
+    table = lexicon.lemma_table()
     assert [table.get(word) for word in ("A-bombens", "övärlds", "roll-on/roll-off-fartygen", "kommunerna")] == [
         "A-bomb", "övärld", "roll-on/roll-off-fartyg", "kommun"]
     assert [table.get(word) for word in ("", "A", "zzzz", "ööööö", 'a"b')] == [None] * 5
@@ -119,7 +120,7 @@ def test_verbs_keep_their_verb_lemma():
     assert lemmas(["Minska målen, leda och visa"]) == [["minska", "mål", "leda", "visa"]]
 
 
-PACKED = Path(str(language._data_file("spacy_lookups_data", "sv_lemma_lookup.json.gz")))
+PACKED = Path(str(language._data_file("spacy_lookups_data", "sv_lemma_lookup.json.gz")))  # as shipped
 FORMS = ("A-bombens", "roll-on/roll-off-fartygen", "kommunerna", "målen", "övärlds", "zzzz")
 
 

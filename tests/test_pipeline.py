@@ -11,7 +11,7 @@ from conftest import MINI_FLAT, MINI_MARKDOWN, RAW_DIR, read_tables
 from kompass.cli import main
 from kompass.inputs import find_inputs
 from kompass.pipeline import Options, _load_libraries, _task
-from normalize import language
+from domain import lexicon
 
 SOLLENTUNA_2018 = RAW_DIR / "000_c7b2db4eead6c9d1.txt"
 
@@ -143,6 +143,6 @@ def test_lemma_table_is_read_before_forking_only_for_several_documents(tmp_path,
     paths = [tmp_path / f"{number}.txt" for number in range(documents)]
     for path in paths:
         path.write_text("Kommunkompassen", encoding="utf-8")
-    language._lemma_table.cache_clear()
+    lexicon.lemma_table.cache_clear()
     _load_libraries([_task(path, path.name, Options()) for path in paths], "pdfium")
-    assert (language._lemma_table.cache_info().currsize == 1) is table_read_before_forking
+    assert (lexicon.lemma_table.cache_info().currsize == 1) is table_read_before_forking

@@ -1,0 +1,96 @@
+"""OCR misreadings mended from the document itself.
+
+A photocopy's black and white loses a letter's stroke or a comma's tail:
+Tesseract reads "Uppfötljning", "awvikelser", "tillganglighet", and
+"ledarskap. ansvar" for "ledarskap, ansvar". The document's own clearly read
+words (a text layer's, or OCR's at a confidence of 93 or more, printed at
+least twice) are its dictionary: no Swedish word list knows a report's
+compounds and names, and a correction from the report never brings in a word
+the report does not use. So a word OCR was unsure of, that the document does
+not print clearly anywhere and Swedish does not know as an inflected form
+(domain.lexicon: "intervjuarna" stays, though the report prints
+"intervjuerna"), becomes the one dictionary word a single letter
+away (left as it is where there are none or several); and a word of five
+letters or more that OCR ended with a period, followed on its line by a
+lower-case word, ends with a comma, as no sentence starts in lower case
+(abbreviations such as "t.ex." and "bl.a." have a dot inside or are shorter).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+
+from domain.lexicon import lemma_table
+from extract.model import Page, Word
+
+CLEAR = 93.0  # a word read with at least this confidence is taken as printed
+_SEEN = 2  # a dictionary word is one the document prints clearly at least this often
+_LETTERS = 6  # shorter words are too many others' neighbours to mend
+_ENDING = 2  # letters at a word's end that inflection changes
+_WORD = re.compile(r"^(\W*)([^\W\d_]+)(\W*)$")
+_PERIOD_FOR_COMMA = re.compile(r"^(\W*[^\W\d_]{5,})\.$")  # five letters: longer than "resp." or "inkl."
+
+
+def mend_spelling(pages: list[Page]) -> tuple[list[Page], list[tuple[str, str]]]:
+    """The pages with their OCR'd words mended, and each (read, mended) pair in page order."""
+    dictionary = _dictionary(pages)
+    letters = sorted(set("".join(dictionary)))
+    mended: list[tuple[str, str]] = []
+    result = []
+    for page in pages:
+        lines = []
+        for line in page.lines:
+            words = [_mended(word, following, dictionary, letters)
+                     for word, following in zip(line.words, [*line.words[1:], None])]
+            mended += [(old.text, new.text) for old, new in zip(line.words, words) if new is not old]
+            lines.append(line if words == list(line.words) else
+                         replace(line, text=" ".join(word.text for word in words), words=tuple(words)))
+        result.append(replace(page, lines=lines))
+    return result, mended
+
+
+def _dictionary(pages: list[Page]) -> frozenset[str]:
+    clear = Counter(match.group(2).lower() for page in pages for line in page.lines for word in line.words
+                    if (word.confidence is None or word.confidence >= CLEAR)
+                    and (match := _WORD.match(word.text)) and len(match.group(2)) >= _LETTERS)
+    return frozenset(word for word, count in clear.items() if count >= _SEEN)
+
+
+def _mended(word: Word, following: Word | None, dictionary: frozenset[str], letters: list[str]) -> Word:
+    if word.confidence is None:  # a text layer's word is as printed
+        return word
+    text = word.text
+    period = _PERIOD_FOR_COMMA.match(text)
+    if period and following is not None and following.text[:1].islower():
+        text = period.group(1) + ","
+    match = _WORD.match(text)
+    if word.confidence < CLEAR and match and len(match.group(2)) >= _LETTERS and not match.group(3).startswith("-") \
+            and match.group(2).lower() not in dictionary \
+            and lemma_table().get(match.group(2).lower()) is None:  # "medborgar-" starts a compound
+        found = _one_letter_away(match.group(2).lower(), dictionary, letters)
+        if found:
+            text = match.group(1) + _cased_like(found, match.group(2)) + match.group(3)
+    return word if text == word.text else replace(word, text=text)
+
+
+def _one_letter_away(word: str, dictionary: frozenset[str], letters: list[str]) -> str | None:
+    """The one dictionary word a letter dropped, added, changed or two swapped away; None for none or several.
+
+    Not in the last two letters, where one letter more or less is another form of the word
+    ("fokusområdena", "Samverka"), not a misreading of it.
+    """
+    cuts = [(word[:index], word[index:]) for index in range(len(word) - _ENDING + 1)]
+    candidates = {head + tail[1:] for head, tail in cuts if tail}
+    candidates |= {head + tail[1] + tail[0] + tail[2:] for head, tail in cuts if len(tail) > 1}
+    candidates |= {head + letter + tail[1:] for head, tail in cuts if tail for letter in letters}
+    candidates |= {head + letter + tail for head, tail in cuts for letter in letters}
+    found = (candidates - {word}) & dictionary
+    return next(iter(found)) if len(found) == 1 else None
+
+
+def _cased_like(word: str, model: str) -> str:
+    if model.isupper():
+        return word.upper()
+    return word[0].upper() + word[1:] if model[0].isupper() else word
+
