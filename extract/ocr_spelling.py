@@ -11,8 +11,9 @@ not print clearly anywhere and Swedish does not know as an inflected form
 (domain.lexicon: "intervjuarna" stays, though the report prints
 "intervjuerna"), becomes the one dictionary word a single letter
 away (left as it is where there are none or several); and a word of five
-letters or more that OCR ended with a period, followed on its line by a
-lower-case word, ends with a comma, as no sentence starts in lower case
+letters or more that OCR ended with a period, followed on its line (or
+first on the line under it in its column) by a lower-case word, ends with a
+comma, as no sentence starts in lower case
 (abbreviations such as "t.ex." and "bl.a." have a dot inside or are shorter).
 """
 from __future__ import annotations
@@ -22,12 +23,13 @@ from collections import Counter
 from dataclasses import replace
 
 from domain.lexicon import lemma_table
-from extract.model import Page, Word
+from extract.model import Line, Page, Word
 
 CLEAR = 93.0  # a word read with at least this confidence is taken as printed
 _SEEN = 2  # a dictionary word is one the document prints clearly at least this often
 _LETTERS = 6  # shorter words are too many others' neighbours to mend
 _ENDING = 2  # letters at a word's end that inflection changes
+_SAME_ROW = 1.0  # points: a line whose top is this far above another's bottom stands beside it, not under it
 _WORD = re.compile(r"^(\W*)([^\W\d_]+)(\W*)$")
 _PERIOD_FOR_COMMA = re.compile(r"^(\W*[^\W\d_]{5,})\.$")  # five letters: longer than "resp." or "inkl."
 
@@ -40,14 +42,22 @@ def mend_spelling(pages: list[Page]) -> tuple[list[Page], list[tuple[str, str]]]
     result = []
     for page in pages:
         lines = []
-        for line in page.lines:
-            words = [_mended(word, following, dictionary, letters)
-                     for word, following in zip(line.words, [*line.words[1:], None])]
+        for index, line in enumerate(page.lines):
+            below = _continuation(page.lines, index)
+            followers = [*line.words[1:], below.words[0] if below and below.words else None]
+            words = [_mended(word, following, dictionary, letters) for word, following in zip(line.words, followers)]
             mended += [(old.text, new.text) for old, new in zip(line.words, words) if new is not old]
             lines.append(line if words == list(line.words) else
                          replace(line, text=" ".join(word.text for word in words), words=tuple(words)))
         result.append(replace(page, lines=lines))
     return result, mended
+
+
+def _continuation(lines: list[Line], index: int) -> Line | None:
+    """The line under `index` in its column, where a sentence cut at the line's end goes on."""
+    line = lines[index]
+    return next((other for other in lines[index + 1:] if line.bottom is not None and other.top is not None
+                 and other.top >= line.bottom - _SAME_ROW and other.x0 < line.x1 and other.x1 > line.x0), None)
 
 
 def _dictionary(pages: list[Page]) -> frozenset[str]:

@@ -57,3 +57,17 @@ def test_a_period_before_a_lower_case_word_is_a_comma_read_as_a_period():
     assert mended == [("ledarskap.", "ledarskap,")]
     assert [word.text for word in mend_spelling([PRINTED, _page(_line(("ledarskap.", CLEAR), ("ansvar", CLEAR)))])
             [0][1].lines[0].words] == ["ledarskap,", "ansvar"]
+
+
+def test_a_period_ending_a_line_is_a_comma_when_the_line_under_it_in_its_column_goes_on_in_lower_case():
+    def at(line: Line, x0: float, top: float) -> Line:
+        return Line(line.text, 2, x0, x0 + 100, top, top + 10, 11.0, None, tuple(
+            Word(word.text, x0 + word.x0, x0 + word.x1, word.confidence) for word in line.words))
+
+    left = at(_line(("kring", CLEAR), ("systematik.", UNSURE)), 70, 100)
+    beside = at(_line(("Mål", CLEAR)), 300, 100)  # the other column's line on the same row
+    under = at(_line(("resultat", CLEAR), ("och", CLEAR)), 70, 114)
+    pages, _ = mend_spelling([PRINTED, _page(left, beside, under)])
+    assert pages[1].lines[0].text == "kring systematik,"
+    pages, _ = mend_spelling([PRINTED, _page(left, at(_line(("Resultat", CLEAR)), 70, 114))])
+    assert pages[1].lines[0].text == "kring systematik."
