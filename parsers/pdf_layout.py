@@ -10,7 +10,7 @@ them. Headings are told by size and weight against the body text.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import regex as re
 
@@ -427,6 +427,8 @@ class _Reader:
             items.extend(left)
             previous = row
             index += 1
+        if not self.style.fonts:
+            items = _capitalized_unwrapped(items, edge)
         texts = [text for text, _ in _items(items)]
         self.rubrics = texts
         self.blocks.append(RubricBox(texts, score, self.rows[index - 1].page, year_scores))
@@ -610,6 +612,21 @@ def _cut(row: _Row, columns: list[_Column]) -> list[tuple[Line, _Column]]:
         cut.append((Line(" ".join(w.text for w in words), source.page, words[0].x0, words[-1].x1, source.top,
                          source.bottom, source.size, source.bold, tuple(words)), columns[column]))
     return cut
+
+
+def _capitalized_unwrapped(lines: list[Line], edge: float) -> list[Line]:
+    """A scan's rubric lines, where a line in lower case under a line that had room for its first word starts a
+    rubric of its own: OCR read a capital as its small letter ("stöd till näringslivet"), as it does for
+    letters that differ only in size, and a rubric that went on would have filled the line above."""
+    result = lines[:1]
+    for above, line in zip(lines, lines[1:]):
+        first = line.words[0] if line.words else None
+        if first is not None and first.text[:1].islower() \
+                and above.x1 + _WORD_SPACE * (line.size or 10) + (first.x1 - first.x0) <= edge:
+            word = replace(first, text=first.text[:1].upper() + first.text[1:])
+            line = replace(line, text=line.text.replace(first.text, word.text, 1), words=(word, *line.words[1:]))
+        result.append(line)
+    return result
 
 
 def _items(lines: list[Line]) -> list[tuple[str, int | None]]:

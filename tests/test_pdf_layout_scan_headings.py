@@ -174,3 +174,20 @@ def test_a_full_line_of_running_text_that_ocr_sizes_a_point_larger_is_no_heading
     kinds = _kinds(_document(page))
     assert kinds[0] == ("Heading", chapter[:30])
     assert ("Paragraph", "Tre gånger om året följs samtl") in kinds
+
+
+def test_a_scan_rubric_in_lower_case_under_a_short_rubric_is_a_rubric_of_its_own():
+    """OCR reads a capital S as s; a rubric that went on would have filled the line above it."""
+    page = _Page(2).add("Område 8 Kommunen som samhällsbyggare", size=14.5)
+    top = page.bottom + 3 * LINE_GAP
+    page.lines.append(Line("Rubriker Poäng", 2, 72, 480, top, top + 0.93 * BODY_SIZE, BODY_SIZE, None,
+                           (Word("Rubriker", 72, 112, 95.0), Word("Poäng", 455, 480, 95.0)), 95.0))
+    page.bottom = top + 0.93 * BODY_SIZE
+    page.add("Samarbete med kulturlivet", 1.5 * LINE_GAP).add("stöd till näringslivet", 1.5 * LINE_GAP)
+    top = page.bottom + 1.5 * LINE_GAP
+    page.lines.append(_line("Planer och strategier för samhällsbyggande och", 2, top, 72, 440))
+    page.bottom = top + 0.93 * BODY_SIZE
+    page.add("hållbar utveckling", 1.5 * LINE_GAP).add("Allmänt", 8 * LINE_GAP).paragraph()
+    [box] = [block for block in read_pdf_layout(_document(page)).blocks if isinstance(block, RubricBox)]
+    assert box.items == ["Samarbete med kulturlivet", "Stöd till näringslivet",
+                         "Planer och strategier för samhällsbyggande och hållbar utveckling"]
