@@ -18,6 +18,8 @@ from parsers.vocabulary import (AREA_DIGIT, IMPROVEMENT_HEADER, POINTS_WORD, RUB
 _LEADING_NUMBER = re.compile(rf"^\s*(?:Område\s+)?({AREA_DIGIT})\.?(?:\s+|$)", re.I)
 _PERCENT = re.compile(r"^(\d{1,3}(?:[,.]\d+)?)\s?%?$")
 _LEADING_DIGITS = re.compile(r"\d+")
+# letters Tesseract reads for digits of their shape, in a cell that holds only a number
+_DIGIT_LOOKALIKES = str.maketrans("BODQSZGIl|", "8000526111")
 _PERCENT_SLACK = 10  # points a misread percent may stray from its row's Uppnått / Max
 
 Row = tuple[Cell, ...]
@@ -31,11 +33,13 @@ def parse_percent(text: str) -> float | None:
 def misread_percent(text: str, achieved: int, maximum: int) -> float | None:
     """A "Procent" cell whose "%" OCR read as digits or letters ("7220" for "72 %", "89 Rx"), or lost.
 
-    The cell's leading digits are cut where they make the percent nearest the
+    A letter OCR reads for a digit of the same shape ("B6" for "86") is that
+    digit. The cell's leading digits are cut where they make the percent nearest the
     row's points: a report's percent is weighted and strays a few points from
     Uppnått / Max, never tens. None when no cut comes within `_PERCENT_SLACK`.
     """
-    digits = _LEADING_DIGITS.match(text.strip())
+    words = text.split()
+    digits = _LEADING_DIGITS.match(words[0].translate(_DIGIT_LOOKALIKES)) if words else None
     if digits is None or maximum <= 0:
         return None
     share = 100 * achieved / maximum

@@ -86,7 +86,8 @@ def test_a_score_table_of_a_photocopy_with_misread_codes_and_percent_signs_keeps
 
 @pytest.mark.parametrize("text, achieved, maximum, percent", [
     ("7220", 7, 10, 72.0), ("902", 14, 15, 90.0), ("59 AK", 12, 20, 59.0), ("9596", 10, 10, 95.0),
-    ("1002", 15, 15, 100.0), ("92", 1, 10, 9.0), ("B6", 13, 15, None), ("4020", 10, 10, None)])
+    ("1002", 15, 15, 100.0), ("92", 1, 10, 9.0), ("B6", 13, 15, 86.0), ("Z5 %", 3, 10, 25.0), ("Rx", 5, 10, None),
+    ("4020", 10, 10, None)])
 def test_a_misread_percent_is_cut_where_it_is_nearest_its_rows_points(text, achieved, maximum, percent):
     assert misread_percent(text, achieved, maximum) == percent
 
