@@ -14,7 +14,9 @@ away (left as it is where there are none or several); and a word of five
 letters or more that OCR ended with a period, followed on its line (or
 first on the line under it in its column) by a lower-case word, ends with a
 comma, as no sentence starts in lower case
-(abbreviations such as "t.ex." and "bl.a." have a dot inside or are shorter).
+(abbreviations such as "t.ex." and "bl.a." have a dot inside or are shorter);
+a colon before "och", "eller" or "samt" is the hyphen of a shortened compound
+("Kommun- och förvaltningschefer").
 """
 from __future__ import annotations
 
@@ -31,6 +33,9 @@ _LETTERS = 6  # shorter words are too many others' neighbours to mend
 _ENDING = 2  # letters at a word's end that inflection changes
 _SAME_ROW = 1.0  # points: a line whose top is this far above another's bottom stands beside it, not under it
 _WORD = re.compile(r"^(\W*)([^\W\d_]+)(\W*)$")
+# "Kommun: och förvaltningschefer": the hyphen of a shortened compound read as a colon, which no conjunction follows
+_COLON_FOR_HYPHEN = re.compile(r"^(\W*[^\W\d_]{3,}):$")
+_CONJUNCTIONS = frozenset({"och", "eller", "samt"})
 _PERIOD_FOR_COMMA = re.compile(r"^(\W*[^\W\d_]{5,})\.$")  # five letters: longer than "resp." or "inkl."
 
 
@@ -71,6 +76,9 @@ def _mended(word: Word, following: Word | None, dictionary: frozenset[str], lett
     if word.confidence is None:  # a text layer's word is as printed
         return word
     text = word.text
+    colon = _COLON_FOR_HYPHEN.match(text)
+    if colon and following is not None and following.text in _CONJUNCTIONS:
+        text = colon.group(1) + "-"
     period = _PERIOD_FOR_COMMA.match(text)
     if period and following is not None and following.text[:1].islower():
         text = period.group(1) + ","

@@ -71,3 +71,10 @@ def test_a_period_ending_a_line_is_a_comma_when_the_line_under_it_in_its_column_
     assert pages[1].lines[0].text == "kring systematik,"
     pages, _ = mend_spelling([PRINTED, _page(left, at(_line(("Resultat", CLEAR)), 70, 114))])
     assert pages[1].lines[0].text == "kring systematik."
+
+
+def test_a_colon_before_a_conjunction_is_a_shortened_compounds_hyphen():
+    text, mended = _mended(("Kommun:", UNSURE), ("och", CLEAR), ("förvaltningschefer", CLEAR), ("gäller:", CLEAR),
+                           ("Alla", CLEAR))
+    assert text == "Kommun- och förvaltningschefer gäller: Alla"
+    assert mended == [("Kommun:", "Kommun-")]
