@@ -10,11 +10,11 @@ the report does not use. So a word OCR was unsure of, that the document does
 not print clearly anywhere and Swedish does not know as an inflected form
 (domain.lexicon: "intervjuarna" stays, though the report prints
 "intervjuerna"), becomes the one dictionary word a single letter
-away (left as it is where there are none or several); and a word of five
-letters or more that OCR ended with a period, followed on its line (or
-first on the line under it in its column) by a lower-case word, ends with a
-comma, as no sentence starts in lower case
-(abbreviations such as "t.ex." and "bl.a." have a dot inside or are shorter);
+away (left as it is where there are none or several); and a word that OCR
+ended with a period, followed on its line (or first on the line under it in
+its column) by a lower-case word, ends with a comma, as no sentence starts in
+lower case (unless the word is an abbreviation: the vocabulary's, or one with
+a dot inside such as "t.ex.");
 a colon before "och", "eller" or "samt" is the hyphen of a shortened compound
 ("Kommun- och förvaltningschefer").
 """
@@ -25,6 +25,7 @@ from collections import Counter
 from dataclasses import replace
 
 from domain.lexicon import lemma_table
+from domain.vocabulary import vocabulary
 from extract.model import Line, Page, Word
 
 CLEAR = 93.0  # a word read with at least this confidence is taken as printed
@@ -36,7 +37,9 @@ _WORD = re.compile(r"^(\W*)([^\W\d_]+)(\W*)$")
 # "Kommun: och förvaltningschefer": the hyphen of a shortened compound read as a colon, which no conjunction follows
 _COLON_FOR_HYPHEN = re.compile(r"^(\W*[^\W\d_]{3,}):$")
 _CONJUNCTIONS = frozenset({"och", "eller", "samt"})
-_PERIOD_FOR_COMMA = re.compile(r"^(\W*[^\W\d_]{5,})\.$")  # five letters: longer than "resp." or "inkl."
+# a word, perhaps closing a bracket or a quotation, ended with a period
+_PERIOD_FOR_COMMA = re.compile(r"^(\W*([^\W\d_]{2,})[)\"”']?)\.$")
+_ABBREVIATIONS = frozenset(vocabulary()["abbreviations"]["words"])
 
 
 def mend_spelling(pages: list[Page]) -> tuple[list[Page], list[tuple[str, str]]]:
@@ -80,7 +83,8 @@ def _mended(word: Word, following: Word | None, dictionary: frozenset[str], lett
     if colon and following is not None and following.text in _CONJUNCTIONS:
         text = colon.group(1) + "-"
     period = _PERIOD_FOR_COMMA.match(text)
-    if period and following is not None and following.text[:1].islower():
+    if period and period.group(2).lower() not in _ABBREVIATIONS and following is not None \
+            and following.text[:1].islower():
         text = period.group(1) + ","
     match = _WORD.match(text)
     if word.confidence < CLEAR and match and len(match.group(2)) >= _LETTERS and not match.group(3).startswith("-") \

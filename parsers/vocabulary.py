@@ -9,23 +9,14 @@ capitalizations headings are printed in, never in lower case.
 """
 from __future__ import annotations
 
-import tomllib
-from functools import lru_cache
-from importlib import resources
-
 import regex as re
 
 from domain.catalog import AREA_NUMBERS, area_titles
+from domain.vocabulary import vocabulary
 
 UPPER = r"A-ZÅÄÖÉÜ"
 # a municipality's name where a chapter title prints it: "Sollentuna kommun", "Upplands Väsby", "Region Gotland"
 _NAME = rf"[{UPPER}][\w-]*(?:\s+[{UPPER}][\w-]*)?(?:\s+(?:kommun|stad|KOMMUN|STAD))?"
-
-
-@lru_cache(maxsize=None)
-def vocabulary() -> dict:
-    with resources.files("domain").joinpath("data").joinpath("vocabulary.toml").open("rb") as handle:
-        return tomllib.load(handle)
 
 
 def _spaced(word: str) -> str:

@@ -55,6 +55,9 @@ def test_a_period_before_a_lower_case_word_is_a_comma_read_as_a_period():
                            ("resultat.", UNSURE))
     assert text == "Strategi för ledarskap, ansvar t.ex. kommunen slutet. Nästa resultat."
     assert mended == [("ledarskap.", "ledarskap,")]
+    text, _ = _mended(("mål.", UNSURE), ("som", CLEAR), ("(digitalisering).", UNSURE), ("men", CLEAR),
+                      ("inkl.", UNSURE), ("moms", CLEAR), ("kr.", UNSURE), ("per", CLEAR))
+    assert text == "mål, som (digitalisering), men inkl. moms kr. per"
     assert [word.text for word in mend_spelling([PRINTED, _page(_line(("ledarskap.", CLEAR), ("ansvar", CLEAR)))])
             [0][1].lines[0].words] == ["ledarskap,", "ansvar"]
 
