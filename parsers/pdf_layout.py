@@ -313,7 +313,8 @@ class _Reader:
         left_x0, split = edges
         left, right = _Column(left_x0), _Column(split)
         index = self._column_rows(index + 1, [left, right], header=row)
-        strengths, improvements = _items(left.lines), _items(right.lines)
+        scan = not self.style.fonts
+        strengths, improvements = _items(left.lines, scan), _items(right.lines, scan)
         self.blocks.append(column_findings(strengths, improvements, row.page))
         return index
 
@@ -381,7 +382,7 @@ class _Reader:
                 break
             lines.extend(row.lines)
             index += 1
-        return _items(lines), index
+        return _items(lines, not self.style.fonts), index
 
     # -- rubrics --------------------------------------------------------------------------------
 
@@ -614,6 +615,13 @@ def _cut(row: _Row, columns: list[_Column]) -> list[tuple[Line, _Column]]:
     return cut
 
 
+def _had_room(above: Line, line: Line, edge: float) -> bool:
+    """Whether the line above ended short of `edge` by more than `line`'s first word: `line` did not wrap onto it."""
+    first = line.words[0] if line.words else None
+    return first is not None and above.page == line.page and \
+        above.x1 + _WORD_SPACE * (line.size or 10) + (first.x1 - first.x0) <= edge
+
+
 def _capitalized_unwrapped(lines: list[Line], edge: float) -> list[Line]:
     """A scan's rubric lines, where a line in lower case under a line that had room for its first word starts a
     rubric of its own: OCR read a capital as its small letter ("stöd till näringslivet"), as it does for
@@ -621,30 +629,35 @@ def _capitalized_unwrapped(lines: list[Line], edge: float) -> list[Line]:
     result = lines[:1]
     for above, line in zip(lines, lines[1:]):
         first = line.words[0] if line.words else None
-        if first is not None and first.text[:1].islower() \
-                and above.x1 + _WORD_SPACE * (line.size or 10) + (first.x1 - first.x0) <= edge:
+        if first is not None and first.text[:1].islower() and _had_room(above, line, edge):
             word = replace(first, text=first.text[:1].upper() + first.text[1:])
             line = replace(line, text=line.text.replace(first.text, word.text, 1), words=(word, *line.words[1:]))
         result.append(line)
     return result
 
 
-def _items(lines: list[Line]) -> list[tuple[str, int | None]]:
+def _items(lines: list[Line], scan: bool = False) -> list[tuple[str, int | None]]:
     """List items of a column: a bullet starts an item and indented lines continue it.
 
     Without bullets, a line continues the item above when it starts in lower
-    case or the line above ends with a word that binds what follows.
+    case or the line above ends with a word that binds what follows. In a
+    scan, where OCR may lose a bullet, a line under a line that had room for
+    its first word before the column's edge (where its longest line ends)
+    starts an item too: an item that went on would have filled the line above.
     """
     bullet_x = min((line.x0 for line in lines if ITEM_START.match(line.text)), default=None)
+    edge = max((line.x1 for line in lines if line.x1 is not None), default=None) if scan else None
     items: list[list] = []
-    for line in lines:
+    for above, line in zip([None, *lines], lines):
         text = line.text.strip()
         if bullet_x is not None:
             # a dash that opens a continuation line ("– har det effekt?") stands at the text indent
             if ITEM_START.match(text) and line.x0 <= bullet_x + _COLUMN_SLACK:
                 items.append([ITEM_START.sub("", text, count=1), line.page])
-            elif items:
+            elif items and not (edge is not None and above is not None and _had_room(above, line, edge)):
                 items[-1][0] += " " + text
+            elif text:
+                items.append([text, line.page])
             continue
         previous = items[-1][0].split()[-1] if items and items[-1][0].split() else ""
         if items and not starts_item(previous, text.split()[0]):

@@ -191,3 +191,23 @@ def test_a_scan_rubric_in_lower_case_under_a_short_rubric_is_a_rubric_of_its_own
     [box] = [block for block in read_pdf_layout(_document(page)).blocks if isinstance(block, RubricBox)]
     assert box.items == ["Samarbete med kulturlivet", "Stöd till näringslivet",
                          "Planer och strategier för samhällsbyggande och hållbar utveckling"]
+
+
+def test_a_scan_findings_line_whose_bullet_ocr_lost_starts_an_item_when_the_line_above_had_room():
+    """An item that went on would have filled the line above; the column's longest line shows its edge."""
+    page = _area().paragraph()
+    top = page.bottom + 6 * LINE_GAP
+    page.lines.append(Line("Styrkor Förbättringsmöjligheter", 2, 72, 420, top, top + 10, BODY_SIZE, None,
+                           (Word("Styrkor", 72, 107, 95.0), Word("Förbättringsmöjligheter", 300, 420, 95.0)), 95.0))
+    page.bottom = top + 10
+    for text, x0, x1 in [("• Kompetensutveckling", 72, None),
+                         ("Fundera på ett bredare program", 82, None),  # its bullet lost
+                         ("• Systematiskt och tydligt arbetsmiljöarbete med", 72, 280),
+                         ("uppföljning", 82, None)]:  # wrapped: the line above is full
+        top = page.bottom + LINE_GAP
+        page.lines.append(_line(text, 2, top, x0, x1))
+        page.bottom = top + 0.93 * BODY_SIZE
+    [block] = [block for block in read_pdf_layout(_document(page)).blocks if isinstance(block, FindingsBlock)]
+    assert [finding.text for finding in block.items] == [
+        "Kompetensutveckling", "Fundera på ett bredare program",
+        "Systematiskt och tydligt arbetsmiljöarbete med uppföljning"]
