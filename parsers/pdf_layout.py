@@ -615,6 +615,12 @@ def _cut(row: _Row, columns: list[_Column]) -> list[tuple[Line, _Column]]:
     return cut
 
 
+def _item_text(text: str, scan: bool) -> str:
+    """An item's text without its bullet; in a scan also without a second one OCR read beside it ("• - Samlad")."""
+    text = ITEM_START.sub("", text, count=1)
+    return BULLET_START.sub("", text, count=1) if scan else text
+
+
 def _had_room(above: Line, line: Line, edge: float) -> bool:
     """Whether the line above ended short of `edge` by more than `line`'s first word: `line` did not wrap onto it."""
     first = line.words[0] if line.words else None
@@ -653,11 +659,11 @@ def _items(lines: list[Line], scan: bool = False) -> list[tuple[str, int | None]
         if bullet_x is not None:
             # a dash that opens a continuation line ("– har det effekt?") stands at the text indent
             if ITEM_START.match(text) and line.x0 <= bullet_x + _COLUMN_SLACK:
-                items.append([ITEM_START.sub("", text, count=1), line.page])
+                items.append([_item_text(text, scan), line.page])
             elif items and not (edge is not None and above is not None and _had_room(above, line, edge)):
                 items[-1][0] += " " + text
-            elif text:
-                items.append([text, line.page])
+            elif text:  # an item of its own, though not at the bullets' place: a bullet it shows is one
+                items.append([_item_text(text, scan), line.page])
             continue
         previous = items[-1][0].split()[-1] if items and items[-1][0].split() else ""
         if items and not starts_item(previous, text.split()[0]):

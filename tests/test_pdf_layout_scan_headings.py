@@ -203,11 +203,12 @@ def test_a_scan_findings_line_whose_bullet_ocr_lost_starts_an_item_when_the_line
     for text, x0, x1 in [("• Kompetensutveckling", 72, None),
                          ("Fundera på ett bredare program", 82, None),  # its bullet lost
                          ("• Systematiskt och tydligt arbetsmiljöarbete med", 72, 280),
-                         ("uppföljning", 82, None)]:  # wrapped: the line above is full
+                         ("uppföljning", 82, None),  # wrapped: the line above is full
+                         ("• - Chefsstöd", 72, None)]:  # a second bullet read beside the first
         top = page.bottom + LINE_GAP
         page.lines.append(_line(text, 2, top, x0, x1))
         page.bottom = top + 0.93 * BODY_SIZE
     [block] = [block for block in read_pdf_layout(_document(page)).blocks if isinstance(block, FindingsBlock)]
     assert [finding.text for finding in block.items] == [
         "Kompetensutveckling", "Fundera på ett bredare program",
-        "Systematiskt och tydligt arbetsmiljöarbete med uppföljning"]
+        "Systematiskt och tydligt arbetsmiljöarbete med uppföljning", "Chefsstöd"]
