@@ -16,7 +16,8 @@ its column) by a lower-case word, ends with a comma, as no sentence starts in
 lower case (unless the word is an abbreviation: the vocabulary's, or one with
 a dot inside such as "t.ex.");
 a colon before "och", "eller" or "samt" is the hyphen of a shortened compound
-("Kommun- och förvaltningschefer").
+("Kommun- och förvaltningschefer"); and "..", "»" or "«" opening a line that
+goes on in lower case is the ellipsis OCR blurred ("… utveckla").
 """
 from __future__ import annotations
 
@@ -27,6 +28,7 @@ from dataclasses import replace
 from domain.lexicon import lemma_table
 from domain.vocabulary import vocabulary
 from extract.model import Line, Page, Word
+from extract.ocr import BULLET_GLYPHS
 
 CLEAR = 93.0  # a word read with at least this confidence is taken as printed
 _SEEN = 2  # a dictionary word is one the document prints clearly at least this often
@@ -37,6 +39,8 @@ _WORD = re.compile(r"^(\W*)([^\W\d_]+)(\W*)$")
 # "Kommun: och förvaltningschefer": the hyphen of a shortened compound read as a colon, which no conjunction follows
 _COLON_FOR_HYPHEN = re.compile(r"^(\W*[^\W\d_]{3,}):$")
 _CONJUNCTIONS = frozenset({"och", "eller", "samt"})
+# what OCR reads for an ellipsis ("…") opening a line that goes on in lower case ("… utveckla: ...")
+_ELLIPSIS_READINGS = frozenset({"..", "»", "«"})
 # a word, perhaps closing a bracket or a quotation, ended with a period
 _PERIOD_FOR_COMMA = re.compile(r"^(\W*([^\W\d_]{2,})[)\"”']?)\.$")
 _ABBREVIATIONS = frozenset(vocabulary()["abbreviations"]["words"])
@@ -54,6 +58,10 @@ def mend_spelling(pages: list[Page]) -> tuple[list[Page], list[tuple[str, str]]]
             below = _continuation(page.lines, index)
             followers = [*line.words[1:], below.words[0] if below and below.words else None]
             words = [_mended(word, following, dictionary, letters) for word, following in zip(line.words, followers)]
+            opening = 1 if words and words[0].text in BULLET_GLYPHS else 0  # the item's first word after its bullet
+            if len(words) > opening and followers[opening] is not None and words[opening].confidence is not None \
+                    and words[opening].text in _ELLIPSIS_READINGS and followers[opening].text[:1].islower():
+                words[opening] = replace(words[opening], text="...")
             mended += [(old.text, new.text) for old, new in zip(line.words, words) if new is not old]
             lines.append(line if words == list(line.words) else
                          replace(line, text=" ".join(word.text for word in words), words=tuple(words)))

@@ -81,3 +81,10 @@ def test_a_colon_before_a_conjunction_is_a_shortened_compounds_hyphen():
                            ("Alla", CLEAR))
     assert text == "Kommun- och förvaltningschefer gäller: Alla"
     assert mended == [("Kommun:", "Kommun-")]
+
+
+def test_an_ellipsis_ocr_blurred_at_a_lines_start_before_lower_case_is_an_ellipsis():
+    assert _mended(("»", UNSURE), ("utveckla:", CLEAR), ("många", CLEAR))[0] == "... utveckla: många"
+    assert _mended(("..", UNSURE), ("fullfölja", CLEAR))[0] == "... fullfölja"
+    assert _mended(("«", UNSURE), ("Samla", CLEAR))[0] == "« Samla"  # a bullet before an item: no ellipsis
+    assert _mended(("•", UNSURE), ("..", UNSURE), ("fullfölja", CLEAR))[0] == "• ... fullfölja"
