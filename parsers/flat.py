@@ -189,7 +189,7 @@ def _region_blocks(stream: _Stream, landmark: _Landmark, end: int, known: list[s
         if box:
             blocks.append(box)
         findings_start = _findings_start(text, start, end)
-        known = [*known, *(box.items if box else [])]
+        known = [*known, *(box.items if box else []), *_area_openings(stream.text, start, end, landmark.heading)]
         blocks.extend(_narrative(stream, start, findings_start, known))
         if findings_start < end:
             blocks.append(_findings(stream, findings_start, end))
@@ -202,6 +202,16 @@ def _region_blocks(stream: _Stream, landmark: _Landmark, end: int, known: list[s
         return blocks
     blocks.extend(_narrative(stream, start, end, known))
     return blocks
+
+
+def _area_openings(text: str, start: int, end: int, heading: str) -> list[str]:
+    """Sub-headings made of the area's title and the municipality ("Offentlighet och demokrati i Sollentuna"),
+    with which many reports open their account of an area: named by the area heading, if not word for word."""
+    title = AREA_HEADING.sub("", heading, count=1).strip()
+    if not title:
+        return []
+    opening = re.compile(rf"(?i:{re.escape(title)})\s+i\s+[{UPPER}][\w-]+")
+    return [match.group(0) for match in opening.finditer(text, start, end)]
 
 
 def _rubric_box(stream: _Stream, start: int, end: int) -> tuple[RubricBox | None, int]:
