@@ -17,11 +17,12 @@ from extract.model import Document
 from domain.catalog import known_title_prefix
 from parsers.blocks import Block, FindingsBlock, Heading, Layout, Paragraph, RubricBox, ScoreRow, ScoreTable
 from parsers.findings import flattened_findings
+from parsers.rubric_names import names_rubric
 from parsers.running_heads import split_running_heads
 from parsers.segment import split_items, split_list
 from parsers.vocabulary import (APPENDIX_HEADING, APPENDIX_MENTION, AREA_DIGIT, AREA_HEADING, CONTENTS_WORD,
                                 GENERIC_HEADINGS, IMPROVEMENT_HEADER, POINTS_WORD, RUBRICS_WORD, SECTION_HEADING,
-                                STRENGTH_HEADER, UPPER, section_kind)
+                                SENTENCE_VERBS, STRENGTH_HEADER, UPPER, section_kind)
 
 _LEADER = re.compile(r"\s*(?:\.{2,}|…|\s\d{1,3}\b)")
 _MIN_LEADERS = 3  # dot leaders that make a page part of the table of contents
@@ -41,6 +42,9 @@ _REPEATED_HEADER = re.compile(rf"{STRENGTH_HEADER.pattern}\s+{IMPROVEMENT_HEADER
 _SENTENCE_END = re.compile(r"[.?!:]\s*$")
 # where a heading can start in flattened text: after a sentence, a number (a page or a table) or at the start
 _SENTENCE_START = re.compile(r"(?:^|[.?!:)%\d”\"])\s*$")
+_SENTENCE_OPENING = re.compile(rf"(?<=[.?!]\s)[{UPPER}]")  # a capital after a sentence's end
+_WORD_RUN = re.compile(r"\S+")
+_HEADING_WORDS = 8  # a sub-heading has at most this many words
 
 
 @dataclass
@@ -189,7 +193,9 @@ def _region_blocks(stream: _Stream, landmark: _Landmark, end: int, known: list[s
         if box:
             blocks.append(box)
         findings_start = _findings_start(text, start, end)
-        known = [*known, *(box.items if box else []), *_area_openings(stream.text, start, end, landmark.heading)]
+        rubrics = box.items if box else []
+        known = [*known, *rubrics, *_area_openings(text, start, end, landmark.heading),
+                 *_rubric_namings(text, start, findings_start, rubrics)]
         blocks.extend(_narrative(stream, start, findings_start, known))
         if findings_start < end:
             blocks.append(_findings(stream, findings_start, end))
@@ -212,6 +218,23 @@ def _area_openings(text: str, start: int, end: int, heading: str) -> list[str]:
         return []
     opening = re.compile(rf"(?i:{re.escape(title)})\s+i\s+[{UPPER}][\w-]+")
     return [match.group(0) for match in opening.finditer(text, start, end)]
+
+
+def _rubric_namings(text: str, start: int, end: int, rubrics: list[str]) -> list[str]:
+    """Sub-headings that name one of the area's rubrics, though not word for word ("Information till
+    medborgarna" for "Information till medborgare", "Tydliga politiska mål" for "Politiska mål"): the words
+    that open a sentence up to the next capitalized word, when they name a rubric (parsers.rubric_names)."""
+    found = []
+    for opening in _SENTENCE_OPENING.finditer(text, start, end):
+        words = _WORD_RUN.findall(text, opening.start(), min(end, opening.start() + 200))[:_HEADING_WORDS + 1]
+        for count in range(1, len(words)):
+            if not words[count - 1][-1:].isalnum() or words[count - 1].lower() in SENTENCE_VERBS:
+                break  # punctuation or a verb: a sentence, not a heading
+            if words[count][:1].isupper():
+                if names_rubric(" ".join(words[:count]), rubrics, whole=True):
+                    found.append(" ".join(words[:count]))
+                break
+    return found
 
 
 def _rubric_box(stream: _Stream, start: int, end: int) -> tuple[RubricBox | None, int]:

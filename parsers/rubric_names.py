@@ -22,14 +22,15 @@ _SIMILAR = 0.8  # an OCR reading this close to a word is that word
 _STEM_SHARE = 0.75  # an inflected form shares this much of the shorter word from its start
 
 
-def names_rubric(text: str, rubrics: list[str]) -> bool:
-    """Whether `text` is one of `rubrics` as a heading may word it."""
+def names_rubric(text: str, rubrics: list[str], whole: bool = False) -> bool:
+    """Whether `text` is one of `rubrics` as a heading may word it; `whole`: holding all of the rubric's words,
+    not only a shortened form of it (where nothing but the words tells where a heading ends: flat text)."""
     words = _content_words(text)
     if not words:
         return False
     for rubric in rubrics:
         named = _content_words(rubric)
-        if named and (_all_found(named, words) or _all_found(words, named)):
+        if named and (_all_found(named, words) or (not whole and _all_found(words, named))):
             return True
     return False
 

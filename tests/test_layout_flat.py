@@ -132,3 +132,20 @@ def test_an_area_without_a_score_box_or_section_4_takes_the_score_its_text_state
     rendering, pages = read_text(text)
     report = parse(Document("mini.txt", "0" * 64, "text", rendering, pages))
     assert [(area.area_no, area.score) for area in report.areas] == [(1, 64), (7, 57)]
+
+
+def test_sub_headings_naming_the_area_or_a_rubric_not_word_for_word_are_found_in_flat_text(mini_flat):
+    narrative = ("Allmänt En kommun är en politiskt styrd organisation. Offentlighet och demokrati i Täby Inom "
+                 "området har Täby förbättrat sitt resultat. Information till medborgarna Kommunen har skapat fler "
+                 "kanaler. Strategi för demokratin Det finns ingen strategi. Informationen till Täbyborna är god. "
+                 "Strategin för demokratin är ny Täby har inte antagit den.")
+    text = mini_flat.replace("Allmänt En kommun är en politiskt styrd organisation.", narrative)
+    rendering, pages = read_text(text)
+    blocks = read_layout(Document("mini.txt", "0" * 64, "text", rendering, pages)).blocks
+    headings = [block.text for block in blocks if isinstance(block, Heading)]
+    start = headings.index("Område 1 Offentlighet och demokrati")
+    assert headings[start:start + 5] == ["Område 1 Offentlighet och demokrati", "Allmänt",
+                                         "Offentlighet och demokrati i Täby", "Information till medborgarna",
+                                         "Strategi för demokratin"]
+    # sentences opening with a rubric's words are no headings: they have a verb
+    assert not any(heading.startswith(("Informationen", "Strategin")) for heading in headings)
