@@ -30,7 +30,7 @@ from domain.vocabulary import vocabulary
 from extract.model import Line, Page, Word
 from extract.ocr import BULLET_GLYPHS
 
-CLEAR = 93.0  # a word read with at least this confidence is taken as printed
+_CLEAR = 93.0  # a word read with at least this confidence is taken as printed
 _SEEN = 2  # a dictionary word is one the document prints clearly at least this often
 _LETTERS = 6  # shorter words are too many others' neighbours to mend
 _ENDING = 2  # letters at a word's end that inflection changes
@@ -57,16 +57,22 @@ def mend_spelling(pages: list[Page]) -> tuple[list[Page], list[tuple[str, str]]]
         for index, line in enumerate(page.lines):
             below = _continuation(page.lines, index)
             followers = [*line.words[1:], below.words[0] if below and below.words else None]
-            words = [_mended(word, following, dictionary, letters) for word, following in zip(line.words, followers)]
-            opening = 1 if words and words[0].text in BULLET_GLYPHS else 0  # the item's first word after its bullet
-            if len(words) > opening and followers[opening] is not None and words[opening].confidence is not None \
-                    and words[opening].text in _ELLIPSIS_READINGS and followers[opening].text[:1].islower():
-                words[opening] = replace(words[opening], text="...")
+            words = _with_ellipsis([_mended(word, following, dictionary, letters)
+                                    for word, following in zip(line.words, followers)], followers)
             mended += [(old.text, new.text) for old, new in zip(line.words, words) if new is not old]
             lines.append(line if words == list(line.words) else
                          replace(line, text=" ".join(word.text for word in words), words=tuple(words)))
         result.append(replace(page, lines=lines))
     return result, mended
+
+
+def _with_ellipsis(words: list[Word], followers: list[Word | None]) -> list[Word]:
+    """The line's words with an ellipsis OCR blurred, opening the line or its item, made an ellipsis again."""
+    opening = 1 if words and words[0].text in BULLET_GLYPHS else 0  # the item's first word after its bullet
+    if len(words) > opening and followers[opening] is not None and words[opening].confidence is not None \
+            and words[opening].text in _ELLIPSIS_READINGS and followers[opening].text[:1].islower():
+        words[opening] = replace(words[opening], text="...")
+    return words
 
 
 def _continuation(lines: list[Line], index: int) -> Line | None:
@@ -78,7 +84,7 @@ def _continuation(lines: list[Line], index: int) -> Line | None:
 
 def _dictionary(pages: list[Page]) -> frozenset[str]:
     clear = Counter(match.group(2).lower() for page in pages for line in page.lines for word in line.words
-                    if (word.confidence is None or word.confidence >= CLEAR)
+                    if (word.confidence is None or word.confidence >= _CLEAR)
                     and (match := _WORD.match(word.text)) and len(match.group(2)) >= _LETTERS)
     return frozenset(word for word, count in clear.items() if count >= _SEEN)
 
@@ -95,9 +101,10 @@ def _mended(word: Word, following: Word | None, dictionary: frozenset[str], lett
             and following.text[:1].islower():
         text = period.group(1) + ","
     match = _WORD.match(text)
-    if word.confidence < CLEAR and match and len(match.group(2)) >= _LETTERS and not match.group(3).startswith("-") \
+    if word.confidence < _CLEAR and match and len(match.group(2)) >= _LETTERS \
+            and not match.group(3).startswith("-") \
             and match.group(2).lower() not in dictionary \
-            and lemma_table().get(match.group(2).lower()) is None:  # "medborgar-" starts a compound
+            and lemma_table().get(match.group(2).lower()) is None:  # "medborgar-" starts a compound: left as it is
         found = _one_letter_away(match.group(2).lower(), dictionary, letters)
         if found:
             text = match.group(1) + _cased_like(found, match.group(2)) + match.group(3)
