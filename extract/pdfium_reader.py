@@ -180,7 +180,7 @@ def _chars(text_page, page_top: float, fonts: dict[int, _Font]) -> Chars:
     index = np.flatnonzero(kept)
     addresses, run_of = np.unique(text_object[index], return_inverse=True)
     runs = [_Run(int(address), fonts) for address in addresses.tolist()]
-    code, left = code[index], left[index]  # copies: `right` is written below
+    code, left = code[index], left[index]  # the characters on the page
     run_font = np.array([run.font.number for run in runs], dtype=np.int64)
     advance, size, below = (np.array([getattr(run, field) for run in runs], dtype=float)[run_of]
                             for field in ("advance", "size", "below"))
