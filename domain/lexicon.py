@@ -62,8 +62,13 @@ class LemmaTable:
 @lru_cache(maxsize=1)
 def lemma_table() -> LemmaTable:
     """The table, opened once per process."""
-    packed = resources.files("spacy_lookups_data").joinpath("data").joinpath("sv_lemma_lookup.json.gz")
+    packed = packed_table()
     return open_table(packed, cache_directory() if isinstance(packed, Path) else None)  # not from a zip
+
+
+def packed_table() -> Path:
+    """The gzipped table as spacy-lookups-data ships it (a Traversable where the package is zipped)."""
+    return resources.files("spacy_lookups_data").joinpath("data").joinpath("sv_lemma_lookup.json.gz")
 
 
 def cache_directory() -> Path:

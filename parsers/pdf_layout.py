@@ -103,8 +103,7 @@ class _Style:
 
     def wraps_onto(self, row: _Row, following: _Row) -> bool:
         """Whether `following` holds words that did not fit on `row`'s line: its first word would overrun the block."""
-        first = following.words[0]
-        return row.x1 + _WORD_SPACE * row.size + (first.x1 - first.x0) > self.block_right
+        return not _fits_after(row.x1, row.size, following.words[0], self.block_right)
 
     def is_heading(self, row: _Row, wraps: bool = False) -> bool:
         """Whether a row is set as a heading; `wraps`: it goes on on the next line, so it may end in a comma."""
@@ -623,9 +622,12 @@ def _item_text(text: str, scan: bool) -> str:
 
 def _had_room(above: Line, line: Line, edge: float) -> bool:
     """Whether the line above ended short of `edge` by more than `line`'s first word: `line` did not wrap onto it."""
-    first = line.words[0] if line.words else None
-    return first is not None and above.page == line.page and \
-        above.x1 + _WORD_SPACE * (line.size or 10) + (first.x1 - first.x0) <= edge
+    return bool(line.words) and above.page == line.page and _fits_after(above.x1, line.size or 10, line.words[0], edge)
+
+
+def _fits_after(x1: float, size: float, word: Word, edge: float) -> bool:
+    """Whether `word` fits before `edge` on a line that ends at `x1`, after a word space of this size."""
+    return x1 + _WORD_SPACE * size + (word.x1 - word.x0) <= edge
 
 
 def _capitalized_unwrapped(lines: list[Line], edge: float) -> list[Line]:

@@ -11,7 +11,7 @@ import pytest
 from domain import lexicon
 from normalize import language
 from normalize.language import kind_guess, lemmas
-from domain.lexicon import open_table
+from domain.lexicon import open_table, packed_table
 
 
 def test_lemmas_are_lower_case_without_stop_words():
@@ -120,7 +120,7 @@ def test_verbs_keep_their_verb_lemma():
     assert lemmas(["Minska målen, leda och visa"]) == [["minska", "mål", "leda", "visa"]]
 
 
-PACKED = Path(str(language._data_file("spacy_lookups_data", "sv_lemma_lookup.json.gz")))  # as shipped
+PACKED = Path(str(packed_table()))
 FORMS = ("A-bombens", "roll-on/roll-off-fartygen", "kommunerna", "målen", "övärlds", "zzzz")
 
 
