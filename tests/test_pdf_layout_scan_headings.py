@@ -52,12 +52,21 @@ class _Page:
             self.add(text, gap if index == 0 else LINE_GAP, full=index < len(PARAGRAPH) - 1)
         return self
 
+    def header(self, left: str, left_x1: float, right: str, right_x0: float, right_x1: float,
+               gap: float) -> _Page:
+        """A table's header row: two words far apart."""
+        top = self.bottom + gap
+        self.lines.append(Line(f"{left} {right}", self.number, 72, right_x1, top, top + 0.93 * BODY_SIZE, BODY_SIZE,
+                               self.bold, (Word(left, 72, left_x1, 95.0), Word(right, right_x0, right_x1, 95.0)),
+                               95.0))
+        self.bottom = top + 0.93 * BODY_SIZE
+        return self
+
+    def findings_header(self) -> _Page:
+        return self.header("Styrkor", 107, "Förbättringsmöjligheter", 300, 420, 6 * LINE_GAP)
+
     def rubric_box(self) -> _Page:
-        top = self.bottom + 3 * LINE_GAP
-        header = Line("Rubriker Poäng", self.number, 72, 480, top, top + 0.93 * BODY_SIZE, BODY_SIZE, self.bold,
-                      (Word("Rubriker", 72, 112, 95.0), Word("Poäng", 455, 480, 95.0)), 95.0)
-        self.lines.append(header)
-        self.bottom = header.bottom
+        self.header("Rubriker", 112, "Poäng", 455, 480, 3 * LINE_GAP)
         for rubric in RUBRICS:
             self.add(rubric, 1.5 * LINE_GAP)
         return self
@@ -132,11 +141,7 @@ def test_a_sub_heading_any_area_may_have_at_the_top_of_a_page_is_a_heading_a_sen
 
 
 def test_rubrics_in_their_box_and_findings_naming_a_rubric_are_no_headings():
-    page = _area().paragraph()
-    top = page.bottom + 6 * LINE_GAP
-    page.lines.append(Line("Styrkor Förbättringsmöjligheter", 2, 72, 420, top, top + 10, BODY_SIZE, None,
-                           (Word("Styrkor", 72, 107, 95.0), Word("Förbättringsmöjligheter", 300, 420, 95.0)), 95.0))
-    page.bottom = top + 10
+    page = _area().paragraph().findings_header()
     page.add("Motverka korruption", 3 * LINE_GAP).add("Information till medborgare", 3 * LINE_GAP)
     blocks = read_pdf_layout(_document(page)).blocks
     assert [block.items for block in blocks if isinstance(block, RubricBox)] == [RUBRICS]
@@ -179,10 +184,7 @@ def test_a_full_line_of_running_text_that_ocr_sizes_a_point_larger_is_no_heading
 def test_a_scan_rubric_in_lower_case_under_a_short_rubric_is_a_rubric_of_its_own():
     """OCR reads a capital S as s; a rubric that went on would have filled the line above it."""
     page = _Page(2).add("Område 8 Kommunen som samhällsbyggare", size=14.5)
-    top = page.bottom + 3 * LINE_GAP
-    page.lines.append(Line("Rubriker Poäng", 2, 72, 480, top, top + 0.93 * BODY_SIZE, BODY_SIZE, None,
-                           (Word("Rubriker", 72, 112, 95.0), Word("Poäng", 455, 480, 95.0)), 95.0))
-    page.bottom = top + 0.93 * BODY_SIZE
+    page.header("Rubriker", 112, "Poäng", 455, 480, 3 * LINE_GAP)
     page.add("Samarbete med kulturlivet", 1.5 * LINE_GAP).add("stöd till näringslivet", 1.5 * LINE_GAP)
     top = page.bottom + 1.5 * LINE_GAP
     page.lines.append(_line("Planer och strategier för samhällsbyggande och", 2, top, 72, 440))
@@ -195,11 +197,7 @@ def test_a_scan_rubric_in_lower_case_under_a_short_rubric_is_a_rubric_of_its_own
 
 def test_a_scan_findings_line_whose_bullet_ocr_lost_starts_an_item_when_the_line_above_had_room():
     """An item that went on would have filled the line above; the column's longest line shows its edge."""
-    page = _area().paragraph()
-    top = page.bottom + 6 * LINE_GAP
-    page.lines.append(Line("Styrkor Förbättringsmöjligheter", 2, 72, 420, top, top + 10, BODY_SIZE, None,
-                           (Word("Styrkor", 72, 107, 95.0), Word("Förbättringsmöjligheter", 300, 420, 95.0)), 95.0))
-    page.bottom = top + 10
+    page = _area().paragraph().findings_header()
     for text, x0, x1 in [("• Kompetensutveckling", 72, None),
                          ("Fundera på ett bredare program", 82, None),  # its bullet lost
                          ("• Systematiskt och tydligt arbetsmiljöarbete med", 72, 280),
