@@ -25,7 +25,11 @@ _YEAR_AFTER = re.compile(rf"^\s*(?:(?i:kommuns?|stads?)\s+)?(?:(?i:{MONTH})\s+)?
 _LABEL = EVALUATOR_LABEL
 _SEPARATOR = re.compile(r"(\s+(?:och|OCH|samt|SAMT|&)\s+|\s*;\s*)")
 _PERSON_START = re.compile(r"^\s*(?:\p{Lu}\.\s*)*\p{Lu}[\p{L}'’-]+\s+\p{Lu}[\p{L}'’-]+")
-_DATE_TEXT = re.compile(r"\b(?:19|20)\d\d-\d\d-\d\d\b|\b\d{1,2}\s+\p{L}+\s+(?:19|20)\d\d\b")
+# a date as the cover prints it, with the "den" that may stand before a written one ("den 19 juni 2018")
+_DATE_TEXT = re.compile(r"(?:\b(?i:den)\s+)?(?:\b(?:19|20)\d\d-\d\d-\d\d\b|\b\d{1,2}\s+\p{L}+\s+(?:19|20)\d\d\b)")
+# the days of the visit: "2011-05-30--31", "2011-05-30 – 2011-06-01", "30-31 maj 2011"; a period, not a date
+_DATE_RANGE = re.compile(rf"(?<![\d-])(?:(?:19|20)\d\d-\d\d-\d\d\s*(?:--?|–|—)\s*(?:(?:19|20)\d\d-)?(?:\d\d-)?\d\d"
+                         rf"|\d{{1,2}}\s*(?:--?|–|—)\s*\d{{1,2}}\s+(?i:{MONTH})\s+(?:19|20)\d\d)(?![\d-])")
 _INITIAL = re.compile(r"^\p{Lu}\.$")
 _NAME = re.compile(r"^\p{Lu}[\p{L}'’-]*$")
 
@@ -36,6 +40,7 @@ class Cover:
     title: NameMention | None = None  # the title's municipality in SCB's list
     year: int | None = None
     report_date: date | None = None
+    evaluation_period: str | None = None  # the days of the visit, when the cover prints them as a range
     evaluators: list[str] = field(default_factory=list)
 
 
@@ -51,8 +56,10 @@ def read_cover(lines: list[str]) -> Cover:
     if cover.year is None:
         year = YEAR.search(_DATE_TEXT.sub(" ", text))
         cover.year = int(year.group(1)) if year else None
-    cover.report_date = find_date(text)
-    cover.evaluators = _evaluators(lines, cover)
+    period = _DATE_RANGE.search(text)
+    cover.evaluation_period = period.group(0) if period else None
+    cover.report_date = find_date(_DATE_RANGE.sub(" ", text))
+    cover.evaluators = _evaluators([_DATE_RANGE.sub(" ", line) for line in lines], cover)
     return cover
 
 
@@ -89,11 +96,29 @@ def _evaluators(lines: list[str], cover: Cover) -> list[str]:
         rest = _DATE_TEXT.sub(" ", _without_cover_words(_LABEL.sub("", rest)))
         rest = re.sub(r"\s+", " ", rest).strip(" :|,")
         rest = re.sub(r"^[^\p{L}]+", "", rest)  # debris before the first name ("/27")
-        if not rest:
+        if not rest or _names_municipality_only(rest):
             continue
-        for part in _people_parts(rest):
-            people.extend(split_people(part.strip(" ,")))
+        people.extend(_affiliations_shared([split_people(part.strip(" ,")) for part in _people_parts(rest)]))
     return [person for person in people if _looks_like_person(person)]
+
+
+def _names_municipality_only(text: str) -> bool:
+    """Whether a cover line is a municipality's name and nothing else ("Upplands Väsby", "Lilla Edets kommun"):
+    the title set on a line of its own, never an evaluator."""
+    names = find_names(text)
+    return len(names) == 1 and not _SUFFIX_AFTER.sub("", text[names[0].end:]).strip(" ,") \
+        and not text[:names[0].start].strip()
+
+
+def _affiliations_shared(groups: list[list[str]]) -> list[str]:
+    """The people of a line joined by "och"/"samt"/"&", where a person printed without an affiliation shares the
+    one of the person after it: "Anna Berg och Per Ek, SKL" are both of SKL."""
+    people: list[str] = []
+    for group in reversed(groups):
+        if len(group) == 1 and "," not in group[0] and people and "," in people[0]:
+            group = [f"{group[0]}, {people[0].split(',', 1)[1].strip()}"]
+        people[:0] = group
+    return people
 
 
 def _people_parts(text: str) -> list[str]:

@@ -17,7 +17,7 @@ import regex as re
 
 from domain.catalog import AREA_NUMBERS
 from domain.municipalities import find_names
-from parsers.blocks import Block, Heading, Paragraph, RubricBox
+from parsers.blocks import Block, FindingsBlock, Heading, Paragraph, RubricBox
 from parsers.cover import read_cover
 from parsers.dates import YEAR
 from parsers.vocabulary import (APPENDIX_MENTION, AREA_HEADING, COVER_WORDS, EARLIER_EVALUATION, SECTION_HEADING,
@@ -37,7 +37,42 @@ class Part:
 
 
 def split_parts(blocks: list[Block]) -> tuple[list[Block], list[Part]]:
-    """The main evaluation's blocks, and the appended parts in order."""
+    """The main evaluation's blocks, and the appended parts in order.
+
+    A cut that leaves the main evaluation without an evaluated area (one with its score box or findings) while
+    a part has them was wrong: what stood before it only named the areas (a contents list without its
+    heading, a summary by area). Those blocks are then the report's front matter, their area headings plain
+    text, and the report is cut again from where the wrong cut was.
+    """
+    main, parts = _cut(blocks)
+    if parts and not _evaluates_areas(main) and any(_evaluates_areas(part.blocks) for part in parts):
+        start = next(index for index, block in enumerate(blocks) if block is parts[0].blocks[0])
+        front = [_as_text(block) for block in blocks[:start]]
+        main, parts = split_parts(blocks[start:])
+        main = [*front, *main]
+    return main, parts
+
+
+def _evaluates_areas(blocks: list[Block]) -> bool:
+    """Whether an area heading among the blocks is followed, before the next area, by its box or findings."""
+    in_area = False
+    for block in blocks:
+        if isinstance(block, Heading) and AREA_HEADING.match(block.text.strip()):
+            in_area = True
+        elif in_area and isinstance(block, (RubricBox, FindingsBlock)):
+            return True
+    return False
+
+
+def _as_text(block: Block) -> Block:
+    """An area heading of the front matter as the paragraph it is there; other blocks as they are."""
+    if isinstance(block, Heading) and AREA_HEADING.match(block.text.strip()):
+        return Paragraph(block.text, block.page)
+    return block
+
+
+def _cut(blocks: list[Block]) -> tuple[list[Block], list[Part]]:
+    """The blocks cut where appended parts start."""
     main: list[Block] = []
     parts: list[Part] = []
     last_area: int | None = None  # the last area of the evaluation being read

@@ -169,6 +169,7 @@ def build_report(document: Document, layout: Layout) -> RawReport:
     reader = _read_blocks(report, main)
     _read_contents(report, layout.contents)
     _read_statements(report, reader)
+    report.evaluation_period = report.evaluation_period or cover.evaluation_period
     if report.year is None:
         _infer_year(report, layout.running_heads)
     settle_year_columns(report)
@@ -215,9 +216,21 @@ def _read_part(report: RawReport, part: Part) -> None:
             f"An earlier evaluation is appended (\"{part.heading[:60]}\"), but its year cannot be told; "
             f"its scores were not read.", page))
         return
+    if report.year is not None and year >= report.year:
+        report.problems.append(problem(
+            "appendix_year_not_earlier",
+            f"An evaluation is appended (\"{part.heading[:60]}\") dated {year}, not before the report's own "
+            f"{report.year}; its scores were not read as earlier ones.", page))
+        return
     settle_year_columns(appended)
     scores = [RawPriorScore(year, area.area_no, area.score, "appendix", area.page)
               for area in appended.areas if area.score is not None]
+    if not scores:
+        report.problems.append(problem(
+            "appendix_evaluation_unscored",
+            f"The {year} evaluation appended to the report (\"{part.heading[:60]}\") was read, but none of its "
+            f"{len(appended.areas)} areas gave a score; nothing of it was published.", page))
+        return
     if appended.stated_total is not None:  # a prior score is only what the report states, never a sum
         scores.append(RawPriorScore(year, None, appended.stated_total, "appendix", page))
     earlier = [dataclasses.replace(prior, source="appendix") for prior in appended.prior_scores

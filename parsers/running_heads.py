@@ -15,9 +15,9 @@ from datetime import date
 import regex as re
 
 from extract.model import Document, Line
+from parsers.dates import find_dates
 
 _DIGITS = re.compile(r"\d+")
-_DATE = re.compile(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b")
 # "7 (34)", "Sida 7 av 34", "7/34": a page number and the page count
 _PAGE_OF = re.compile(r"(?:\b(\d{1,3})\s*)?\((\d{1,3})\)|\b(\d{1,3})\s*(?:av|/)\s*(\d{1,3})\b", re.I)
 # "- 7 -", "Sida 7", a bare "7": a page number alone
@@ -80,13 +80,8 @@ def split_running_heads(document: Document) -> Body:
 
 def head_date(heads: list[str]) -> date | None:
     """The date that the running heads print most often."""
-    found = Counter(m.groups() for text in heads for m in _DATE.finditer(text))
-    for (year, month, day), _ in found.most_common():
-        try:
-            return date(int(year), int(month), int(day))
-        except ValueError:
-            continue
-    return None
+    found = Counter(day for text in heads for day in find_dates(text))
+    return found.most_common(1)[0][0] if found else None
 
 
 def _declared_pages(heads: list[str]) -> int | None:

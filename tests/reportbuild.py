@@ -15,7 +15,7 @@ from pathlib import Path
 from pdfbuild import BOLD, LEFT, RIGHT, PdfBuilder, width
 from reportdesc import expected_tables
 from reportplan import (Contents, Cover, Findings, Heading, Page, Para, RubricBox, ScoreTable, Style, YearTable,
-                        appended_prior_scores, plan)
+                        appended_prior_scores, plan, printed_date)
 
 FORMATS = {"pdf": ".pdf", "flat": ".txt", "transcript": ".txt", "markdown": ".md"}
 UL = '<ul style="list-style-type: none">'
@@ -25,7 +25,7 @@ def build(description: dict, style: Style, fmt: str, path: Path) -> dict:
     """Writes the report to `path` (its suffix is set by `fmt`) and returns the expected tables: the
     description's, with the page count of the rendering and the earlier scores its appended material prints."""
     pages = plan(description, style)
-    date = description["report"]["report_date"]
+    date = printed_date(description["report"]["report_date"], style)
     dated_heads = "{date}" in f"{style.head}{style.foot}"
     if fmt == "markdown" or not dated_heads:  # the date is printed on the cover instead
         pages[0] = [Cover([*pages[0][0].lines, date])]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from reportdesc import ORDINALS, genitive
+from reportdesc import MONTHS, ORDINALS, genitive
 
 
 @dataclass(frozen=True)
@@ -20,8 +20,14 @@ class Style:
     cover_name: str | None = None                  # what the cover prints for the municipality; None: "<NAME>S KOMMUN"
     letter_spaced: bool = False                    # "K o m m u n K o m p a s s e n", "A N A L Y S  A V"
     evaluators_label: str = ""                     # "Utvärderare: " before the evaluators
+    evaluators_joined: bool = False                # evaluators of one affiliation on one line: "A och B, SKL"
+    cover_visit: str | None = None                 # a line after the evaluators: the visit ("2011-05-30--31")
+    cover_year_line: bool = False                  # the title's year on a line of its own, under the name
+    written_date: str | None = None                # the report's date as words: "den {day} {month} {year}"
     # structure
     contents: bool = True
+    contents_title: str | None = "Innehåll"        # None: the contents list stands without a heading
+    summary_by_area: bool = False                  # chapter 2 sums up each area under its area heading
     area_heading: str = "Område {n} {title}"      # "{n}. {title}", "OMRÅDE {n} {title}", "Område {n}: {title}"
     mangled_area: int | None = None                # this area's heading is printed so that it cannot be found
     strengths_header: str = "Styrkor"
@@ -41,6 +47,7 @@ class Style:
     appended_cover: bool = False                   # the appended evaluation starts with a cover of its own
     appended_total: bool = True                    # the appended evaluation states its total
     narrative_extra: dict[int, str] = field(default_factory=dict)  # area_no -> sentence added to its last section
+    scores_chapter: str = "Översikt av poängfördelning"  # the title of section 4
 
 
 # -- blocks --------------------------------------------------------------------------------------------------------
@@ -111,9 +118,22 @@ def cover_lines(description: dict, style: Style, year: int | None = None) -> lis
     words = [w for w in (style.title_word, style.cover_verb) if w]
     if style.letter_spaced:
         words = [spaced(w) for w in words]
-    evaluators = [f"{style.evaluators_label}{person}" if i == 0 else person
-                  for i, person in enumerate(report["evaluators"])]
-    return [*words, f"{name} {year}", *evaluators]
+    people = report["evaluators"]
+    if style.evaluators_joined:  # "Anna Berg, SKL", "Per Ek, SKL" -> "Anna Berg och Per Ek, SKL"
+        names, affiliations = zip(*(person.split(", ", 1) for person in people))
+        assert len(set(affiliations)) == 1, "joined evaluators share one affiliation"
+        people = [f"{' och '.join(names)}, {affiliations[0]}"]
+    evaluators = [f"{style.evaluators_label}{person}" if i == 0 else person for i, person in enumerate(people)]
+    title = [name, str(year)] if style.cover_year_line else [f"{name} {year}"]
+    return [*words, *title, *evaluators, *([style.cover_visit] if style.cover_visit else [])]
+
+
+def printed_date(iso: str, style: Style) -> str:
+    """The report's date as the style prints it: ISO, or in words ("den 19 juni 2018")."""
+    if style.written_date is None:
+        return iso
+    year, month, day = (int(part) for part in iso.split("-"))
+    return style.written_date.format(day=day, month=MONTHS[month - 1], year=year)
 
 
 def area_pages(description: dict, style: Style, appended: bool = False) -> list[Page]:
@@ -150,6 +170,10 @@ def plan(description: dict, style: Style) -> list[Page]:
                Para("Kommunkompassen är ett verktyg för utvärdering och analys av kommuners sätt att arbeta."),
                Heading(f"2 {report['municipality']} i förhållande till Kommunkompassen", 1),
                Para(_summary_text(description))]
+    if style.summary_by_area:
+        for area in description["areas"]:
+            summary += [Heading(style.area_heading.format(n=area["area_no"], title=area["title"]), 3),
+                        Para(f"Inom området {area['title'].lower()} har kommunen arbetat vidare sedan förra gången.")]
     body.append(summary)
     areas = area_pages(description, style)
     areas[0] = [Heading("3 Detaljerad genomgång per område", 1), *areas[0]]
@@ -157,7 +181,7 @@ def plan(description: dict, style: Style) -> list[Page]:
     tables = [ScoreTable(a["area_no"], a.get("section4_title", a["title"]), [s for s in description["subquestions"]
                                                     if s["area_no"] == a["area_no"]], a["score"])
               for a in description["areas"]]
-    body.append([Heading("4 Översikt av poängfördelning", 1), Para("Tabellerna nedan visar resultatet."),
+    body.append([Heading(f"4 {style.scores_chapter}", 1), Para("Tabellerna nedan visar resultatet."),
                  *tables[:3]])
     body += [tables[3:6], tables[6:]]
     body.append([Heading(f"5 Kortfakta om {name}", 1), Para(f"{report['municipality']} har många invånare.")])
@@ -171,7 +195,8 @@ def plan(description: dict, style: Style) -> list[Page]:
     if style.appended:
         body += _appended_pages(style.appended, style)
     first = 3 if style.contents else 2
-    contents = [Heading("Innehåll", 1), Contents(_contents(body, first))] if style.contents else None
+    title = [Heading(style.contents_title, 1)] if style.contents_title else []
+    contents = [*title, Contents(_contents(body, first))] if style.contents else None
     return [[Cover(cover_lines(description, style))], *([contents] if contents else []), *body]
 
 

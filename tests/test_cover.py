@@ -80,3 +80,29 @@ def test_an_affiliation_made_of_cover_words_is_kept():
                         "Sveriges Kommuner och Landsting"])
     assert (cover.municipality, cover.year) == ("Lerums", 2014)
     assert cover.evaluators == ["Anna Berg, Sveriges Kommuner och Landsting", "Per Ek, konsult"]
+
+
+def test_evaluators_joined_by_och_share_the_affiliation_printed_after_the_last():
+    """Issue 17, class 8."""
+    cover = read_cover(["KommunKompassen", "ANALYS AV", "LERUMS KOMMUN 2014", "Anna Berg och Per Ek, SKL"])
+    assert cover.evaluators == ["Anna Berg, SKL", "Per Ek, SKL"]
+    cover = read_cover(["KommunKompassen ANALYS AV LERUMS KOMMUN 2014 Anna Berg, Hylte kommun och Per Ek, SKL"])
+    assert cover.evaluators == ["Anna Berg, Hylte kommun", "Per Ek, SKL"]
+
+
+def test_the_visit_printed_after_the_evaluators_is_the_evaluation_period_not_a_name_or_the_date():
+    cover = read_cover(["KommunKompassen", "ANALYS AV", "LERUMS KOMMUN 2011", "Anna Berg, SKL",
+                        "Per Ek, Solna stad 2011-05-30--31"])
+    assert (cover.evaluators, cover.evaluation_period, cover.report_date) == (
+        ["Anna Berg, SKL", "Per Ek, Solna stad"], "2011-05-30--31", None)
+    assert read_cover(["LERUMS KOMMUN 2011 Anna Berg, SKL 30–31 maj 2011"]).evaluation_period == "30–31 maj 2011"
+
+
+def test_a_bare_covers_municipality_line_is_no_evaluator():
+    cover = read_cover(["KommunKompassen", "Upplands Väsby", "2011", "Anna Berg, SKL"])
+    assert (cover.municipality, cover.year, cover.evaluators) == ("Upplands Väsby", 2011, ["Anna Berg, SKL"])
+
+
+def test_a_written_date_after_den_is_the_date_and_no_part_of_a_name():
+    cover = read_cover(["KommunKompassen ANALYS AV LERUMS KOMMUN 2018 Anna Berg, SKL Per Ek, konsult den 19 juni 2018"])
+    assert (cover.evaluators, cover.report_date) == (["Anna Berg, SKL", "Per Ek, konsult"], date(2018, 6, 19))

@@ -46,3 +46,31 @@ def test_a_bilaga_heading_the_main_areas_go_on_after_heads_no_part():
 def test_without_a_year_anywhere_an_appended_evaluation_takes_the_previous_evaluations():
     assert part_year(Part("Bilaga 1", [Paragraph("Den förra rapporten.", 9)]), 2015, 2011) == 2011
     assert part_year(Part("Bilaga 1", []), 2015, None) is None
+
+
+def test_area_headings_before_the_evaluation_that_name_no_evaluated_area_are_front_matter():
+    """Issue 17, class 3: a contents list without its heading names the areas before chapter 1; the cut at
+    chapter 1 would leave the report without areas, so it is redone and the list is the report's front matter."""
+    listed = [Heading(f"Område {n} Titel ........ {n + 3}", 2) for n in (1, 2)]
+    body = [Heading("1 Vad är Kommunkompassen?", 3), Paragraph("Ett verktyg.", 3), *_area(1), *_area(2)]
+    main, parts = split_parts([*listed, *body])
+    assert parts == []
+    assert main == [Paragraph(block.text, block.page) for block in listed] + body
+
+
+def test_a_summary_by_area_before_the_detailed_areas_opens_no_part():
+    summary = [Heading("2 Lerum i förhållande till Kommunkompassen", 2),
+               Heading("Område 1 Titel", 2), Paragraph("Kort om området.", 2),
+               Heading("Område 2 Titel", 2), Paragraph("Kort om området.", 2)]
+    areas = [Heading("3 Detaljerad genomgång per område", 3), *_area(1), *_area(2)]
+    main, parts = split_parts([*summary, *areas])
+    assert parts == []
+    assert _headings(main) == ["2 Lerum i förhållande till Kommunkompassen", "3 Detaljerad genomgång per område",
+                               "Område 1 Titel", "Område 2 Titel"]
+
+
+def test_an_appended_evaluation_after_evaluated_areas_stays_a_part():
+    appended = [Heading("1 Vad är Kommunkompassen?", 9), *_area(1), *_area(2)]
+    main, parts = split_parts([*_area(1), *_area(2), *appended])
+    assert _headings(main) == ["Område 1 Titel", "Område 2 Titel"]
+    assert [part.blocks for part in parts] == [appended]

@@ -14,9 +14,10 @@ ORNSKOLDSVIK = describe("Örnsköldsvik", 2017, quoted_prior_year=2014)
 HELSINGBORG = describe("Helsingborg", 2018, suffix="stad", quoted_prior_year=2015)
 MALUNG = describe("Malung-Sälen", 2016, evaluation_number=1)
 DALS_ED = describe("Dals-Ed", 2019, evaluators=("Anders Dryselius, Hylte kommun", "Karin Holm, Borås stad"))
+ALE = describe("Ale", 2018, evaluators=("Anna Berg, SKL", "Per Ek, SKL"))
 
 PLAIN = {description["id"]: cases(f"{description['id']}-plain", description)
-         for description in (VASBY, GOTLAND, LERUM, ORNSKOLDSVIK, HELSINGBORG, MALUNG, DALS_ED)}
+         for description in (VASBY, GOTLAND, LERUM, ORNSKOLDSVIK, HELSINGBORG, MALUNG, DALS_ED, ALE)}
 
 VARIANTS = {
     "name_without_kommun": (VASBY, Style(cover_name="UPPLANDS VÄSBY")),
@@ -28,6 +29,14 @@ VARIANTS = {
     "letter_spaced_title_stad": (HELSINGBORG, Style(letter_spaced=True)),
     "no_kommunkompassen_word": (MALUNG, Style(title_word=None)),
     "evaluators_labelled": (DALS_ED, Style(evaluators_label="Utvärderare: ")),
+    # issue 17, class 8
+    "evaluators_joined_share_affiliation": (ALE, Style(evaluators_joined=True)),
+    "visit_after_the_evaluators": (LERUM, Style(cover_visit="2014-05-12--13")),
+    "bare_name_year_on_its_own_line": (VASBY, Style(cover_name="Upplands Väsby", cover_year_line=True)),
+    "date_written_in_words": (ALE, Style(written_date="den {day} {month} {year}")),
+    "date_written_on_the_cover": (ALE, Style(written_date="{day} {month} {year}",
+                                             head="Sveriges Kommuner och Landsting {page} ({pages})")),
+    "section_4_renamed": (ALE, Style(scores_chapter="Poängsammanställning per område")),
 }
 VARIANT_CASES = {key: cases(f"{description['id']}-{key}", description, style)
                  for key, (description, style) in VARIANTS.items()}

@@ -28,6 +28,12 @@ WORDING_CASES = {key: cases(f"kungalv-2016-{key}", KUNGALV, style) for key, styl
 SUNDBYBERG = describe("Sundbyberg", 2018, quoted_prior_year=2015)
 SUNDBYBERG_PLAIN = cases("sundbyberg-2018-with-contents", SUNDBYBERG)
 NO_CONTENTS = cases("sundbyberg-2018-no-contents", SUNDBYBERG, Style(contents=False))
+# issue 17, class 3: what names the areas before chapter 1 or sums them up by area never opens an appended part
+FRONT_AREAS = {
+    "contents_without_heading": cases("sundbyberg-2018-contents-without-heading", SUNDBYBERG,
+                                      Style(contents_title=None)),
+    "summary_by_area": cases("sundbyberg-2018-summary-by-area", SUNDBYBERG, Style(summary_by_area=True)),
+}
 
 UPPLANDS_BRO = describe("Upplands-Bro", 2019, quoted_prior_year=2016)
 for area in UPPLANDS_BRO["areas"]:  # section 4 keeps printing the titles in mixed case
@@ -64,6 +70,13 @@ def test_issue_9_no_table_of_contents(robust, fmt):
 @pytest.mark.parametrize("fmt", CASE_FORMATS)
 def test_issue_9_no_table_of_contents_gives_the_same_tables_but_pages(robust, fmt):
     robust.assert_same_as(NO_CONTENTS[fmt], SUNDBYBERG_PLAIN[fmt], ignore_columns=PAGE_COLUMNS)
+
+
+@pytest.mark.parametrize("fmt", CASE_FORMATS)
+@pytest.mark.parametrize("variant", list(FRONT_AREAS))
+def test_issue_17_areas_named_before_the_evaluation_are_the_reports_own(robust, variant, fmt):
+    robust.assert_expected(FRONT_AREAS[variant][fmt])
+    robust.assert_same_as(FRONT_AREAS[variant][fmt], SUNDBYBERG_PLAIN[fmt])
 
 
 @pytest.mark.parametrize("fmt", CASE_FORMATS)

@@ -67,3 +67,9 @@ def test_head_date_is_the_most_frequent_valid_date():
 def test_head_date_none_without_dates():
     assert head_date(["Sveriges Kommuner och Landsting (32)"]) is None
     assert head_date([]) is None
+
+
+def test_head_date_reads_a_date_written_in_words():
+    """Issue 17, class 8: "den 19 juni 2018" in the heads is the report's date."""
+    heads = [f"Sveriges Kommuner och Landsting den 19 juni 2018 {n} (34)" for n in range(2, 5)]
+    assert head_date(heads) == date(2018, 6, 19)
