@@ -2,15 +2,18 @@
 
 Conversions differ in what they mark up: some keep '#' headings, some print
 headings as plain lines; tables come as TAB-separated rows whose cells hold
-"<ul>• a • b" lists, as '|' pipe tables, or as <table> fragments. Headings marked
+"<ul>• a • b" lists, as rows whose tabs became runs of spaces
+(extract.spaced_rows), as '|' pipe tables, or as <table> fragments. Headings marked
 with '#' or wholly in bold become bold Lines; everything else is kept as text.
 """
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from extract.fragments import cell_from_markup, html_tables, strip_tags
 from extract.model import Cell, Line, Page, Table
+from extract.spaced_rows import is_spaced_row, spaced_cells
 
 _PIPE_RULE = re.compile(r"^\|?\s*:?-{3,}")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*$")
@@ -18,6 +21,7 @@ _BOLD_LINE = re.compile(r"^\*\*([^*]+)\*\*$")
 # Only bullet marks: "4. Översikt av poängfördelning" is a numbered heading, not a list item.
 _LIST_MARK = re.compile(r"^\s*[-*+]\s+(?=\S)")
 _EMPHASIS = re.compile(r"(\*\*|__|\*)(?=\S)(.+?)(?<=\S)\1")
+_BROKEN_AT_HYPHEN = re.compile(r"[^\W\d_]-$")
 
 
 def read_markdown(text: str) -> list[Page]:
@@ -44,11 +48,31 @@ def read_markdown(text: str) -> list[Page]:
             page.tables.append(Table(page=1, rows=rows, before_line=len(page.lines)))
             i = end
             continue
+        if is_spaced_row(raw):
+            end = i + 1
+            while end < len(raw_lines) and raw_lines[end].strip() and (
+                    is_spaced_row(raw_lines[end]) or raw_lines[end].startswith("  ") or "<ul" in raw_lines[end]):
+                end += 1
+            page.tables.append(_spaced_table(raw_lines[i:end], len(page.lines)))
+            i = end
+            continue
         line = _line(raw)
-        if line is not None:
+        previous = page.lines[-1] if page.lines and i and raw_lines[i - 1].strip() else None
+        if line is not None and previous is not None and _BROKEN_AT_HYPHEN.search(previous.text) \
+                and line.text[:1].islower():  # a paragraph broken after a hyphen goes on: one paragraph
+            page.lines[-1] = Line(text=f"{previous.text} {line.text}", page=1, bold=previous.bold)
+        elif line is not None:
             page.lines.append(line)
         i += 1
     return [page]
+
+
+def _spaced_table(raw_lines: list[str], before_line: int) -> Table:
+    """Rows whose cells runs of spaces set apart, each cell with its offset; their lines kept."""
+    rows = tuple(tuple(replace(cell_from_markup(_EMPHASIS.sub(r"\2", text)), offset=offset)
+                       for offset, text in spaced_cells(raw.rstrip())) for raw in raw_lines)
+    lines = tuple(line for line in map(_line, raw_lines) if line is not None)
+    return Table(page=1, rows=rows, before_line=before_line, lines=lines)
 
 
 def _is_table_row(line: str) -> bool:

@@ -47,6 +47,7 @@ class Cell:
     """A table cell: its list items when it holds a list, else one entry of text."""
 
     items: tuple[str, ...]
+    offset: int | None = None  # the character column it starts at, in a table told by its spacing alone
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,8 @@ class Table:
     rows: tuple[tuple[Cell, ...], ...]
     # index into Page.lines before which the table stands, to keep reading order
     before_line: int = 0
+    # a table told by its spacing alone: its lines, to be read as text where it is none of the report's tables
+    lines: tuple[Line, ...] = ()
 
 
 @dataclass

@@ -8,7 +8,7 @@ from domain import catalog
 from normalize.criteria import detect_version
 from domain.municipalities import display_name, resolve, slug
 from normalize.questions import question_id_for
-from normalize.text import clean_text, collapse
+from normalize.text import clean_text, collapse, report_words
 from normalize.language import kind_guess, lemmas
 from normalize.validate import validate
 from domain.catalog import AREA_MAX_SCORE, AREA_NUMBERS, TOTAL_MAX_SCORE
@@ -64,8 +64,10 @@ def normalize_report(raw: RawReport, extractor_version: str) -> NormalizedReport
         "areas": [], "findings": [], "rubrics": [], "sections": [],
         "subquestions": [], "prior_scores": _prior_rows(raw, report_id),
     }
+    printed = report_words([text for area in raw.areas for text in (
+        *area.rubrics, *(finding.text for finding in area.findings), *(section.text for section in area.sections))])
     for area in raw.areas:
-        _add_area_rows(rows, area, report_id, catalog.area(version, area.area_no))
+        _add_area_rows(rows, area, report_id, catalog.area(version, area.area_no), printed)
     for sq in raw.subquestions:
         question_id, question_problems = question_id_for(version, sq)
         problems += question_problems
@@ -93,23 +95,24 @@ def _report_row(raw: RawReport, report_id: str, name: str, code: str | None, ver
     }
 
 
-def _add_area_rows(rows: dict[str, list[Row]], area: RawArea, report_id: str, canonical: catalog.Area) -> None:
+def _add_area_rows(rows: dict[str, list[Row]], area: RawArea, report_id: str, canonical: catalog.Area,
+                   printed: frozenset[str]) -> None:
     base = {"report_id": report_id, "area_no": area.area_no}
     if _publishable(area.score, AREA_MAX_SCORE):
         rows["areas"].append({**base, "area_id": canonical.area_id, "comparison_group": canonical.comparison_group,
                               "title": collapse(area.title), "score": area.score, "max_score": AREA_MAX_SCORE})
-    rows["rubrics"] += [{**base, "position": i, "text": clean_text(text)}
+    rows["rubrics"] += [{**base, "position": i, "text": clean_text(text, printed)}
                         for i, text in enumerate(area.rubrics, start=1)]
     positions: dict[str, int] = {}
     for finding in area.findings:
         positions[finding.kind] = positions.get(finding.kind, 0) + 1
-        text = clean_text(finding.text)
+        text = clean_text(finding.text, printed)
         guess, reason = kind_guess(text) if finding.kind == UNKNOWN else (None, None)
         rows["findings"].append({**base, "area_id": canonical.area_id, "kind": finding.kind,
                                  "position": positions[finding.kind], "text": text, "page": finding.page,
                                  "kind_guess": guess, "kind_guess_reason": reason})
     rows["sections"] += [{**base, "position": i, "heading": collapse(section.heading),
-                          "text": clean_text(section.text)}
+                          "text": clean_text(section.text, printed)}
                          for i, section in enumerate(area.sections, start=1)]
 
 

@@ -12,6 +12,7 @@ from extract.model import Document, Line, Table
 from parsers.blocks import Block, FindingsBlock, Heading, Layout, Paragraph
 from parsers.findings import column_findings
 from parsers.running_heads import split_running_heads
+from parsers.spaced_tables import placed_rows, with_header_line
 from parsers.tables import blocks_from_table, cell_text
 from parsers.vocabulary import (APPENDIX_HEADING, AREA_HEADING, CONTENTS_WORD, IMPROVEMENT_HEADER, SECTION_HEADING,
                                 STRENGTH_HEADER)
@@ -33,6 +34,7 @@ def read_lined(document: Document) -> Layout:
             elements.append(table)
             position = table.before_line
         elements.extend(line for line in page.lines[position:] if id(line) in kept)
+    elements = _headers_joined(elements)
     start = _body_start(elements)
     cover, contents = _front(elements[:start])
     blocks: list[Block] = []
@@ -40,7 +42,12 @@ def read_lined(document: Document) -> Layout:
     while index < len(elements):
         element = elements[index]
         if isinstance(element, Table):
-            blocks.extend(blocks_from_table(list(element.rows), element.page) or [])
+            rows = placed_rows(list(element.rows)) if element.lines else list(element.rows)
+            found = blocks_from_table(rows, element.page)
+            if found is None and element.lines:  # rows told by spacing alone that are no table of the report
+                elements[index:index + 1] = list(element.lines)
+                continue
+            blocks.extend(found or [])
             index += 1
             continue
         if _is_header(element, STRENGTH_HEADER):
@@ -54,6 +61,20 @@ def read_lined(document: Document) -> Layout:
     return Layout(cover=cover, contents=contents, blocks=blocks, running_heads=body.heads,
                   page_count=body.declared_page_count or (len(document.pages) if len(document.pages) > 1 else None),
                   last_page=max(pages) if len(pages) > 1 else None)
+
+
+def _headers_joined(elements: list[Line | Table]) -> list[Line | Table]:
+    """The elements with a header line set above a table told by spacing alone joined to it as its header."""
+    joined: list[Line | Table] = []
+    for element in elements:
+        previous = joined[-1] if joined else None
+        headed = with_header_line(previous, element) if isinstance(previous, Line) and isinstance(
+            element, Table) and element.lines else None
+        if headed is not None:
+            joined[-1] = headed
+        else:
+            joined.append(element)
+    return joined
 
 
 def _is_header(element: Line | Table, header: re.Pattern) -> bool:

@@ -17,6 +17,7 @@ from parsers.vocabulary import (AREA_DIGIT, IMPROVEMENT_HEADER, POINTS_WORD, RUB
 
 _LEADING_NUMBER = re.compile(rf"^\s*(?:Område\s+)?({AREA_DIGIT})\.?(?:\s+|$)", re.I)
 _PERCENT = re.compile(r"^(\d{1,3}(?:[,.]\d+)?)\s?%?$")
+_CODE_AND_TEXT = re.compile(rf"^({AREA_DIGIT}\.\d{{1,2}})\s+(\S.*)$")
 _LEADING_DIGITS = re.compile(r"\d+")
 # letters Tesseract reads for digits of their shape, in a cell that holds only a number
 _DIGIT_LOOKALIKES = str.maketrans("BODQSZGIl|", "8000526111")
@@ -83,15 +84,19 @@ def blocks_from_table(rows: list[Row], page: int | None) -> list[Block] | None:
 
 def _rubric_box(rows: list[Row], page: int | None) -> RubricBox:
     """The box's rubrics and its score, or a score per year where the header has year columns."""
-    years = [int(text) for text in (cell_text(cell) for cell in rows[0]) if YEAR_CELL.match(text)]
-    items, numbers = [], []
+    header = [cell_text(cell) for cell in rows[0]]
+    years = {index: int(text) for index, text in enumerate(header) if YEAR_CELL.match(text)}
+    items, numbers, year_scores = [], [], []
     for row in rows[1:]:
         texts = [cell_text(cell) for cell in row]
         numbers = numbers or [int(t) for t in texts if SCORE_CELL.match(t)]
+        # a score under a year's column is that year's; an empty cell is no score
+        year_scores = year_scores or [(years[i], int(t)) for i, t in enumerate(texts)
+                                      if i in years and SCORE_CELL.match(t)]
         items.extend(item for cell in row for item in cell.items
                      if not SCORE_CELL.match(item) and not POINTS_WORD.fullmatch(item))
-    if len(years) > 1 and len(numbers) == len(years):
-        return RubricBox(items, None, page, list(zip(years, numbers)))
+    if len(years) > 1:
+        return RubricBox(items, None, page, year_scores)
     return RubricBox(items, numbers[0] if numbers else None, page)
 
 
@@ -108,6 +113,9 @@ def _score_table(rows: list[Row], page: int | None) -> ScoreTable:
         filled = [t for t in texts if t]
         if len(filled) < 3:
             continue
+        joined = _CODE_AND_TEXT.match(filled[0])  # the code's cell run into the question's ("1.1 Finns ...")
+        if joined and len(filled) > 3:
+            filled[:1] = [joined.group(1), joined.group(2)]
         code = filled[0] if SUBQUESTION_CODE.match(filled[0]) else None
         label = " ".join(filled[1:-3]) if code else " ".join(filled[:-3])
         table.rows.append(ScoreRow(code, label, filled[-3:], page))
@@ -115,13 +123,17 @@ def _score_table(rows: list[Row], page: int | None) -> ScoreTable:
 
 
 def _year_table(rows: list[Row], page: int | None) -> ScoreTable:
+    """An appendix's scores with a column per year; each cell read under its year's column, so that a year
+    that scored only some areas (a partial re-evaluation) leaves its other cells empty, never shifted."""
     header = [cell_text(cell) for cell in rows[0]]
-    years = [text for text in header if YEAR_CELL.match(text)]
-    table = ScoreTable(" ".join(t for t in header if not YEAR_CELL.match(t)), years, [], page)
+    columns = [index for index, text in enumerate(header) if YEAR_CELL.match(text)]
+    table = ScoreTable(" ".join(t for t in header if not YEAR_CELL.match(t)), [header[i] for i in columns], [], page)
     for row in rows[1:]:
-        texts = [t for t in (cell_text(cell) for cell in row) if t]
-        values = texts[-len(years):]
-        label = " ".join(texts[:-len(years)])
-        if label and len(values) == len(years):
+        texts = [cell_text(cell) for cell in row]
+        if len(texts) < len(header):  # a row whose empty cells at its end were not printed
+            texts += [""] * (len(header) - len(texts))
+        values = [texts[index] for index in columns] if len(texts) == len(header) else []
+        label = " ".join(text for index, text in enumerate(texts) if index not in columns and text)
+        if label and any(values):
             table.rows.append(ScoreRow(None, label, values, page))
     return table

@@ -97,7 +97,7 @@ def _draw(pdf: PdfBuilder, block) -> None:
         pdf.skip(8)
         pdf.row((LEFT, "Område"), *((400 + 60 * i, str(year)) for i, year in enumerate(block.years)), font=BOLD)
         for label, values in block.rows:
-            pdf.row((LEFT, label), *((404 + 60 * i, str(value)) for i, value in enumerate(values)))
+            pdf.row((LEFT, label), *((404 + 60 * i, str(value)) for i, value in enumerate(values) if value is not None))
 
 
 def _draw_rubrics(pdf: PdfBuilder, box: RubricBox) -> None:
@@ -194,7 +194,8 @@ def _flat_block(block) -> str:
         rows = " ".join(f"{r['code']} {r['text']} {r['achieved']} {r['max']} {r['percent']} %" for r in block.rows)
         return f"{block.area_no}. {block.title} Uppnått Max Procent {rows} {block.score} 100 {block.score} %"
     if isinstance(block, YearTable):
-        rows = " ".join(f"{label} {' '.join(map(str, values))}" for label, values in block.rows)
+        rows = " ".join(f"{label} {' '.join(str(value) for value in values if value is not None)}"
+                        for label, values in block.rows)
         return f"Område {' '.join(map(str, block.years))} {rows}"
     raise TypeError(block)
 
@@ -202,8 +203,11 @@ def _flat_block(block) -> str:
 # -- markdown with HTML fragments ---------------------------------------------------------------------------------
 
 def _markdown(pages: list[Page], style: Style, date: str, path: Path) -> None:
-    paragraphs = [_markdown_block(block, style) for page in pages for block in page]
-    path.write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    text = "\n\n".join(_markdown_block(block, style) for page in pages for block in page)
+    text = text.replace("\t", style.markdown_tab)
+    if style.markdown_tab_stops:
+        text = "\n".join(line.expandtabs(style.markdown_tab_stops) for line in text.split("\n"))
+    path.write_text(text + "\n", encoding="utf-8")
 
 
 def _html_list(items: list[str], style: Style) -> str:
@@ -236,6 +240,7 @@ def _markdown_block(block, style: Style) -> str:
         return "\n".join(rows)
     if isinstance(block, YearTable):
         rows = ["Område\t" + "\t".join(map(str, block.years)),
-                *(f"{label}\t" + "\t".join(map(str, values)) for label, values in block.rows)]
+                *(f"{label}\t" + "\t".join("" if value is None else str(value) for value in values)
+                  for label, values in block.rows)]
         return "\n".join(rows)
     raise TypeError(block)

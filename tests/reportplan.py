@@ -36,11 +36,14 @@ class Style:
     rubric_years: tuple[int, int] | None = None    # a rubric box with two year columns: (own year, earlier year)
     earlier_rubric_scores: dict[int, int] = field(default_factory=dict)
     markdown_rubric_items: str = "bullets"         # "bullets": "<ul>• a• b"; "li": "<ul><li>• a</li>...</ul>"
+    markdown_tab: str = "\t"                        # what a markdown copy's table rows part their cells with
+    markdown_tab_stops: int | None = None          # the tabs expanded to spaces up to the next stop of this width
     # running heads and footers: {date}, {page}, {pages}; None: none
     head: str | None = "Sveriges Kommuner och Landsting {date} {page} ({pages})"
     foot: str | None = None
     # appended material, after section 5
-    earlier_table: tuple[tuple[int, dict], ...] = ()   # (year, {area_no or None: score}) columns of a table
+    earlier_table: tuple[tuple[int, dict], ...] = ()   # (year, {area_no or None: score}) columns of a table;
+                                                       # an area a year lacks is an empty cell
     earlier_table_heading: str = "Bilaga 1 Resultat från tidigare utvärderingar"
     appended: dict | None = None                   # a whole earlier evaluation (a description)
     appended_heading: str = "Bilaga: {year} års Kommunkompass"
@@ -100,7 +103,7 @@ class ScoreTable:
 @dataclass
 class YearTable:
     years: list[int]
-    rows: list[tuple[str, list[int]]]
+    rows: list[tuple[str, list[int | None]]]
 
 
 Page = list
@@ -187,9 +190,10 @@ def plan(description: dict, style: Style) -> list[Page]:
     body.append([Heading(f"5 Kortfakta om {name}", 1), Para(f"{report['municipality']} har många invånare.")])
     if style.earlier_table:
         years = [year for year, _ in style.earlier_table]
-        rows = [(f"{a['area_no']}. {a['title']}", [scores[a["area_no"]] for _, scores in style.earlier_table])
+        # a year that re-evaluated only some areas leaves the others' cells empty (None)
+        rows = [(f"{a['area_no']}. {a['title']}", [scores.get(a["area_no"]) for _, scores in style.earlier_table])
                 for a in description["areas"]]
-        rows.append(("Totalt", [scores[None] for _, scores in style.earlier_table]))
+        rows.append(("Totalt", [scores.get(None) for _, scores in style.earlier_table]))
         body.append([Heading(style.earlier_table_heading, 1), Para("Resultaten från de tidigare utvärderingarna."),
                      YearTable(years, rows)])
     if style.appended:

@@ -1,9 +1,10 @@
 """extract.markdown: lines, bold headings, and the three table forms (TAB rows, pipe tables, <table>)."""
 from __future__ import annotations
 
-
 from extract.markdown import read_markdown
-from extract.model import Cell
+from extract.model import Cell, Document
+from parsers.blocks import Paragraph
+from parsers.lined import read_lined
 
 
 def _page(text: str):
@@ -73,3 +74,13 @@ def test_line_with_two_bold_runs_is_not_a_heading():
         ("Styrkor och förbättringsområden redovisas nedan", False),
         ("Styrkor och svagheter", False),
     ]
+
+
+def test_a_paragraph_broken_after_a_hyphen_is_one_paragraph_never_a_heading():
+    """Issue 17, class 7."""
+    pages = read_markdown("1. Vad är Kommunkompassen?\n\nKommunen har under året arbetat med effektivitets-\n"
+                          "utveckling i alla förvaltningar och nämnder.\n\nNästa stycke.\n")
+    layout = read_lined(Document("r.md", "0" * 64, "markdown", "markdown", pages))
+    assert layout.blocks[1:] == [
+        Paragraph("Kommunen har under året arbetat med effektivitets- utveckling i alla förvaltningar och nämnder.",
+                  1), Paragraph("Nästa stycke.", 1)]

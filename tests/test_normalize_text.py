@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from normalize.text import clean_text, collapse
+from normalize.text import clean_text, collapse, report_words
 
 
 @pytest.mark.parametrize("raw, clean", [
@@ -44,3 +44,21 @@ def test_decomposed_letters_are_composed():
 
 def test_collapse_does_not_join_hyphenation():
     assert collapse("utveck-  lingstrender") == "utveck- lingstrender"
+
+
+def test_a_word_broken_at_its_soft_hyphen_is_joined():
+    """Issue 17, class 7: the soft hyphen at a line end joins the word, not deleted before the join."""
+    assert clean_text("arbetet med effektivitet\u00ad sutveckling fortsätter") == \
+        "arbetet med effektivitetsutveckling fortsätter"
+    assert clean_text("kvali\u00adtet") == "kvalitet"
+
+
+def test_a_compound_of_two_words_the_report_prints_keeps_its_hyphen_at_a_line_end():
+    printed = report_words(["Kommunen redovisar överskott och underskott.", "Ett icke-kommunalt bolag.",
+                            "Arbetet med demokrati och utveckling.", "En plan för demokratiutveckling."])
+    assert clean_text("balansen överskott- underskott", printed) == "balansen överskott-underskott"
+    assert clean_text("ett icke- kommunalt bolag", printed) == "ett icke-kommunalt bolag"
+    # printed joined elsewhere, or a half that is no word of its own: the line break is undone
+    assert clean_text("strategi för demokrati- utveckling", printed) == "strategi för demokratiutveckling"
+    assert clean_text("utveck- lingstrender", printed) == "utvecklingstrender"
+    assert clean_text("balansen överskott- underskott") == "balansen överskottunderskott"

@@ -31,6 +31,11 @@ VARMDO = describe("Värmdö", 2013, evaluation_number=3)
 EARLIER_TABLE = cases("varmdo-2013-table-of-earlier-results", VARMDO, Style(
     earlier_table=((2010, earlier_scores(VARMDO, 2010)), (2007, earlier_scores(VARMDO, 2007)))))
 
+# issue 17, class 4: a year that re-evaluated only some areas leaves the other cells of its column empty
+PARTIAL_YEAR = {area_no: score for area_no, score in earlier_scores(VARMDO, 2011).items() if area_no in (6, 7)}
+GAPPED_TABLE = cases("varmdo-2013-table-with-a-partial-year", VARMDO, Style(
+    earlier_table=((2011, PARTIAL_YEAR), (2010, earlier_scores(VARMDO, 2010)))), fmts=("markdown",))
+
 # rubric boxes with two year columns: the report's own year is the score, the other a prior score
 OSTERAKER = describe("Österåker", 2015, evaluation_number=2)
 OSTERAKER_PLAIN = cases("osteraker-2015-rubric-box-poang", OSTERAKER)
@@ -60,6 +65,10 @@ def test_issue_9_appended_evaluation_leaves_the_reports_tables_alone(robust, var
 @pytest.mark.parametrize("fmt", CASE_FORMATS)
 def test_issue_9_table_of_earlier_results_gives_prior_scores(robust, fmt):
     robust.assert_expected(EARLIER_TABLE[fmt])
+
+
+def test_issue_17_table_of_earlier_results_with_a_partial_year_reads_each_cell_by_its_column(robust):
+    robust.assert_expected(GAPPED_TABLE["markdown"])
 
 
 @pytest.mark.parametrize("fmt", CASE_FORMATS)

@@ -92,3 +92,20 @@ def test_issue_9_markdown_rubric_items_in_li_give_the_plain_markdowns_tables(rob
     robust.assert_expected(HYLTE_MARKDOWN["markdown"])
     robust.assert_same_as(HYLTE_LI_GLYPHS["markdown"], HYLTE_MARKDOWN["markdown"])
 
+
+
+# issue 17, class 6: a markdown copy whose tabs became runs of spaces keeps its tables
+SPACED_TABS = {
+    "tabs_as_four_spaces": Style(markdown_tab="    "),
+    "tabs_as_two_spaces": Style(markdown_tab="  "),
+    "tab_stops_of_8": Style(markdown_tab_stops=8),
+    "tab_stops_of_4": Style(markdown_tab_stops=4),
+}
+SPACED_TAB_CASES = {key: cases(f"kungalv-2016-markdown-{key}", KUNGALV, style, fmts=("markdown",))
+                    for key, style in SPACED_TABS.items()}
+
+
+@pytest.mark.parametrize("variant", list(SPACED_TABS))
+def test_issue_17_markdown_tables_set_with_spaces_give_the_plain_markdowns_tables(robust, variant):
+    robust.assert_expected(SPACED_TAB_CASES[variant]["markdown"])
+    robust.assert_same_as(SPACED_TAB_CASES[variant]["markdown"], KUNGALV_PLAIN["markdown"])
