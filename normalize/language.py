@@ -22,12 +22,11 @@ it a strength, and a plain negation ("inte", "ej") an improvement.
 """
 from __future__ import annotations
 
-import csv
 from functools import lru_cache
-from importlib import resources
 
 import regex as re
 
+from domain.datafiles import data_file, data_rows
 from domain.lexicon import lemma_table
 from normalize.tokens import words
 
@@ -45,19 +44,14 @@ _STRENGTH_WORDS = re.compile(r"\b(?:tydlig|tydliga|tydligt|fungerande|välfunger
                              r"hög|höga|aktiv\w*)\b", re.I)
 
 
-def _data_file(package: str, name: str):
-    return resources.files(package).joinpath("data").joinpath(name)
-
-
 @lru_cache(maxsize=1)
 def _lemma_overrides() -> dict[str, str]:
-    with _data_file("domain", "lemma_overrides.csv").open(encoding="utf-8") as handle:
-        return {row["word"]: row["lemma"] for row in csv.DictReader(handle)}
+    return {row["word"]: row["lemma"] for row in data_rows("lemma_overrides.csv")}
 
 
 @lru_cache(maxsize=1)
 def _stop_words() -> frozenset[str]:
-    lines = _data_file("domain", "stop_words_sv.txt").read_text(encoding="utf-8").splitlines()
+    lines = data_file("stop_words_sv.txt").read_text(encoding="utf-8").splitlines()
     return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
