@@ -5,8 +5,12 @@ Swedish tokenizer splits them), lower-cased and looked up in the Swedish lemma
 table of spacy-lookups-data, as spaCy's lookup lemmatizer did; a word the table
 does not know is its own lemma. Words without letters and stop words (spaCy's
 Swedish list, domain/data/stop_words_sv.txt) are left out, and so is a word
-whose lemma is a stop word. spaCy itself is not loaded: it cost 0.55 CPU s and
-70 MB per process for a tokenizer and a table lookup. The table gives one lemma
+whose lemma is a stop word; spaCy's list lacks some function words these
+reports use ("kring", "samt", "via", "t.ex."), which the file adds after it. A
+shortened compound's first part ("Jämställdhets- och mångfaldsarbete") is
+looked up without its hyphen ("jämställdhet"). spaCy itself is not loaded:
+it cost 0.55 CPU s and 70 MB per process for a tokenizer and a table lookup.
+The table gives one lemma
 per word form, and for a form that is both a noun and a verb form it often
 picks the verb ("mål" -> "måla", "plan" -> "plana"); in these reports such
 words are nearly always the noun, so domain/data/lemma_overrides.csv keeps them
@@ -72,7 +76,10 @@ def lemmas(texts: list[str]) -> list[list[str]]:
     for text in texts:
         found = []
         for word in words(text.lower()):
-            if word in stop_words or not any(c.isalpha() for c in word):
+            # a shortened compound's first part is its word ("överskott-" of "överskott- och
+            # underskottsregler"), and an abbreviation's full stops do not count in the stop list
+            word = word.rstrip("-")
+            if word.rstrip(".") in stop_words or not any(c.isalpha() for c in word):
                 continue
             lemma = _lemma_of(word)
             if lemma.lower() not in stop_words:  # the table's lemmas of proper nouns keep their capital
