@@ -295,14 +295,14 @@ def _run_section(dataset: Dataset, docs: list[Document]) -> str:
 
 def _overview_table(docs: list[Document]) -> str:
     rows = ["<table class=\"overview\"><tr><th>Document</th><th>Status</th><th>Report</th><th>Format</th>"
-            "<th>Reader</th><th>Pages</th><th>Seconds</th><th>Work</th><th>Total</th>"
+            "<th>Reader</th><th>Source pages</th><th>Seconds</th><th>Work</th><th>Total</th>"
             + "".join(f"<th>{s}s</th>" for s in SEVERITIES) + "<th>Error</th></tr>"]
     for index, doc in enumerate(docs):
         counts, row = doc.severity_counts, doc.row
         rows.append(f'<tr><td><a href="#doc-{index}">{escape(doc.source_path)}</a></td>'
                     f"<td>{_document_badges(doc)}</td>{_cell(row['report_id'])}{_cell(row['source_format'])}"
                     f"{_cell(row.get('reader'))}"
-                    f"{_cell(row['pages'], True)}{_cell(row['seconds'], True)}{_cell(_work(row))}"
+                    f"{_cell(row['source_pages'], True)}{_cell(row['seconds'], True)}{_cell(_work(row))}"
                     f"{_cell(_total(doc) if doc.report else None, True)}"
                     + "".join(_cell(counts[s], True) for s in SEVERITIES) + _cell(_error(row)) + "</tr>")
     rows.append("</table>")
@@ -415,7 +415,8 @@ def _document_section(index: int, doc: Document, dataset: Dataset) -> str:
     parts = [f'<section class="document" id="doc-{index}">'
              f'<h2>{escape(doc.source_path)} {_document_badges(doc)}</h2>']
     facts: list[tuple[str, object]] = [
-        ("Format", row["source_format"]), ("Reader", row.get("reader")), ("Pages", row["pages"]),
+        ("Format", row["source_format"]), ("Reader", row.get("reader")),
+        ("Source pages", row["source_pages"]),
         ("Seconds", row["seconds"]), ("Work", _work(row))]
     if doc.report is not None:
         report, report_id = doc.report, str(doc.report["report_id"])
@@ -423,7 +424,8 @@ def _document_section(index: int, doc: Document, dataset: Dataset) -> str:
         facts += [("Report", report_id), ("Municipality", f"{report['municipality']} ({report['municipality_code']})"),
                   ("Year", report["year"]), ("Criteria version", report["criteria_version"]),
                   ("Evaluation number", report["evaluation_number"]), ("Report date", report["report_date"]),
-                  ("Rendering", report["rendering"]), ("Complete", "yes" if report["complete"] else "no"),
+                  ("Rendering", report["rendering"]), ("Report pages", report["page_count"]),
+                  ("Complete", "yes" if report["complete"] else "no"),
                   ("Total score", report["total_score"]),
                   ("Sum of area scores", f"{area_sum} ({len(doc.areas)} areas)")]
     parts.append("<dl>" + "".join(f"<dt>{escape(k)}</dt><dd>{escape('—' if v is None else str(v))}</dd>"

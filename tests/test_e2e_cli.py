@@ -50,7 +50,7 @@ def test_the_sample_pdf_is_published_before_its_text_copy(extracted_subprocess):
     assert published["sollentuna-2015"]["source_path"] == SAMPLE_PDF.name
     assert published["sollentuna-2015"]["source_format"] == "pdf" and published["sollentuna-2015"]["page_count"] == 23
     documents = {row["source_path"]: row for row in tables["documents"]}
-    assert documents[SAMPLE_PDF.name]["pages"] == 23 and documents[SAMPLE_PDF.name]["published"]
+    assert documents[SAMPLE_PDF.name]["source_pages"] == 23 and documents[SAMPLE_PDF.name]["published"]
     [duplicate] = [row for row in tables["problems"] if row["code"] == "duplicate_report"]
     assert documents[duplicate["source_path"]]["published"] is False
 

@@ -127,6 +127,7 @@ def test_every_document_with_status_scores_and_counts(sample_report, extracted):
         assert has_run(tokens, ["Report", report_id])
         assert has_run(tokens, ["Total score", "—" if report["total_score"] is None else str(report["total_score"])])
         assert has_run(tokens, ["Criteria version", report["criteria_version"]])
+        assert has_run(tokens, ["Report pages", shown(report["page_count"])])  # beside the source's pages
         for area in (row for row in tables["areas"] if row["report_id"] == report_id):
             assert has_run(tokens, [str(area["area_no"]), area["title"], str(area["score"])])
         for kind in ("strength", "improvement", "unknown"):
@@ -205,7 +206,7 @@ def test_failed_documents_are_listed_with_their_error(failing_dataset):
         assert has_run(sections[source_path], ["error", problem["code"], "—", problem["message"]])
         assert has_run(parsed.sections["documents"], [
             source_path, "failed", "—",
-            *(shown(document[name]) for name in ("source_format", "reader", "pages", "seconds")),
+            *(shown(document[name]) for name in ("source_format", "reader", "source_pages", "seconds")),
             f"{document['work']}, no cache", "—", "1", "0", "0", f"{problem['code']}: {problem['message']}"])
     assert "a&lt;b&gt;&amp;c.pdf" in page and "<b>" not in page and "b" not in parsed.tags
     assert [row["status"] for row in tables["documents"] if row["source_path"].endswith(".md")] == ["ok"]
@@ -283,13 +284,13 @@ def test_document_table_shows_each_documents_values(sample_report, extracted):
     parsed = parse(sample_report.read_text(encoding="utf-8"))
     sections = document_sections(parsed)
     documents = extracted.tables["documents"]
-    assert len(documents) == 3 and all(row["pages"] and row["seconds"] is not None for row in documents)
+    assert len(documents) == 3 and all(row["source_pages"] and row["seconds"] is not None for row in documents)
     for row in documents:
         work = f"{row['work']}, {'cache used' if row['cache_hit'] else 'no cache'}"
-        values = [shown(row[name]) for name in ("source_format", "reader", "pages", "seconds")]
+        values = [shown(row[name]) for name in ("source_format", "reader", "source_pages", "seconds")]
         assert has_run(parsed.sections["documents"], [row["source_path"], row["status"], row["report_id"],
                                                       *values, work])
-        assert has_run(sections[row["source_path"]], ["Format", values[0], "Reader", values[1], "Pages",
+        assert has_run(sections[row["source_path"]], ["Format", values[0], "Reader", values[1], "Source pages",
                                                       values[2], "Seconds", values[3], "Work", work])
 
 
