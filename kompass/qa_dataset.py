@@ -96,6 +96,11 @@ def _read_runs(directory: Path) -> tuple[list[dict], int]:
     return runs, unreadable
 
 
+def is_dataset(directory: Path) -> bool:
+    """Whether kompass wrote a dataset into the directory (a run whose documents all failed has no reports)."""
+    return any((directory / f"{name}.parquet").is_file() for name in ("reports", "problems"))
+
+
 def load_dataset(directory: Path) -> Dataset:
     """Read what the report shows from a dataset directory (missing tables read as empty)."""
     row_counts = {name: Counter(str(row["report_id"]) for row in _read(directory, name, ["report_id"]))

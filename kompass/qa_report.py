@@ -22,7 +22,7 @@ from domain.catalog import AREA_MAX_SCORE, TOTAL_MAX_SCORE
 from domain.problems import SEVERITIES
 from kompass.qa_changes import changes_section
 from kompass.qa_charts import area_scores_chart, problems_chart, total_scores_chart
-from kompass.qa_dataset import RUNS_FILE, COUNTED_TABLES, Dataset, Document, documents, load_dataset
+from kompass.qa_dataset import COUNTED_TABLES, RUNS_FILE, Dataset, Document, documents, is_dataset, load_dataset
 from kompass.qa_html import CSS, cell, count, problems_table, status_badge
 
 FINDING_KINDS = ("strength", "improvement", "unknown")
@@ -167,7 +167,7 @@ def report(dataset: Path, out_file: Path | None) -> None:
 
     if not dataset.is_dir():
         raise click.UsageError(f"no such dataset directory: {dataset}")
-    if not any((dataset / f"{name}.parquet").exists() for name in ("reports", "problems")):
+    if not is_dataset(dataset):
         raise click.UsageError(f"not a kompass dataset (no reports.parquet or problems.parquet): {dataset}")
     try:
         loaded = load_dataset(dataset)
