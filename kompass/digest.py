@@ -21,10 +21,9 @@ DIGEST_FORMAT = 1
 
 Row = dict[str, object]
 FINDING_FIELDS = ("area_no", "kind", "text")
-# the columns of reports besides its key, scores and the extractor's version (the run's, not the report's)
-METADATA_FIELDS = ("municipality", "municipality_code", "year", "report_date", "evaluation_period", "evaluators",
-                   "criteria_version", "evaluation_number", "complete", "page_count", "source_sha256",
-                   "source_format", "rendering", "reader")
+# reports' columns that are not metadata: its key, its source and score (entries of their own) and the
+# extractor's version, which is the run's
+NOT_METADATA = ("report_id", "source_path", "total_score", "extractor_version")
 PROBLEM_FIELDS = ("source_path", "severity", "code", "page", "message")
 
 
@@ -37,11 +36,19 @@ def _sorted(rows: list[Row]) -> list[Row]:
     return sorted(rows, key=lambda row: json.dumps(row, ensure_ascii=False, sort_keys=True))
 
 
+def metadata_fields() -> list[str]:
+    """The columns of reports that a digest keeps as the report's metadata."""
+    from kompass.schema import BY_NAME  # pyarrow: not for the QA report's command line, which only reads digests
+
+    return [column.name for column in BY_NAME["reports"].columns if column.name not in NOT_METADATA]
+
+
 def run_digest(tables: dict[str, list[Row]], run_started: str | None) -> dict:
     """The digest of a dataset's rows: {"subjects": {report_id or source path: entry}} and when its run started."""
     subjects: dict[str, dict] = {}
+    fields = metadata_fields()
     for report in tables.get("reports", []):
-        metadata = {name: _plain(report[name]) for name in METADATA_FIELDS}
+        metadata = {name: _plain(report[name]) for name in fields}
         subjects[str(report["report_id"])] = {"source_path": report["source_path"], "metadata": metadata,
                                               "total_score": report["total_score"], "areas": {}, "findings": [],
                                               "problems": []}

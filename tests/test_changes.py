@@ -4,12 +4,12 @@ from __future__ import annotations
 from datetime import date
 
 from kompass.changes import CHANGED, GONE, NEW, ValueChange, compare
-from kompass.digest import DIGEST_FILE, METADATA_FIELDS, PREVIOUS_DIGEST_FILE, read_digest, run_digest
+from kompass.digest import DIGEST_FILE, PREVIOUS_DIGEST_FILE, metadata_fields, read_digest, run_digest
 from kompass.writer import write_dataset
 
 
 def _report(**changed) -> dict:
-    report = {name: None for name in METADATA_FIELDS}
+    report = {name: None for name in metadata_fields()}
     report.update(report_id="a-2018", source_path="a.txt", total_score=None, municipality="Ale", year=2018,
                   report_date=date(2018, 6, 19), evaluators=["Anna Berg"], criteria_version="2.1")
     return {**report, **changed}

@@ -10,7 +10,7 @@ import pytest
 from conftest import TEXT_SAMPLE
 from test_qa_report import extract_to, has_run, parse, run_chromium, write_report
 
-from kompass.digest import METADATA_FIELDS, run_digest
+from kompass.digest import metadata_fields, run_digest
 from kompass.qa_charts import text_width
 from kompass.qa_changes import changes_section
 from kompass.qa_dataset import Dataset, load_dataset
@@ -95,7 +95,7 @@ def test_the_changes_of_a_two_run_dataset_fit_a_narrow_window(tmp_path):
 
 
 def _report(source_path: str, **changed) -> dict:
-    report = {name: None for name in METADATA_FIELDS}
+    report = {name: None for name in metadata_fields()}
     report.update(report_id="sollentuna-2015", source_path=source_path, total_score=551, **changed)
     return report
 
