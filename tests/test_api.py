@@ -27,7 +27,7 @@ def test_every_table_is_a_dataframe_by_attribute_and_by_name(loaded, extracted):
         assert list(frame.columns) == [column.name for column in BY_NAME[name].columns]
         assert len(frame) == len(extracted.tables[name])
     with pytest.raises(AttributeError, match="no table 'area'; its tables are reports, areas"):
-        loaded.area
+        _ = loaded.area  # a misspelt table
     assert "panel" in dir(loaded)
 
 
