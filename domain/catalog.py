@@ -5,12 +5,12 @@ comes from); this module only loads and matches it.
 """
 from __future__ import annotations
 
-import csv
 import hashlib
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+
+from domain.datafiles import data_file, data_rows
 
 _NOT_WORD = re.compile(r"[^\w\s]")
 _SPACE = re.compile(r"\s+")
@@ -59,13 +59,8 @@ def catalog_version() -> str:
     """A digest of the catalog's data files: it changes whenever an entry does."""
     digest = hashlib.sha256()
     for name in CATALOG_FILES:
-        digest.update(resources.files("domain").joinpath("data").joinpath(name).read_bytes())
+        digest.update(data_file(name).read_bytes())
     return digest.hexdigest()[:12]
-
-
-def _rows(name: str) -> list[dict[str, str]]:
-    with resources.files("domain").joinpath("data").joinpath(name).open(encoding="utf-8") as handle:
-        return list(csv.DictReader(handle))
 
 
 @lru_cache(maxsize=None)
@@ -73,7 +68,7 @@ def criteria_versions() -> tuple[CriteriaVersion, ...]:
     """The criteria versions, oldest first."""
     return tuple(sorted((CriteriaVersion(row["criteria_version"], int(row["first_year"]), int(row["area_count"]),
                                          int(row["area_max_score"]), row["note"])
-                         for row in _rows("criteria_versions.csv")), key=lambda v: v.first_year))
+                         for row in data_rows("criteria_versions.csv")), key=lambda v: v.first_year))
 
 
 def version_of_year(year: int) -> str:
@@ -95,13 +90,13 @@ TOTAL_MAX_SCORE: int = AREA_MAX_SCORE * len(AREA_NUMBERS)
 @lru_cache(maxsize=None)
 def questions() -> tuple[Question, ...]:
     return tuple(Question(r["criteria_version"], r["code"], r["question_id"], int(r["max_points"]), r["text"])
-                 for r in _rows("questions.csv"))
+                 for r in data_rows("questions.csv"))
 
 
 @lru_cache(maxsize=None)
 def areas() -> tuple[Area, ...]:
     return tuple(Area(row["criteria_version"], int(row["area_no"]), row["area_id"], row["title"],
-                      row["comparison_group"], row["continues"] or None, row["note"]) for row in _rows("areas.csv"))
+                      row["comparison_group"], row["continues"] or None, row["note"]) for row in data_rows("areas.csv"))
 
 
 @lru_cache(maxsize=None)
@@ -110,14 +105,14 @@ def _titles_by_key() -> dict[str, frozenset[tuple[str, int]]]:
     table: dict[str, set[tuple[str, int]]] = {}
     for area in areas():
         table.setdefault(title_key(area.title), set()).add((area.criteria_version, area.area_no))
-    for row in _rows("area_variants.csv"):
+    for row in data_rows("area_variants.csv"):
         table.setdefault(title_key(row["title"]), set()).add((row["criteria_version"], int(row["area_no"])))
     return {key: frozenset(places) for key, places in table.items()}
 
 
 def area_titles() -> tuple[str, ...]:
     """Every printed title of an area in the catalog, of any version."""
-    return tuple(sorted({area.title for area in areas()} | {row["title"] for row in _rows("area_variants.csv")}))
+    return tuple(sorted({area.title for area in areas()} | {row["title"] for row in data_rows("area_variants.csv")}))
 
 
 def places_of_title(title: str) -> frozenset[tuple[str, int]]:
@@ -132,6 +127,26 @@ def area_numbers_for_title(title: str) -> set[int]:
 
 def area(version: str, area_no: int) -> Area:
     return next(a for a in areas() if a.criteria_version == version and a.area_no == area_no)
+
+
+TOTAL = "total"  # the area_id of a total score where tables hold it beside the areas (the panel)
+
+
+@lru_cache(maxsize=None)
+def total_comparison_groups() -> dict[str, str]:
+    """criteria_version -> the comparison group of its total score.
+
+    A total sums the eight areas, so it is comparable with the previous version's
+    only where every area is: the group goes on while each area keeps its group,
+    and a new one (`total/<version>`) starts where any area's changes.
+    """
+    groups: dict[str, str] = {}
+    previous_version, previous_areas = "", None  # the oldest version starts a group
+    for version in (v.criteria_version for v in criteria_versions()):
+        own = {a.area_no: a.comparison_group for a in areas() if a.criteria_version == version}
+        groups[version] = groups[previous_version] if own == previous_areas else f"{TOTAL}/{version}"
+        previous_version, previous_areas = version, own
+    return groups
 
 
 def known_title_prefix(words: list[str]) -> int:

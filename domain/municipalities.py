@@ -9,13 +9,13 @@ vocabulary finds the names that a text mentions (`find_names`).
 """
 from __future__ import annotations
 
-import csv
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 import regex as re
+
+from domain.datafiles import data_rows
 
 _SUFFIX = re.compile(r"\s+(?:kommun|stad|kommuns|stads|municipality)$", re.I)
 _REGION = re.compile(r"^(?:region|regionen)\s+", re.I)
@@ -34,29 +34,22 @@ def name_key(name: str) -> str:
     return _NOT_LETTER.sub("", name.casefold())
 
 
-def _open(name: str):
-    return resources.files("domain").joinpath("data").joinpath(name).open(encoding="utf-8")
-
-
 @lru_cache(maxsize=None)
 def _index() -> dict[str, Municipality]:
     index: dict[str, Municipality] = {}
-    with _open("municipalities.csv") as handle:
-        for row in csv.DictReader(handle):
-            municipality = Municipality(row["municipality_code"], row["municipality_name"])
-            index[name_key(municipality.name)] = municipality
-    with _open("municipality_aliases.csv") as handle:
-        for row in csv.DictReader(handle):
-            index.setdefault(name_key(row["printed"]), next(
-                m for m in index.values() if m.code == row["municipality_code"]))
+    for row in data_rows("municipalities.csv"):
+        municipality = Municipality(row["municipality_code"], row["municipality_name"])
+        index[name_key(municipality.name)] = municipality
+    for row in data_rows("municipality_aliases.csv"):
+        index.setdefault(name_key(row["printed"]), next(
+            m for m in index.values() if m.code == row["municipality_code"]))
     return index
 
 
 @lru_cache(maxsize=None)
 def counties() -> dict[str, str]:
     """SCB's county (län) name of every municipality code."""
-    with _open("municipalities.csv") as handle:
-        return {row["municipality_code"]: row["county_name"] for row in csv.DictReader(handle)}
+    return {row["municipality_code"]: row["county_name"] for row in data_rows("municipalities.csv")}
 
 
 def resolve(printed: str) -> Municipality | None:
@@ -81,8 +74,7 @@ class NameMention:
 def _name_pattern() -> re.Pattern:
     """Every SCB name and alias, parts joined by any space or hyphen, with an optional genitive s."""
     printed: set[str] = {m.name for m in _index().values()}
-    with _open("municipality_aliases.csv") as handle:
-        printed |= {row["printed"] for row in csv.DictReader(handle)}
+    printed |= {row["printed"] for row in data_rows("municipality_aliases.csv")}
     names = sorted(printed, key=len, reverse=True)
     alternatives = "|".join(r"[\s-]+".join(re.escape(part) for part in re.split(r"[\s-]+", name)) for name in names)
     return re.compile(rf"(?<![\p{{L}}-])(?:(?i:region)\s+)?(?i:{alternatives})(?i:s)?(?![\p{{L}}-])")

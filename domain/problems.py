@@ -7,10 +7,10 @@ published in the codebook and the data package.
 """
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+
+from domain.datafiles import data_rows
 
 ERROR, WARNING, INFO = "error", "warning", "info"
 SEVERITIES = (ERROR, WARNING, INFO)
@@ -35,9 +35,8 @@ class Problem:
 
 @lru_cache(maxsize=None)
 def problem_codes() -> dict[str, ProblemCode]:
-    with resources.files("domain").joinpath("data").joinpath("problem_codes.csv").open(encoding="utf-8") as handle:
-        return {row["code"]: ProblemCode(row["code"], row["severity"], row["stage"], row["meaning"])
-                for row in csv.DictReader(handle)}
+    return {row["code"]: ProblemCode(row["code"], row["severity"], row["stage"], row["meaning"])
+            for row in data_rows("problem_codes.csv")}
 
 
 def severity_of(code: str) -> str:

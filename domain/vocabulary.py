@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import tomllib
 from functools import lru_cache
-from importlib import resources
+
+from domain.datafiles import data_file
 
 
 @lru_cache(maxsize=None)
 def vocabulary() -> dict:
-    with resources.files("domain").joinpath("data").joinpath("vocabulary.toml").open("rb") as handle:
+    with data_file("vocabulary.toml").open("rb") as handle:
         return tomllib.load(handle)

@@ -42,7 +42,7 @@ def document_rows(results: list[DocumentResult], reports: list[Row], problems: l
         rows.append({
             "source_path": result.source_path, "report_id": report and report["report_id"], "status": status,
             "published": result.source_path in published, "source_format": result.source_format,
-            "reader": report and report["reader"], "pages": result.pages, "seconds": result.seconds,
+            "reader": report and report["reader"], "source_pages": result.pages, "seconds": result.seconds,
             "work": result.how,
             "cache_hit": result.how in _CACHE_HITS, "errors": severities[ERROR], "warnings": severities[WARNING],
             "error_code": error and error["code"], "error_message": error and error["message"],

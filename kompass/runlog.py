@@ -38,12 +38,26 @@ class RunSummary:
     def failed(self) -> list[Row]:
         return [row for row in self.documents if row["status"] == "failed"]
 
+    @property
+    def duplicates(self) -> list[Row]:
+        """Inputs whose report another input gave as well, and better: read, but not published."""
+        return [row for row in self.documents if row["report_id"] is not None and not row["published"]]
+
     def line(self) -> str:
+        """The documents by the work done on them and by what became of them, the reports, problems and time.
+
+        Duplicates and skipped inputs (no report's file) are named where there are any, so that the
+        documents are the failed, the duplicates, the skipped and the reports written.
+        """
         work = Counter(str(row["work"]) for row in self.documents)
         severities = self.severities
         done = ", ".join(f"{work[how]} {how}" for how in ("read", "reparsed", "reused"))
-        skipped = f", {work['skipped']} skipped" if work["skipped"] else ""  # inputs that are no report's file
-        return (f"kompass: {_plural(len(self.documents), 'document')} ({done}; {len(self.failed)} failed{skipped}), "
+        outcomes = [f"{len(self.failed)} failed"]
+        if self.duplicates:
+            outcomes.append(_plural(len(self.duplicates), "duplicate"))
+        if work["skipped"]:
+            outcomes.append(f"{work['skipped']} skipped")
+        return (f"kompass: {_plural(len(self.documents), 'document')} ({done}; {', '.join(outcomes)}), "
                 f"{_plural(self.reports, 'report')} written to {self.out_dir}; problems: "
                 + ", ".join(_plural(severities[s], s) for s in SEVERITIES) + f"; {self.seconds:.1f} s")
 

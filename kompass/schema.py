@@ -5,12 +5,14 @@ generated from these definitions, so they cannot disagree.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import pyarrow as pa
 
-from domain.catalog import AREA_MAX_SCORE, AREA_NUMBERS, TOTAL_MAX_SCORE, criteria_versions
+from domain.catalog import AREA_MAX_SCORE, AREA_NUMBERS, TOTAL, TOTAL_MAX_SCORE, criteria_versions
 from domain.problems import SEVERITIES, STAGES, problem_codes
+from extract import DEFAULT_READER, READERS, SOURCE_SUFFIXES, TEXT_READERS
 
 
 @dataclass(frozen=True)
@@ -48,12 +50,25 @@ def _total_score(description: str) -> Column:
     return _c("total_score", pa.int16(), description, True, minimum=0, maximum=TOTAL_MAX_SCORE)
 
 
-SOURCE_FORMATS = ("pdf", "text", "markdown", "html")
+SOURCE_FORMATS = tuple(dict.fromkeys(SOURCE_SUFFIXES.values()))
 CRITERIA_VERSIONS = tuple(version.criteria_version for version in criteria_versions())
 FINDING_KINDS = ("strength", "improvement", "unknown")
 DOCUMENT_STATUSES = ("ok", "partial", "failed", "skipped")
 DOCUMENT_WORK = ("read", "reparsed", "reused", "failed", "skipped")
 
+
+def _one_of(values: Iterable[str]) -> str:
+    """`a`, `b` or `c`."""
+    names = [f"`{value}`" for value in values]
+    return ", ".join(names[:-1]) + f" or {names[-1]}" if len(names) > 1 else "".join(names)
+
+
+# from the readers' registries, so that a new reader is named here without an edit
+_READERS = (f"the PDF reader ({_one_of(sorted(READERS))}, as `--pdf-reader` chose; "
+            f"`{DEFAULT_READER}` by default) for a PDF's text layer, `ocr:tesseract-<version>` for a scan (OCR), "
+            f"both joined by `+` when only some pages were scans (`{DEFAULT_READER}+ocr:tesseract-5.3.0`), or the "
+            f"source format ({_one_of(TEXT_READERS)}) for a text copy")
+_SOURCE_FORMAT = f"The input's format: {_one_of(SOURCE_FORMATS)}."
 
 _REPORT_ID = _c("report_id", pa.string(), "The report: `<municipality slug>-<year>`, e.g. `ornskoldsvik-2017`.")
 _AREA_NO = _c("area_no", pa.int8(), "Area number 1-8 as printed in the report.", minimum=1, maximum=8)
@@ -78,15 +93,15 @@ TABLES: tuple[TableSchema, ...] = (
         _total_score("Total points (0-800) as stated, else the sum of the eight area scores."),
         _c("complete", pa.bool_(), "False when the document stops before the end of the report."),
         _c("page_count", pa.int16(),
-           "Pages of the source (PDF pages, or the page count a text rendering prints).", True),
+           "Pages of the report: a PDF's pages, else the page count a text copy prints in its running heads "
+           "(\"7 (34)\"); null where it prints none. A copy that lost pages holds fewer (documents.source_pages).",
+           True),
         _c("source_path", pa.string(), "Path of the input, relative to the input root."),
         _c("source_sha256", pa.string(), "Hex SHA-256 digest of the input file's bytes."),
-        _c("source_format", pa.string(), "`pdf`, `text`, `markdown` or `html`.", enum=SOURCE_FORMATS),
+        _c("source_format", pa.string(), _SOURCE_FORMAT, enum=SOURCE_FORMATS),
         _c("rendering", pa.string(), "How the source lays the report out: `pdf`, `flat`, `transcript`, `paged`, "
                                      "`markdown` or `html`."),
-        _c("reader", pa.string(), "What read the source: `pdfplumber` (a PDF's text layer), "
-                                  "`ocr:tesseract-<version>` (a scan, by OCR), both joined by `+` when only some "
-                                  "pages were scans, or `text`, `markdown`, `html`."),
+        _c("reader", pa.string(), f"What read the source: {_READERS}."),
         _c("extractor_version", pa.string(), "Version of kompass that wrote the row."),
     )),
     TableSchema("areas", "One row per report and area.", ("report_id", "area_no"), (
@@ -107,7 +122,11 @@ TABLES: tuple[TableSchema, ...] = (
         _c("text", pa.string(), "The question as printed."),
         _c("achieved", pa.int16(), "\"Uppnått\": points achieved."),
         _c("max", pa.int16(), "\"Max\": points possible."),
-        _c("percent", pa.float64(), "\"Procent\" as printed, without the % sign."),
+        _c("percent", pa.float64(), "\"Procent\" as printed, without the % sign. Reports work it out from points "
+                                    "before rounding, so it often strays a few points from achieved / max "
+                                    "(percent_computed)."),
+        _c("percent_computed", pa.float64(), "100 × achieved / max, rounded to one decimal; null when max is 0.",
+           True),
     )),
     TableSchema("findings", "Strengths and improvement points of each area.",
                 ("report_id", "area_no", "kind", "position"), (
@@ -158,7 +177,9 @@ TABLES: tuple[TableSchema, ...] = (
                                             "revision in force that year."),
         _c("area_no", pa.int8(), "Area number; null for the total.", True, minimum=1, maximum=8),
         _c("area_id", pa.string(), "Canonical area; `total` for the total score."),
-        _c("comparison_group", pa.string(), "Rows with the same comparison group can be compared over time."),
+        _c("comparison_group", pa.string(), "Rows with the same comparison group can be compared over time. A "
+                                            f"total's group is `{TOTAL}/<version>`, and is shared by two versions "
+                                            "only where every area's is (see docs/catalog.md)."),
         _c("score", pa.int16(), "Points: 0-100 for an area, 0-800 for the total.", minimum=0, maximum=TOTAL_MAX_SCORE),
         _c("source", pa.string(), "`report` (the evaluation's own report) or `quoted` (a later report's quote).",
            enum=("report", "quoted")),
@@ -170,7 +191,8 @@ TABLES: tuple[TableSchema, ...] = (
         _AREA_NO, _AREA_ID,
         _c("title", pa.string(), "The area's title in the criteria."),
         _c("comparison_group", pa.string(), "Areas with the same comparison group can be compared across versions."),
-        _c("continues", pa.string(), "The earlier version's area_id this area carries on.", True),
+        _c("continues", pa.string(), "The area_id of the previous version's area that this area carries on; null "
+                                     "for the original criteria (`1.0`).", True),
         _c("note", pa.string(), "How the area changed from the earlier version.", True),
     )),
     TableSchema("catalog_questions", "The criteria catalog's subquestions: canonical question_id, points possible.",
@@ -211,11 +233,13 @@ TABLES: tuple[TableSchema, ...] = (
            enum=DOCUMENT_STATUSES),
         _c("published", pa.bool_(), "Whether its report is the one in reports (false for a duplicate's other "
                                     "inputs and for failed documents)."),
-        _c("source_format", pa.string(), "`pdf`, `text`, `markdown` or `html`; null when the file could not be "
-                                         "read.", True, enum=SOURCE_FORMATS),
-        _c("reader", pa.string(), "What read it (as reports.reader: `pdfium`, `pdfplumber`, `ocr:tesseract-…`, "
-                                  "`text` …); null when no report came of it.", True),
-        _c("pages", pa.int16(), "Pages of the source, when it could be read.", True),
+        _c("source_format", pa.string(), f"{_SOURCE_FORMAT[:-1]}; null when the file could not be read.", True,
+           enum=SOURCE_FORMATS),
+        _c("reader", pa.string(), f"What read it: {_READERS}; null when no report came of it.", True),
+        _c("source_pages", pa.int16(), "Pages the source holds as read: a PDF's pages; a text copy's pages as "
+                                       "its page lines, numbers or breaks mark them (1 where it marks none). May be "
+                                       "fewer than the report's reports.page_count for a copy that lost pages; null "
+                                       "when the file could not be read.", True),
         _c("seconds", pa.float64(), "Seconds this run spent reading and parsing it; null when the result was "
                                     "reused whole from the cache or its process was given up.", True),
         _c("work", pa.string(), "`read` from the file, `reparsed` from the cached document model, `reused` "

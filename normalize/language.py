@@ -5,8 +5,12 @@ Swedish tokenizer splits them), lower-cased and looked up in the Swedish lemma
 table of spacy-lookups-data, as spaCy's lookup lemmatizer did; a word the table
 does not know is its own lemma. Words without letters and stop words (spaCy's
 Swedish list, domain/data/stop_words_sv.txt) are left out, and so is a word
-whose lemma is a stop word. spaCy itself is not loaded: it cost 0.55 CPU s and
-70 MB per process for a tokenizer and a table lookup. The table gives one lemma
+whose lemma is a stop word; spaCy's list lacks some function words these
+reports use ("kring", "samt", "via", "t.ex."), which the file adds after it. A
+shortened compound's first part ("Jämställdhets- och mångfaldsarbete") is
+looked up without its hyphen ("jämställdhet"). spaCy itself is not loaded:
+it cost 0.55 CPU s and 70 MB per process for a tokenizer and a table lookup.
+The table gives one lemma
 per word form, and for a form that is both a noun and a verb form it often
 picks the verb ("mål" -> "måla", "plan" -> "plana"); in these reports such
 words are nearly always the noun, so domain/data/lemma_overrides.csv keeps them
@@ -22,12 +26,11 @@ it a strength, and a plain negation ("inte", "ej") an improvement.
 """
 from __future__ import annotations
 
-import csv
 from functools import lru_cache
-from importlib import resources
 
 import regex as re
 
+from domain.datafiles import data_file, data_rows
 from domain.lexicon import lemma_table
 from normalize.tokens import words
 
@@ -45,19 +48,14 @@ _STRENGTH_WORDS = re.compile(r"\b(?:tydlig|tydliga|tydligt|fungerande|välfunger
                              r"hög|höga|aktiv\w*)\b", re.I)
 
 
-def _data_file(package: str, name: str):
-    return resources.files(package).joinpath("data").joinpath(name)
-
-
 @lru_cache(maxsize=1)
 def _lemma_overrides() -> dict[str, str]:
-    with _data_file("domain", "lemma_overrides.csv").open(encoding="utf-8") as handle:
-        return {row["word"]: row["lemma"] for row in csv.DictReader(handle)}
+    return {row["word"]: row["lemma"] for row in data_rows("lemma_overrides.csv")}
 
 
 @lru_cache(maxsize=1)
 def _stop_words() -> frozenset[str]:
-    lines = _data_file("domain", "stop_words_sv.txt").read_text(encoding="utf-8").splitlines()
+    lines = data_file("stop_words_sv.txt").read_text(encoding="utf-8").splitlines()
     return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
@@ -78,7 +76,10 @@ def lemmas(texts: list[str]) -> list[list[str]]:
     for text in texts:
         found = []
         for word in words(text.lower()):
-            if word in stop_words or not any(c.isalpha() for c in word):
+            # a shortened compound's first part is its word ("överskott-" of "överskott- och
+            # underskottsregler"), and an abbreviation's full stops do not count in the stop list
+            word = word.rstrip("-")
+            if word.rstrip(".") in stop_words or not any(c.isalpha() for c in word):
                 continue
             lemma = _lemma_of(word)
             if lemma.lower() not in stop_words:  # the table's lemmas of proper nouns keep their capital

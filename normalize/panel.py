@@ -11,22 +11,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from domain import catalog
+from domain.catalog import TOTAL
 from domain.problems import Problem, problem
 
 Row = dict[str, object]
-TOTAL = "total"
-# Which criteria a year's evaluations used; for quoted evaluations, whose report is not at hand.
-_VERSION_FROM = (("2020", 2020), ("2.1", 2016), ("2.0", 0))
 
 
 @dataclass
 class PanelResult:
     rows: list[Row]
     problems: list[tuple[str, str, Problem]]  # source_path, report_id, problem
-
-
-def version_of_year(year: int) -> str:
-    return next(version for version, first in _VERSION_FROM if year >= first)
 
 
 def build_panel(reports: list[Row], areas: list[Row], priors: list[Row]) -> PanelResult:
@@ -42,12 +36,12 @@ def build_panel(reports: list[Row], areas: list[Row], priors: list[Row]) -> Pane
         if report["total_score"] is not None:
             rows[(str(report["municipality"]), int(report["year"]), TOTAL)] = {
                 **_who(report), "year": report["year"], "criteria_version": report["criteria_version"],
-                "area_no": None, "area_id": TOTAL, "comparison_group": TOTAL, "score": report["total_score"],
-                "source": "report", "report_id": report["report_id"]}
+                "area_no": None, "area_id": TOTAL, "comparison_group": _total_group(report["criteria_version"]),
+                "score": report["total_score"], "source": "report", "report_id": report["report_id"]}
     problems: list[tuple[str, str, Problem]] = []
     for prior in sorted(priors, key=lambda p: (str(p["report_id"]), int(p["ref_year"]), p["area_no"] or 0)):
         report = by_id[str(prior["report_id"])]
-        version = version_of_year(int(prior["ref_year"]))
+        version = catalog.version_of_year(int(prior["ref_year"]))
         area = catalog.area(version, int(prior["area_no"])) if prior["area_no"] is not None else None
         area_id = area.area_id if area else TOTAL
         key = (str(report["municipality"]), int(prior["ref_year"]), area_id)
@@ -57,9 +51,14 @@ def build_panel(reports: list[Row], areas: list[Row], priors: list[Row]) -> Pane
         elif existing is None:
             rows[key] = {**_who(report), "year": prior["ref_year"], "criteria_version": version,
                          "area_no": prior["area_no"], "area_id": area_id,
-                         "comparison_group": area.comparison_group if area else TOTAL, "score": prior["score"],
+                         "comparison_group": area.comparison_group if area else _total_group(version),
+                         "score": prior["score"],
                          "source": "quoted", "report_id": prior["report_id"]}
     return PanelResult(list(rows.values()), problems)
+
+
+def _total_group(version: object) -> str:
+    return catalog.total_comparison_groups()[str(version)]
 
 
 def _who(report: Row) -> Row:

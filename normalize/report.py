@@ -73,7 +73,8 @@ def normalize_report(raw: RawReport, extractor_version: str) -> NormalizedReport
         problems += question_problems
         rows["subquestions"].append({"report_id": report_id, "area_no": sq.area_no, "code": sq.code,
                                      "question_id": question_id, "text": collapse(sq.text),
-                                     "achieved": sq.achieved, "max": sq.max, "percent": sq.percent})
+                                     "achieved": sq.achieved, "max": sq.max, "percent": sq.percent,
+                                     "percent_computed": round(100 * sq.achieved / sq.max, 1) if sq.max else None})
     for row, found in zip(rows["findings"], lemmas([str(row["text"]) for row in rows["findings"]])):
         row["lemmas"] = found
     return NormalizedReport(report_id, raw.source_path, rows, problems)

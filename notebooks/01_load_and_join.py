@@ -15,8 +15,8 @@
 # # Loading and joining the kompass tables
 #
 # A kompass dataset is a directory of Parquet files, one per table (see `docs/codebook.md`).
-# This notebook reads them with pandas and with DuckDB, joins them on `report_id` and gives an
-# overview of each report.
+# `kompass.load` reads them into pandas, `Dataset.to_duckdb()` hands the same tables to DuckDB;
+# this notebook joins them on `report_id` and gives an overview of each report.
 #
 # The dataset is `$KOMPASS_DATASET` when that is set, else `data/processed` of this repository
 # (run `kompass extract` first).
@@ -25,8 +25,9 @@
 import os
 from pathlib import Path
 
-import duckdb
 import pandas as pd
+
+import kompass
 
 
 def repository_root(start: Path) -> Path:
@@ -40,19 +41,18 @@ print(f"dataset: {DATASET}")
 # %% [markdown]
 # ## Every table with pandas
 #
-# `pd.read_parquet(..., dtype_backend="pyarrow")` keeps the column types of the schema: integers
+# `kompass.load` gives one DataFrame per table, as an attribute (`data.areas`) and by name
+# (`data.tables["areas"]`). The columns keep the types of the schema (pyarrow-backed): integers
 # stay integers where they hold nulls (`<NA>`, not a float NaN), lists (`evaluators`, `lemmas`)
 # stay lists.
 
 # %%
-TABLE_NAMES = ["reports", "areas", "subquestions", "findings", "rubrics", "prior_scores", "sections", "panel",
-               "problems"]
-tables = {name: pd.read_parquet(DATASET / f"{name}.parquet", dtype_backend="pyarrow") for name in TABLE_NAMES}
-pd.DataFrame({"rows": {name: len(df) for name, df in tables.items()},
-              "columns": {name: len(df.columns) for name, df in tables.items()}})
+data = kompass.load(DATASET)
+pd.DataFrame({"rows": {name: len(df) for name, df in data.tables.items()},
+              "columns": {name: len(df.columns) for name, df in data.tables.items()}})
 
 # %%
-reports, areas, findings, problems = (tables[name] for name in ("reports", "areas", "findings", "problems"))
+reports, areas, findings, problems = data.reports, data.areas, data.findings, data.problems
 print(f"score types: total_score {reports['total_score'].dtype}, area score {areas['score'].dtype}")
 reports[["report_id", "municipality", "year", "criteria_version", "total_score", "complete", "source_format"]]
 
@@ -70,16 +70,13 @@ wide = scores.pivot(index=["municipality", "year", "criteria_version"], columns=
 wide
 
 # %% [markdown]
-# ## The same join with DuckDB, straight over the Parquet files
+# ## The same join with DuckDB
 #
-# DuckDB reads the files in place; a view per table makes the SQL read like the codebook.
+# `data.to_duckdb()` is a DuckDB connection with a view of every table by its name, so the SQL
+# reads like the codebook.
 
 # %%
-connection = duckdb.connect()
-for name in TABLE_NAMES:
-    path = str(DATASET / f"{name}.parquet").replace("'", "''")
-    connection.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet('{path}')")
-
+connection = data.to_duckdb()
 scores_sql = connection.execute("""
     SELECT r.municipality, r.year, r.criteria_version, a.area_no, a.area_id, a.score
     FROM areas a JOIN reports r USING (report_id)

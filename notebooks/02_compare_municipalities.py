@@ -26,7 +26,8 @@ from pathlib import Path
 
 import matplotlib.pyplot as plt
 import numpy as np
-import pandas as pd
+
+import kompass
 
 
 def repository_root(start: Path) -> Path:
@@ -44,10 +45,10 @@ def save_and_show(figure: plt.Figure, name: str) -> None:
     figure.savefig(FIGURES / f"{name}.png", dpi=120)
     print(f"figure: {FIGURES / f'{name}.png'}")
     plt.show()
-reports = pd.read_parquet(DATASET / "reports.parquet", dtype_backend="pyarrow")
-areas = pd.read_parquet(DATASET / "areas.parquet", dtype_backend="pyarrow")
-panel = pd.read_parquet(DATASET / "panel.parquet", dtype_backend="pyarrow")
-findings = pd.read_parquet(DATASET / "findings.parquet", dtype_backend="pyarrow")
+
+
+data = kompass.load(DATASET)  # one DataFrame per table, pyarrow-backed
+reports, areas, panel, findings = data.reports, data.areas, data.panel, data.findings
 print(f"dataset: {DATASET}: {len(reports)} reports, {len(areas)} area scores, {len(panel)} panel rows")
 
 # %% [markdown]
@@ -90,28 +91,31 @@ else:
 
 # %%
 # what the numbers on the radars are
-areas.drop_duplicates(["area_no", "area_id"]).sort_values(["area_no", "area_id"])[["area_no", "area_id", "title"]]
+(areas.drop_duplicates(["area_no", "comparison_group"]).sort_values(["area_no", "comparison_group"])
+ [["area_no", "area_id", "comparison_group", "title"]])
 
 # %% [markdown]
 # ## The distribution of area scores
 #
-# A box per canonical area (`area_id`, the same area across criteria versions), every report's
-# score as a dot.
+# A box per comparison group (`comparison_group`), every report's score as a dot. Scores are
+# pooled only where they can be compared: the same area under criteria that kept it (areas 1-6
+# and 8 of 2.0 and 2.1), while area 7 of 2.0 and of 2.1, and the areas of the original criteria
+# and of 2020, are groups of their own (see `docs/catalog.md`).
 
 # %%
 if not areas.empty:
-    area_order = areas.groupby("area_id")["area_no"].min().sort_values().index.tolist()
+    group_order = areas.groupby("comparison_group")["area_no"].min().sort_values(kind="stable").index.tolist()
     figure, axis = plt.subplots(figsize=(10, 4))
-    axis.boxplot([areas.loc[areas["area_id"] == area_id, "score"] for area_id in area_order], widths=0.5)
-    for position, area_id in enumerate(area_order, start=1):
-        values = areas.loc[areas["area_id"] == area_id, "score"]
+    axis.boxplot([areas.loc[areas["comparison_group"] == group, "score"] for group in group_order], widths=0.5)
+    for position, group in enumerate(group_order, start=1):
+        values = areas.loc[areas["comparison_group"] == group, "score"]
         axis.scatter(np.full(len(values), position), values, color="#3f6fb5", zorder=3, s=18)
-    axis.set_xticks(range(1, len(area_order) + 1), area_order, rotation=30, ha="right", fontsize=8)
+    axis.set_xticks(range(1, len(group_order) + 1), group_order, rotation=30, ha="right", fontsize=8)
     axis.set_ylabel("score (0-100)")
-    axis.set_title(f"Area scores of {areas['report_id'].nunique()} reports")
+    axis.set_title(f"Area scores of {areas['report_id'].nunique()} reports, by comparison group")
     figure.tight_layout()
     save_and_show(figure, "area_distribution")
-    print(areas.groupby("area_id")["score"].describe()[["count", "mean", "min", "max"]])
+    print(areas.groupby("comparison_group")["score"].describe()[["count", "mean", "min", "max"]])
 else:
     print("no area scores")
 
@@ -149,9 +153,19 @@ for municipality in repeated:
     figure.tight_layout()
     save_and_show(figure, f"panel_{municipality}")
 
+# %% [markdown]
+# Totals, too, compare only within a comparison group: a total's group (`total/<version>`) changes
+# with its criteria version wherever any area's does, so each municipality's totals are one row
+# per group, not one line over every year.
+
+# %%
 if repeated:
     totals = panel[panel["municipality"].isin(repeated) & (panel["area_id"] == "total")]
-    print(totals.pivot(index="municipality", columns="year", values="score"))  # one total per year: stays int
+    # one total per municipality, group and year: the scores stay whole numbers
+    print(totals.pivot(index=["municipality", "comparison_group"], columns="year", values="score"))
+    for (municipality, group), rows in totals.sort_values("year").groupby(["municipality", "comparison_group"]):
+        print(f"totals {municipality} {group}: " + ", ".join(f"{year} {score}" for year, score
+                                                             in zip(rows["year"], rows["score"])))
 
 # %% [markdown]
 # ## Strengths and improvements in words

@@ -11,7 +11,8 @@ from conftest import RAW_DIR, SAMPLE_PDF, TEXT_SAMPLE, read_tables
 
 from kompass import cli
 
-SUMMARY = re.compile(r"^kompass: (\d+) documents? \((\d+) read, (\d+) reparsed, (\d+) reused; (\d+) failed\), "
+SUMMARY = re.compile(r"^kompass: (\d+) documents? \((\d+) read, (\d+) reparsed, (\d+) reused; (\d+) failed"
+                     r"(?:, (\d+) duplicates?)?\), "
                      r"(\d+) reports? written to (.+); problems: (\d+) errors?, (\d+) warnings?, (\d+) infos?; "
                      r"\d+\.\d s$")
 
@@ -24,9 +25,10 @@ def test_subprocess_summary_line(extracted_subprocess):
     line = extracted_subprocess.stdout.strip().splitlines()[-1]
     match = SUMMARY.match(line)
     assert match, line
-    documents, read, reparsed, reused, failed, reports, out, errors, warnings, infos = match.groups()
+    documents, read, reparsed, reused, failed, duplicates, reports, out, errors, warnings, infos = match.groups()
     assert int(documents) == int(read) == len(TEXT_SAMPLE) + 1  # and the PDF
-    assert (int(reparsed), int(reused), int(failed), int(reports)) == (0, 0, 0, 3)
+    # one text copy is a copy of the PDF: a duplicate, so the four documents give three reports
+    assert (int(reparsed), int(reused), int(failed), int(duplicates), int(reports)) == (0, 0, 0, 1, 3)
     assert out == str(extracted_subprocess.out)
     severities = Counter(r["severity"] for r in read_tables(extracted_subprocess.out)["problems"])
     assert (int(errors), int(warnings), int(infos)) == (severities["error"], severities["warning"],
@@ -50,7 +52,7 @@ def test_the_sample_pdf_is_published_before_its_text_copy(extracted_subprocess):
     assert published["sollentuna-2015"]["source_path"] == SAMPLE_PDF.name
     assert published["sollentuna-2015"]["source_format"] == "pdf" and published["sollentuna-2015"]["page_count"] == 23
     documents = {row["source_path"]: row for row in tables["documents"]}
-    assert documents[SAMPLE_PDF.name]["pages"] == 23 and documents[SAMPLE_PDF.name]["published"]
+    assert documents[SAMPLE_PDF.name]["source_pages"] == 23 and documents[SAMPLE_PDF.name]["published"]
     [duplicate] = [row for row in tables["problems"] if row["code"] == "duplicate_report"]
     assert documents[duplicate["source_path"]]["published"] is False
 
@@ -80,7 +82,7 @@ def test_a_failed_document_is_named_with_its_error_and_exits_1(tmp_path):
                                            "--no-cache"])
     assert result.exit_code == 1
     assert ("kompass: failed: broken.pdf: not_a_pdf: " in result.stderr)
-    assert SUMMARY.match(result.stdout.strip()).groups()[:6] == ("2", "2", "0", "0", "1", "1")
+    assert SUMMARY.match(result.stdout.strip()).groups()[:7] == ("2", "2", "0", "0", "1", None, "1")  # no duplicate
 
 
 def test_json_prints_the_run_record_with_every_outcome(tmp_path):

@@ -17,7 +17,8 @@ REQUIRED_COLUMNS = {
                 "evaluators", "criteria_version", "evaluation_number", "total_score", "complete", "page_count",
                 "source_path", "source_sha256", "source_format", "extractor_version"],
     "areas": ["report_id", "area_no", "area_id", "title", "score", "max_score"],
-    "subquestions": ["report_id", "area_no", "code", "question_id", "text", "achieved", "max", "percent"],
+    "subquestions": ["report_id", "area_no", "code", "question_id", "text", "achieved", "max", "percent",
+                     "percent_computed"],
     "findings": ["report_id", "area_no", "area_id", "kind", "position", "text", "page"],
     "rubrics": ["report_id", "area_no", "position", "text"],
     "prior_scores": ["report_id", "ref_year", "area_no", "score", "source"],
@@ -27,7 +28,7 @@ REQUIRED_COLUMNS = {
     "catalog_questions": ["criteria_version", "code", "question_id", "max_points", "text"],
     "problems": ["source_path", "report_id", "severity", "code", "message", "page"],
     "problem_codes": ["code", "severity", "stage", "meaning"],
-    "documents": ["source_path", "report_id", "status", "source_format", "pages", "seconds", "cache_hit",
+    "documents": ["source_path", "report_id", "status", "source_format", "source_pages", "seconds", "cache_hit",
                   "error_code"],
     "scores": ["report_id", "municipality_code", "county", "year", "criteria_version",
                *(f"area_{n}" for n in range(1, 9)), "total_score"],
@@ -71,6 +72,7 @@ def test_required_columns_are_present(extracted, name):
     ("areas", "area_no", pa.int8()),
     ("areas", "score", pa.int16()),
     ("subquestions", "percent", pa.float64()),
+    ("subquestions", "percent_computed", pa.float64()),
     ("findings", "position", pa.int16()),
     ("findings", "page", pa.int16()),
     ("prior_scores", "ref_year", pa.int16()),
@@ -84,11 +86,12 @@ def test_spot_check_arrow_types(extracted, table, column, arrow_type):
 NULLABLE = {
     "reports": {"municipality_code", "report_date", "evaluation_period", "evaluation_number", "total_score",
                 "page_count"},
-    "areas": set(), "subquestions": set(), "findings": {"page", "kind_guess", "kind_guess_reason"},
+    "areas": set(), "subquestions": {"percent_computed"},  # a column of our own: null where max is 0
+    "findings": {"page", "kind_guess", "kind_guess_reason"},
     "rubrics": set(), "prior_scores": {"area_no"}, "sections": set(),
     "panel": {"municipality_code", "area_no"}, "catalog_areas": {"continues", "note"}, "catalog_questions": set(),
     "problems": {"report_id", "page"}, "problem_codes": set(),
-    "documents": {"report_id", "source_format", "reader", "pages", "seconds", "error_code", "error_message"},
+    "documents": {"report_id", "source_format", "reader", "source_pages", "seconds", "error_code", "error_message"},
     "scores": {"municipality_code", "county", *(f"area_{n}" for n in range(1, 9)), "total_score"},
 }
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import date
 
 from normalize.report import normalize_report
-from domain.records import RawArea, RawFinding, RawPriorScore, RawReport
+from domain.records import RawArea, RawFinding, RawPriorScore, RawReport, RawSubquestion
 
 
 def _raw(**fields) -> RawReport:
@@ -100,3 +100,13 @@ def test_a_score_out_of_range_is_named_and_never_published():
     assert result.rows["prior_scores"] == []
     out_of_range = [p.message for p in result.problems if p.code == "score_out_of_range"]
     assert len(out_of_range) == 2 and "170" in out_of_range[0] and "650" in out_of_range[1]
+
+
+def test_percent_stays_as_printed_beside_the_share_of_the_points():
+    # reports work the percent out from points before rounding: 11 of 15 points printed as 75 %
+    subquestions = [RawSubquestion(1, "1.1", "Finns en plan?", 11, 15, 75.0),
+                    RawSubquestion(1, "1.2", "Informeras invånarna?", 20, 20, 100.0),
+                    RawSubquestion(1, "1.3", "En fråga utan poäng?", 0, 0, 0.0)]
+    rows = normalize_report(_raw(areas=[RawArea(1, "T", score=76)], subquestions=subquestions), "1").rows
+    assert [(r["percent"], r["percent_computed"]) for r in rows["subquestions"]] == [
+        (75.0, 73.3), (100.0, 100.0), (0.0, None)]

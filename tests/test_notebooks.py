@@ -107,10 +107,14 @@ def test_compare_draws_radar_distribution_panel_and_lemmas(sample_runs, extracte
     notebook = sample_runs[COMPARE.stem]
     output = printed(notebook)
     assert "municipalities with several evaluations: ['Sollentuna']" in output
-    totals = sorted((row["year"], row["score"]) for row in extracted.tables["panel"]
-                    if row["municipality"] == "Sollentuna" and row["area_id"] == "total")
-    printed_totals = next(line for line in output.splitlines() if line.startswith("Sollentuna "))
-    assert printed_totals.split() == ["Sollentuna", *(str(score) for _, score in totals)]  # whole numbers
+    totals: dict[str, list[str]] = {}
+    for row in sorted(extracted.tables["panel"], key=lambda row: row["year"]):
+        if row["municipality"] == "Sollentuna" and row["area_id"] == "total":
+            totals.setdefault(row["comparison_group"], []).append(f"{row['year']} {row['score']}")
+    assert len(totals) == 2  # 2015 (criteria 2.0) and 2018 (2.1): totals that do not compare
+    printed_totals = [line for line in output.splitlines() if line.startswith("totals Sollentuna ")]
+    assert printed_totals == [f"totals Sollentuna {group}: {', '.join(scores)}"  # whole numbers
+                              for group, scores in sorted(totals.items())]
     assert image_count(notebook) == 4  # radars, distribution, Sollentuna's panel, lemmas
     figures = Path(output.split("figure: ")[1].splitlines()[0]).parent
     assert sorted(path.name for path in figures.iterdir()) == [
@@ -139,3 +143,10 @@ def test_notebooks_default_to_the_repositorys_dataset():
         text = path.read_text(encoding="utf-8")
         assert 'os.environ.get("KOMPASS_DATASET")' in text
         assert '/ "data" / "processed"' in text
+
+
+def test_notebooks_read_the_dataset_through_the_python_api():
+    for path in (LOAD_AND_JOIN, COMPARE):
+        text = path.read_text(encoding="utf-8")
+        assert "kompass.load(DATASET)" in text and "read_parquet" not in text
+    assert "data.to_duckdb()" in LOAD_AND_JOIN.read_text(encoding="utf-8")

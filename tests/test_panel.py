@@ -1,7 +1,7 @@
 """The panel joins reports with the earlier scores they quote, and flags contradictions."""
 from __future__ import annotations
 
-from normalize.panel import build_panel, version_of_year
+from normalize.panel import build_panel
 
 
 def _report(report_id, municipality, year, version="2.1", total=None):
@@ -51,8 +51,20 @@ def test_two_reports_quoting_the_same_evaluation_differently_is_flagged():
     assert [r["score"] for r in result.rows] == [66]
 
 
-def test_version_of_a_year():
-    assert [version_of_year(y) for y in (2011, 2015, 2016, 2019, 2020)] == ["2.0", "2.0", "2.1", "2.1", "2020"]
+def test_totals_of_different_criteria_versions_never_share_a_comparison_group():
+    reports = [_report("s-2015", "Sollentuna", 2015, "2.0", 551), _report("s-2018", "Sollentuna", 2018, total=602),
+               _report("s-2021", "Sollentuna", 2021, "2020", 610)]
+    result = build_panel(reports, [], [_prior("s-2018", 2008, None, 480), _prior("s-2018", 2012, None, 530)])
+    groups = {(r["year"], r["criteria_version"]): r["comparison_group"] for r in result.rows}
+    assert groups == {(2008, "1.0"): "total/1.0", (2012, "2.0"): "total/2.0", (2015, "2.0"): "total/2.0",
+                      (2018, "2.1"): "total/2.1", (2021, "2020"): "total/2020"}
+
+
+def test_a_quoted_evaluation_before_2010_has_the_original_criteria_and_their_groups():
+    result = build_panel([_report("s-2011", "Sollentuna", 2011, "2.0")],
+                         [_area("s-2011", 1, "openness_democracy", 70)], [_prior("s-2011", 2007, 1, 62)])
+    quoted = next(r for r in result.rows if r["source"] == "quoted")
+    assert (quoted["criteria_version"], quoted["comparison_group"]) == ("1.0", "openness_democracy/1.0")
 
 
 def test_bundled_sample_panel_includes_the_quoted_earlier_evaluation(extracted):
@@ -61,3 +73,6 @@ def test_bundled_sample_panel_includes_the_quoted_earlier_evaluation(extracted):
     assert ("Sollentuna", 2015, "total", 551) in quoted
     assert {r["report_id"] for r in panel if r["source"] == "report"} == {r["report_id"]
                                                                            for r in extracted.tables["reports"]}
+    totals = {(r["year"], r["criteria_version"]): r["comparison_group"] for r in panel
+              if r["municipality"] == "Sollentuna" and r["area_id"] == "total"}
+    assert totals == {(2015, "2.0"): "total/2.0", (2018, "2.1"): "total/2.1"}  # area 7 changed in 2016

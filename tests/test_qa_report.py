@@ -17,7 +17,8 @@ from conftest import RAW_DIR, TEXT_SAMPLE, read_tables, require_tool
 from PIL import Image
 
 from kompass.cli import main
-from kompass.qa_report import load_dataset, page_cell, source_file
+from kompass.qa_dataset import load_dataset, source_file
+from kompass.qa_html import page_cell
 
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                   "--disable-background-networking", "--disable-component-update", "--disable-sync"]
@@ -127,6 +128,7 @@ def test_every_document_with_status_scores_and_counts(sample_report, extracted):
         assert has_run(tokens, ["Report", report_id])
         assert has_run(tokens, ["Total score", "—" if report["total_score"] is None else str(report["total_score"])])
         assert has_run(tokens, ["Criteria version", report["criteria_version"]])
+        assert has_run(tokens, ["Report pages", shown(report["page_count"])])  # beside the source's pages
         for area in (row for row in tables["areas"] if row["report_id"] == report_id):
             assert has_run(tokens, [str(area["area_no"]), area["title"], str(area["score"])])
         for kind in ("strength", "improvement", "unknown"):
@@ -205,8 +207,8 @@ def test_failed_documents_are_listed_with_their_error(failing_dataset):
         assert has_run(sections[source_path], ["error", problem["code"], "—", problem["message"]])
         assert has_run(parsed.sections["documents"], [
             source_path, "failed", "—",
-            *(shown(document[name]) for name in ("source_format", "reader", "pages", "seconds")),
-            f"{document['work']}, no cache", "—", "1", "0", "0", f"{problem['code']}: {problem['message']}"])
+            *(shown(document[name]) for name in ("source_format", "reader", "source_pages", "seconds")),
+            f"{document['work']}, no cache", "—", "1 / 0 / 0", f"{problem['code']}: {problem['message']}"])
     assert "a&lt;b&gt;&amp;c.pdf" in page and "<b>" not in page and "b" not in parsed.tags
     assert [row["status"] for row in tables["documents"] if row["source_path"].endswith(".md")] == ["ok"]
     assert has_run(parsed.sections["run"], ["Documents by status", "2 failed, 1 ok"])
@@ -283,21 +285,22 @@ def test_document_table_shows_each_documents_values(sample_report, extracted):
     parsed = parse(sample_report.read_text(encoding="utf-8"))
     sections = document_sections(parsed)
     documents = extracted.tables["documents"]
-    assert len(documents) == 3 and all(row["pages"] and row["seconds"] is not None for row in documents)
+    assert len(documents) == 3 and all(row["source_pages"] and row["seconds"] is not None for row in documents)
     for row in documents:
         work = f"{row['work']}, {'cache used' if row['cache_hit'] else 'no cache'}"
-        values = [shown(row[name]) for name in ("source_format", "reader", "pages", "seconds")]
+        values = [shown(row[name]) for name in ("source_format", "reader", "source_pages", "seconds")]
         assert has_run(parsed.sections["documents"], [row["source_path"], row["status"], row["report_id"],
                                                       *values, work])
-        assert has_run(sections[row["source_path"]], ["Format", values[0], "Reader", values[1], "Pages",
+        assert has_run(sections[row["source_path"]], ["Format", values[0], "Reader", values[1], "Source pages",
                                                       values[2], "Seconds", values[3], "Work", work])
 
 
-# Two runs over the text sample, the second with one area score and one finding of one report edited.
+# Two runs over the text sample, the second with one area score, one finding and the date of one report edited.
 
 EDITED_REPORT = "000_c7b2db4eead6c9d1.txt"
 EDITS = {"Poäng 76 Allmänt En kommun är en politiskt": "Poäng 71 Allmänt En kommun är en politiskt",
          "Regelbunden annonsering i lokalmedia": "Regelbunden annonsering i lokaltidningen"}
+REDATED = ("2018-06-19", "2018-06-20")  # in every running head
 
 
 @dataclass
@@ -323,7 +326,7 @@ def two_runs(tmp_path_factory) -> TwoRuns:
             for old, new in EDITS.items():
                 assert text.count(old) == 1, old
                 text = text.replace(old, new)
-            edited.write_text(text, encoding="utf-8")
+            edited.write_text(text.replace(*REDATED), encoding="utf-8")
         runs.tables[name] = extract_to(dataset, inputs)
         out = work / f"{name}.html"
         assert write_report(dataset, "--out", str(out))[0] == 0
@@ -336,10 +339,11 @@ def test_a_first_run_has_no_previous_run(two_runs):
                                                "No previous run: this is the first run of this dataset."]
 
 
-def test_changes_list_exactly_the_edited_score_and_finding(two_runs):
+def test_changes_list_exactly_the_edited_metadata_score_and_finding(two_runs):
     before, after = two_runs.tables["first"], two_runs.tables["second"]
     report = next(row for row in after["reports"] if row["source_path"] == EDITED_REPORT)
     report_id = report["report_id"]
+    old_report = next(row for row in before["reports"] if row["source_path"] == EDITED_REPORT)
 
     def area_1(tables):
         return next(row["score"] for row in tables["areas"] if row["report_id"] == report_id and row["area_no"] == 1)
@@ -353,12 +357,19 @@ def test_changes_list_exactly_the_edited_score_and_finding(two_runs):
     changes = parse(two_runs.pages["second"]).sections["changes"]
     first_run = json.loads((two_runs.dataset / "runs.jsonl").read_text(encoding="utf-8").splitlines()[0])
     assert changes[1] == (f"Compared with the previous run (started {first_run['started']}): 1 report changed, 0 new, "
-                          "0 gone; 1 score changed, 1 finding added, 1 lost, 0 new problems, 0 gone.")
+                          "0 gone; 2 metadata values and 1 score changed, 1 finding added, 1 lost, 0 new problems, "
+                          "0 gone.")
+    sources = ["Before", EDITED_REPORT, "After", EDITED_REPORT]  # each column names the input it was read from
     assert changes[2:] == [
         report_id, f"(changed; {EDITED_REPORT})",
-        "Score", "Before", "After", "Change", "area 1", "76", "71", "-5",
-        "Findings added: 1", "Area", "Kind", "Text", "1", "strength", "Regelbunden annonsering i lokaltidningen",
-        "Findings lost: 1", "Area", "Kind", "Text", "1", "strength", "Regelbunden annonsering i lokalmedia"]
+        "Metadata", *sources, "report_date", *REDATED,
+        "source_sha256", old_report["source_sha256"], report["source_sha256"],
+        "Score", *sources, "Change", "area 1", "76", "71", "-5",
+        "Findings added: 1", f"({EDITED_REPORT})", "Area", "Kind", "Text", "1", "strength",
+        "Regelbunden annonsering i lokaltidningen",
+        "Findings lost: 1", f"({EDITED_REPORT})", "Area", "Kind", "Text", "1", "strength",
+        "Regelbunden annonsering i lokalmedia"]
+    assert [str(row["report_date"]) for row in (old_report, report)] == list(REDATED)
 
 
 
