@@ -66,6 +66,14 @@ def lemma_table() -> LemmaTable:
     return open_table(packed, cache_directory() if isinstance(packed, Path) else None)  # not from a zip
 
 
+@lru_cache(maxsize=1)
+def stop_words() -> frozenset[str]:
+    """spaCy's Swedish stop words (domain/data/stop_words_sv.txt): the function words, which the lemma table,
+    listing only forms that differ from their lemma, mostly lacks."""
+    lines = resources.files("domain").joinpath("data").joinpath("stop_words_sv.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in lines.splitlines() if line.strip() and not line.startswith("#"))
+
+
 def packed_table() -> Path:
     """The gzipped table as spacy-lookups-data ships it (a Traversable where the package is zipped)."""
     return resources.files("spacy_lookups_data").joinpath("data").joinpath("sv_lemma_lookup.json.gz")

@@ -28,7 +28,7 @@ from importlib import resources
 
 import regex as re
 
-from domain.lexicon import lemma_table
+from domain.lexicon import lemma_table, stop_words
 from normalize.tokens import words
 
 _IMPROVEMENT_VERBS = frozenset("""
@@ -55,12 +55,6 @@ def _lemma_overrides() -> dict[str, str]:
         return {row["word"]: row["lemma"] for row in csv.DictReader(handle)}
 
 
-@lru_cache(maxsize=1)
-def _stop_words() -> frozenset[str]:
-    lines = _data_file("domain", "stop_words_sv.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
-
-
 @lru_cache(maxsize=1 << 16)  # a report's findings repeat their words; a lookup bisects 23 MB
 def _lemma_of(word: str) -> str:
     return _lemma_overrides().get(word) or lemma_table().get(word) or word
@@ -73,15 +67,15 @@ def prepare() -> None:
 
 def lemmas(texts: list[str]) -> list[list[str]]:
     """Lower-case lemmas of each text, without stop words and words without letters."""
-    stop_words = _stop_words()
+    stops = stop_words()
     result = []
     for text in texts:
         found = []
         for word in words(text.lower()):
-            if word in stop_words or not any(c.isalpha() for c in word):
+            if word in stops or not any(c.isalpha() for c in word):
                 continue
             lemma = _lemma_of(word)
-            if lemma.lower() not in stop_words:  # the table's lemmas of proper nouns keep their capital
+            if lemma.lower() not in stops:  # the table's lemmas of proper nouns keep their capital
                 found.append(lemma)
         result.append(found)
     return result

@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from domain import lexicon
-from normalize import language
 from normalize.language import kind_guess, lemmas
 from domain.lexicon import open_table, packed_table
 
@@ -64,7 +63,7 @@ def test_lemma_table_finds_its_first_last_and_escaped_entries_and_no_others():
 
 
 def test_stop_words_are_spacys_swedish_list():
-    stop_words = language._stop_words()
+    stop_words = lexicon.stop_words()
     assert len(stop_words) == 386
     assert {"och", "att", "för", "med", "bland", "annat"} <= stop_words
     assert "mål" not in stop_words
