@@ -84,9 +84,10 @@ TABLES: tuple[TableSchema, ...] = (
         _c("source_format", pa.string(), "`pdf`, `text`, `markdown` or `html`.", enum=SOURCE_FORMATS),
         _c("rendering", pa.string(), "How the source lays the report out: `pdf`, `flat`, `transcript`, `paged`, "
                                      "`markdown` or `html`."),
-        _c("reader", pa.string(), "What read the source: `pdfplumber` (a PDF's text layer), "
-                                  "`ocr:tesseract-<version>` (a scan, by OCR), both joined by `+` when only some "
-                                  "pages were scans, or `text`, `markdown`, `html`."),
+        _c("reader", pa.string(), "What read the source: `pdfium` or `pdfplumber` (a PDF's text layer), "
+                                  "`ocr:tesseract-<version>` (a scan, by OCR), `pdfium:ocr-layer` (a scan's own "
+                                  "OCR text layer, read as a scan's text where OCR could not run), joined by `+` "
+                                  "when pages were read in different ways, or `text`, `markdown`, `html`."),
         _c("extractor_version", pa.string(), "Version of kompass that wrote the row."),
     )),
     TableSchema("areas", "One row per report and area.", ("report_id", "area_no"), (
@@ -214,7 +215,7 @@ TABLES: tuple[TableSchema, ...] = (
         _c("source_format", pa.string(), "`pdf`, `text`, `markdown` or `html`; null when the file could not be "
                                          "read.", True, enum=SOURCE_FORMATS),
         _c("reader", pa.string(), "What read it (as reports.reader: `pdfium`, `pdfplumber`, `ocr:tesseract-…`, "
-                                  "`text` …); null when no report came of it.", True),
+                                  "`pdfium:ocr-layer`, `text` …); null when no report came of it.", True),
         _c("pages", pa.int16(), "Pages of the source, when it could be read.", True),
         _c("seconds", pa.float64(), "Seconds this run spent reading and parsing it; null when the result was "
                                     "reused whole from the cache or its process was given up.", True),
