@@ -6,8 +6,9 @@ few bytes that are not UTF-8: letters pasted from a Windows-1252 file, a
 character cut in two, a stray byte. Read as Windows-1252 the whole file
 would turn every "ä" into "Ã¤" and be no report, so a file with more UTF-8
 characters than such bytes stays UTF-8: a byte that Windows-1252 makes a
-Swedish letter or a dash or quotation mark is read so (what a paste from an
-older export leaves), any other becomes U+FFFD; a warning names the lines.
+Swedish letter, a dash, a quotation mark or a bullet is read so (what a paste
+from an older export leaves), any other becomes U+FFFD; a warning names the
+lines.
 """
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ from domain.problems import Problem, problem
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
          (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 _UTF8_CHARACTER = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
-_PASTED = frozenset("åäöÅÄÖéÉüÜ–—‘’“”…")  # what a Windows-1252 byte in a Swedish UTF-8 text most likely is
+_PASTED = frozenset("åäöÅÄÖéÉüÜ–—‘’“”…•")  # what a Windows-1252 byte in a Swedish UTF-8 text most likely is
 _ESCAPED = 0xDC00  # Python's surrogateescape puts a byte that is no UTF-8 at this code point plus the byte
 _SHOWN = 5  # lines named in the warning
 

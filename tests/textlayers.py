@@ -8,8 +8,8 @@
 - `garbled_fonts`: Helvetica replaced by an embedded TrueType font (Liberation
   Sans, Helvetica's metric twin) addressed by codes that map to no Unicode: the
   pages show the report, the text layer is no language;
-- `mis_encoded`: a UTF-8 text copy with some Swedish letters as Windows-1252
-  bytes, as a line pasted from an older export leaves them.
+- `mis_encoded`: a UTF-8 text copy with some lines in Windows-1252, as lines
+  pasted from an older export leave them.
 """
 from __future__ import annotations
 
@@ -92,21 +92,21 @@ def garbled_fonts(source: Path, target: Path) -> Path:
     return target
 
 
-def mis_encoded(source: Path, target: Path, every: int = 3) -> Path:
-    """The UTF-8 text with every `every`-th line's "ä", "å", "ö" (and capitals) as Windows-1252 bytes."""
+def mis_encoded(source: Path, target: Path, every: int = 4) -> Path:
+    """The UTF-8 text with every `every`-th of its lines that are not ASCII in Windows-1252 where it can be:
+    lines pasted from an older export."""
     lines = source.read_text(encoding="utf-8").split("\n")
-    target.write_bytes(b"\n".join(
-        line.encode("cp1252") if index % every == every - 1 and line.isascii() is False and _cp1252(line)
-        else line.encode() for index, line in enumerate(lines)))
+    accented = [index for index, line in enumerate(lines) if not line.isascii()][every - 1::every]
+    target.write_bytes(b"\n".join(_pasted(line) if index in accented else line.encode()
+                                  for index, line in enumerate(lines)))
     return target
 
 
-def _cp1252(line: str) -> bool:
+def _pasted(line: str) -> bytes:
     try:
-        line.encode("cp1252")
-    except UnicodeEncodeError:
-        return False
-    return True
+        return line.encode("cp1252")
+    except UnicodeEncodeError:  # a character Windows-1252 lacks: the line stays UTF-8
+        return line.encode()
 
 
 def _code(byte: int) -> int:
