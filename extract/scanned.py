@@ -31,9 +31,10 @@ _SHOWN = 5  # mended words named in the message
 
 def read_scanned(document: Document, data: bytes, name: str, settings: OcrSettings,
                  store: OcrStore | None) -> Document:
-    """The document with its scanned pages OCR'd.
+    """The document with its scanned pages, and those whose text layer lies (extract.text_layer), OCR'd.
 
-    Raises no_text_layer when a scan could not be OCR'd, ocr_failed when Tesseract hung, crashed or read no page.
+    Raises no_text_layer when a scan could not be OCR'd, text_layer_broken when no page has a usable text layer
+    and OCR could not run, ocr_failed when Tesseract hung, crashed or read no page.
     """
     faults = layer_faults(document.pages)
     numbers = pages_to_ocr(document.pages, settings, faults.pages)
@@ -48,13 +49,14 @@ def read_scanned(document: Document, data: bytes, name: str, settings: OcrSettin
     by_number = {page.number: to_page(page, settings.dpi) for page in recognized}
     pages = [by_number.get(page.number, page) if page.number not in faults.pages or page.number in read else page
              for page in document.pages]
-    laid = _as_laid(replace(document, pages=pages), faults, read, "Tesseract could not read them", name)
+    laid = _as_laid(replace(document, pages=pages), faults, read, "Tesseract failed (ocr_page_failed)", name)
     pages, mended = mend_spelling(laid.pages)
     if len(failed) == len(recognized) and not any(page.lines for page in pages):
         raise ExtractionError("ocr_failed", f"Tesseract could not read any of the {len(failed)} scanned "
                                             f"pages ({failed[0].failure}).", failed[0].number)
     engine = f"ocr:{engine_version()}"
-    reader = engine if len(numbers) == len(document.pages) else f"{laid.reader}+{engine}"
+    every_page = len(numbers) == len(document.pages) and laid.reader == document.reader
+    reader = engine if every_page else f"{laid.reader}+{engine}"
     confidence = mean_confidence(pages)
     problems = [problem("ocr_page_failed", f"Tesseract could not read page {page.number}: {page.failure}.",
                         page.number) for page in failed]
