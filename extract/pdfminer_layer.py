@@ -1,10 +1,10 @@
 """The pdfplumber reader's ScanLayer: how a page an image covers draws its text, as pdfminer interprets it.
 
 pdfplumber's characters carry neither their text render mode nor where they
-stand in the page's painting order, so a page that an image covers is
-interpreted once more by a device that counts, in painting order, the
-characters of each render mode and the images that cover the page. Text
-PDFs have no such page and pay nothing.
+stand in the page's painting order, so a page that an image covers (as
+pdfplumber's images say) is interpreted once more by a device that counts,
+in painting order, the characters of each render mode and the images that
+cover the page. Text PDFs have no such page and pay nothing.
 """
 from __future__ import annotations
 
@@ -44,9 +44,17 @@ class _Painting(PDFTextDevice):
             self.painted.append(("image", int("SMask" not in stream.attrs and "Mask" not in stream.attrs), 0))
 
 
-def scan_layer(resources: PDFResourceManager, page: PDFPage, width: float, height: float) -> ScanLayer | None:
-    """How the page's text is drawn when an image covers the page; None where none does or there is no text."""
-    device = _Painting(resources, (0.0, 0.0, width, height))
+def scan_layer(resources: PDFResourceManager, page: PDFPage, width: float, height: float,
+               images: list[dict]) -> ScanLayer | None:
+    """How the page's text is drawn when an image covers the page; None where none does or there is no text.
+
+    `images` are pdfplumber's (x0, x1, top, bottom): a page none of which covers is not interpreted again.
+    """
+    box = (0.0, 0.0, width, height)
+    if not any(covers_page((image["x0"], image["x1"]), (height - image["bottom"], height - image["top"]), box)
+               for image in images):
+        return None
+    device = _Painting(resources, box)
     PDFPageInterpreter(resources, device).process_page(page)
     painted = device.painted
     hiding = max((index for index, (kind, opaque, _) in enumerate(painted) if kind == "image" and opaque),

@@ -71,8 +71,8 @@ def _read_page(pdf: pdfplumber.PDF, index: int, name: str, problems: list[Proble
         width, height = float(page.width), float(page.height)
         result = Page(number=number, lines=words_to_lines(chars_to_words(chars), number), width=width,
                       height=height, has_images=bool(page.images),
-                      scan_layer=scan_layer(pdf.rsrcmgr, page.page_obj, width, height)
-                      if page.images and page.chars else None)
+                      scan_layer=scan_layer(pdf.rsrcmgr, page.page_obj, width, height, page.images)
+                      if page.chars else None)
         page.close()
         return result
     except MemoryError:
