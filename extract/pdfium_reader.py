@@ -8,6 +8,10 @@ pdfminer would give them (from the origin, the advance width, the font's
 descent and size), so extract.geometry makes the same words and lines of them
 as of pdfplumber's. Each page and its text page are closed once read.
 
+On a page an image covers, how its text is drawn (render modes, and whether
+before the image) is noted as its ScanLayer, from which extract.text_layer
+tells a scan's OCR layer from printed text.
+
 A page PDFium cannot load is left empty instead of losing the report; a
 document is damaged when PDFium cannot open it or had to rebuild a file cut
 short (no %%EOF at its end), as a truncated download is.
@@ -97,7 +101,7 @@ def _read_page(document, index: int, fonts: dict[int, _Font], name: str, problem
             lines = words_to_lines(chars_to_words(_chars(text_page, _page_top(page), fonts)), number) if text_page \
                 else []
             has_images = any(kind == _IMAGE for kind, _, _ in _painted(page))
-            scan_layer = _scan_layer(page, text_page) if text_page and has_images else None
+            scan_layer = _scan_layer(document, page, text_page) if text_page and has_images else None
         finally:
             if text_page:
                 pdfium.FPDFText_ClosePage(text_page)
@@ -266,7 +270,7 @@ def _then(first: tuple[float, ...], second: tuple[float, ...]) -> tuple[float, .
             e * b2 + f * d2 + f2)
 
 
-def _scan_layer(page, text_page) -> ScanLayer | None:
+def _scan_layer(document, page, text_page) -> ScanLayer | None:
     """How the page's text is drawn when an image covers the page; None where none does or there is no text.
 
     The characters are counted only here, on a page an image covers: asking every text object of a text
@@ -278,8 +282,10 @@ def _scan_layer(page, text_page) -> ScanLayer | None:
                 if kind == _IMAGE and _covers(item, matrix, box)]
     if not covering:
         return None
-    hiding = max((index for index in covering if not pdfium.FPDFPageObj_HasTransparency(painted[index][1])),
-                 default=-1)  # text painted before an opaque page image is under it
+    first_text = next((index for index, (kind, _, _) in enumerate(painted) if kind == _TEXT), len(painted))
+    # text painted before an opaque page image is under it (a watermark's image lets it show)
+    hiding = next((index for index in reversed(covering)
+                   if index > first_text and _opaque(document, page, painted[index][1])), -1)
     characters = invisible = covered = 0
     for index, (kind, item, _) in enumerate(painted):
         if kind == _TEXT:
@@ -290,6 +296,25 @@ def _scan_layer(page, text_page) -> ScanLayer | None:
             elif index < hiding:
                 covered += count
     return ScanLayer(characters, invisible, covered) if characters else None
+
+
+def _opaque(document, page, image) -> bool:
+    """Whether the image hides what is under it: no transparency in its graphics state, no soft mask (an
+    alpha channel below full in the image PDFium renders of it)."""
+    if pdfium.FPDFPageObj_HasTransparency(image):
+        return False
+    bitmap = pdfium.FPDFImageObj_GetRenderedBitmap(document, page, image)
+    if not bitmap:
+        return True
+    try:
+        rows, stride = pdfium.FPDFBitmap_GetHeight(bitmap), pdfium.FPDFBitmap_GetStride(bitmap)
+        buffer = ctypes.cast(pdfium.FPDFBitmap_GetBuffer(bitmap), ctypes.POINTER(ctypes.c_ubyte * (rows * stride)))
+        pixels = np.frombuffer(buffer.contents, dtype=np.uint8).reshape(rows, stride)
+        width = pdfium.FPDFBitmap_GetWidth(bitmap)
+        return pdfium.FPDFBitmap_GetFormat(bitmap) != pdfium.FPDFBitmap_BGRA or bool(
+            (pixels[:, 3:4 * width:4] == 255).all())
+    finally:
+        pdfium.FPDFBitmap_Destroy(bitmap)
 
 
 def _covers(image, matrix: tuple[float, ...], box: tuple[float, float, float, float]) -> bool:

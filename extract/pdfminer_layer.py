@@ -57,10 +57,11 @@ def scan_layer(resources: PDFResourceManager, page: PDFPage, width: float, heigh
     device = _Painting(resources, box)
     PDFPageInterpreter(resources, device).process_page(page)
     painted = device.painted
-    hiding = max((index for index, (kind, opaque, _) in enumerate(painted) if kind == "image" and opaque),
-                 default=-1)
     if not any(kind == "image" for kind, _, _ in painted):
         return None
+    # text painted before an opaque page image is under it
+    hiding = max((index for index, (kind, opaque, _) in enumerate(painted) if kind == "image" and opaque),
+                 default=-1)
     texts = [(index, count, mode) for index, (kind, count, mode) in enumerate(painted) if kind == "text"]
     characters = sum(count for _, count, _ in texts)
     invisible = sum(count for _, count, mode in texts if mode in _UNPAINTED)

@@ -62,10 +62,16 @@ def test_each_reader_counts_the_text_over_a_page_image_by_how_it_is_drawn(tmp_pa
         c.drawImage(_paper(), LEFT, 600, 120, 170)
         _text(c, mode=3)
 
-    path = _canvas_pdf(tmp_path / "layers.pdf", invisible, under_the_image, over_the_image, beside_a_logo)
+    def under_a_transparent_image(c):  # a watermark: the text shows through it
+        _text(c)
+        c.drawImage(ImageReader(Image.new("RGBA", (120, 170), (200, 200, 200, 60))), 0, 0, WIDTH, HEIGHT,
+                    mask="auto")
+
+    path = _canvas_pdf(tmp_path / "layers.pdf", invisible, under_the_image, over_the_image, beside_a_logo,
+                       under_a_transparent_image)
     characters = len(SENTENCE)
     assert _layers(path, reader) == [ScanLayer(characters, characters, 0), ScanLayer(characters, 0, characters),
-                                     ScanLayer(characters, 0, 0), None]
+                                     ScanLayer(characters, 0, 0), None, ScanLayer(characters, 0, 0)]
 
 
 def test_an_image_and_a_text_layer_drawn_in_forms_are_found_in_them(tmp_path, reader):
