@@ -93,10 +93,24 @@ def _is_language(page: Page) -> bool | None:
     text = " ".join(line.text for line in page.lines)
     if _junk(text) >= max(_JUNK_LEAST, _JUNK * len(text.replace(" ", ""))):
         return False
-    words = [token for token in text.split() if any(char.isalpha() for char in token)][:_WORDS_READ]
+    words = [token for token in _tokens(text) if any(char.isalpha() for char in token)][:_WORDS_READ]
     if len(words) < _JUDGED:
         return None
     return sum(map(_is_swedish, words)) >= _LANGUAGE * len(words)
+
+
+def _tokens(text: str) -> list[str]:
+    """The text's tokens, a run of single characters one token: a letter-spaced title ("K o m m u n") is one
+    word, as is a run of glyphs a reader spaced out ("$ G 6 C")."""
+    tokens: list[str] = []
+    single = False
+    for token in text.split():
+        if len(token) == 1 and single:
+            tokens[-1] += token
+        else:
+            tokens.append(token)
+        single = len(token) == 1
+    return tokens
 
 
 def _junk(text: str) -> int:

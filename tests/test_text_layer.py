@@ -120,6 +120,8 @@ def test_letters_that_make_no_swedish_words_and_junk_characters_are_unusable_and
     assert layer_faults([_page(1, "Kommunkompassen"), _page(2, garbage * 2), _page(3, garbage * 2)]).unusable == (
         1, 2, 3)  # a page too short to judge goes with most of the document
     assert layer_faults([_page(1, "Kommunkompassen"), _page(2, garbage * 2), _page(3), _page(4)]).unusable == (2,)
+    spaced = "K o m m u n K o m p a s s e n A N A L Y S A V H E L S I N G B O R G S S T A D 2 0 1 8 " * 3
+    assert layer_faults([_page(1, spaced), _page(2), _page(3)]).unusable == ()  # a letter-spaced cover is words
 
 
 @pytest.fixture(scope="module")
