@@ -27,6 +27,8 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from domain.datafiles import data_file
+
 
 class LemmaTable:
     """The table's bytes: one `"form": "lemma",` entry a line, sorted by form (as UTF-8 bytes).
@@ -64,6 +66,14 @@ def lemma_table() -> LemmaTable:
     """The table, opened once per process."""
     packed = packed_table()
     return open_table(packed, cache_directory() if isinstance(packed, Path) else None)  # not from a zip
+
+
+@lru_cache(maxsize=1)
+def stop_words() -> frozenset[str]:
+    """Swedish stop words (domain/data/stop_words_sv.txt: spaCy's list, then the function words it lacks): the
+    function words, which the lemma table, listing only forms that differ from their lemma, mostly lacks."""
+    lines = data_file("stop_words_sv.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in lines.splitlines() if line.strip() and not line.startswith("#"))
 
 
 def packed_table() -> Path:

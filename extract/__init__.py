@@ -17,7 +17,8 @@ from extract.markdown import read_markdown
 from extract.model import Cell, Document, Line, Page, Table
 from extract.ocr import OcrSettings, OcrStore
 from extract.pdf import DEFAULT_READER, READERS, read_pdf
-from extract.text import decode, read_text
+from extract.encoding import decode
+from extract.text import read_text
 
 SOURCE_SUFFIXES = {".pdf": "pdf", ".txt": "text", ".md": "markdown", ".html": "html", ".htm": "html"}
 TEXT_READERS: dict[str, Callable[[str], tuple[str, list[Page]]]] = {
@@ -53,5 +54,6 @@ def read_document(path: Path, source_path: str, data: bytes | None = None, pdf_r
         pages = read_pdf(data, path.name, pdf_reader, problems)
         document = Document(source_path, digest, "pdf", "pdf", pages, reader=pdf_reader, problems=problems)
         return read_scanned(document, data, path.name, ocr or OcrSettings(), ocr_store)
-    rendering, pages = TEXT_READERS[declared](decode(data))
-    return Document(source_path, digest, declared, rendering, pages, reader=declared)
+    text, problems = decode(data)
+    rendering, pages = TEXT_READERS[declared](text)
+    return Document(source_path, digest, declared, rendering, pages, reader=declared, problems=problems)

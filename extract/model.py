@@ -62,6 +62,17 @@ class Table:
     lines: tuple[Line, ...] = ()
 
 
+@dataclass(frozen=True)
+class ScanLayer:
+    """The text of a PDF page that an image covers (a scan), as its reader found it drawn: an OCR engine's layer
+    ("searchable PDFs") is invisible, hidden under the image or laid over it, and is not the printed text
+    (extract.text_layer decides)."""
+
+    characters: int  # in the page's text objects
+    invisible: int = 0  # of them drawn neither filled nor stroked (render mode 3 or 7)
+    covered: int = 0  # of them drawn before the image, which hides them
+
+
 @dataclass
 class Page:
     number: int  # 1-based position in the source
@@ -70,6 +81,7 @@ class Page:
     width: float | None = None
     height: float | None = None
     has_images: bool = False
+    scan_layer: ScanLayer | None = None  # the text of a PDF page an image covers; None elsewhere
 
 
 @dataclass

@@ -24,6 +24,7 @@ import io
 import os
 import shutil
 import subprocess
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -123,14 +124,16 @@ def model_digest(language: str) -> str:
     return hashlib.sha256(model.read_bytes()).hexdigest()[:16]
 
 
-def pages_to_ocr(pages: list[Page], settings: OcrSettings) -> list[int]:
-    """Numbers of the pages to OCR: with `auto`, pages that are images without a text layer.
+def pages_to_ocr(pages: list[Page], settings: OcrSettings, false_layers: Collection[int] = ()) -> list[int]:
+    """Numbers of the pages to OCR: with `auto`, pages that are images without a text layer, and those whose text
+    layer is not their printed text (`false_layers`, extract.text_layer).
 
     Read off the pages the PDF reader made, so the PDF is parsed once, by the reader, in the worker.
     """
     if settings.mode == "never":
         return []
-    return [page.number for page in pages if settings.mode == "always" or (not page.lines and page.has_images)]
+    return [page.number for page in pages if settings.mode == "always" or (not page.lines and page.has_images)
+            or page.number in false_layers]
 
 
 def ocr_pages(data: bytes, page_numbers: list[int], settings: OcrSettings,

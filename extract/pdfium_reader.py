@@ -8,6 +8,10 @@ pdfminer would give them (from the origin, the advance width, the font's
 descent and size), so extract.geometry makes the same words and lines of them
 as of pdfplumber's. Each page and its text page are closed once read.
 
+On a page an image covers, how its text is drawn (render modes, and whether
+before the image) is noted as its ScanLayer, from which extract.text_layer
+tells a scan's OCR layer from printed text.
+
 A page PDFium cannot load is left empty instead of losing the report; a
 document is damaged when PDFium cannot open it or had to rebuild a file cut
 short (no %%EOF at its end), as a truncated download is.
@@ -16,16 +20,17 @@ from __future__ import annotations
 
 import ctypes
 from array import array
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import numpy as np
 import pypdfium2.raw as pdfium
 
 from extract.errors import ExtractionError
 from extract.geometry import Chars, chars_to_words, is_bold, words_to_lines
-from extract.model import Page
+from extract.model import Page, ScanLayer
 from domain.problems import Problem
 from extract.pdf_errors import damaged, encrypted, not_a_pdf, unreadable_page
+from extract.text_layer import covers_page
 
 _BOLD_WEIGHT = 700
 # the standard fonts' descents in their Adobe metrics, which pdfminer uses for a font not embedded; PDFium
@@ -38,7 +43,9 @@ _CODES = 1 << 21  # above every Unicode code point: a font's number times this p
 _SAME_POINT = 0.01  # points
 # PDFium's codes for a hyphen that ends a line (FPDFText_GetUnicode's, FPDFText_GetText's); the page shows "-"
 _HYPHEN_MARKS = (0x02, 0xFFFE)
-_IMAGE, _FORM = pdfium.FPDF_PAGEOBJ_IMAGE, pdfium.FPDF_PAGEOBJ_FORM
+_IMAGE, _FORM, _TEXT = pdfium.FPDF_PAGEOBJ_IMAGE, pdfium.FPDF_PAGEOBJ_FORM, pdfium.FPDF_PAGEOBJ_TEXT
+_UNPAINTED = (pdfium.FPDF_TEXTRENDERMODE_INVISIBLE, pdfium.FPDF_TEXTRENDERMODE_CLIP)  # text neither filled nor stroked
+_IDENTITY = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 
 
 def _unconverted(function: Callable[..., object], restype: type) -> Callable[..., object]:
@@ -93,20 +100,27 @@ def _read_page(document, index: int, fonts: dict[int, _Font], name: str, problem
         try:
             lines = words_to_lines(chars_to_words(_chars(text_page, _page_top(page), fonts)), number) if text_page \
                 else []
+            has_images = any(kind == _IMAGE for kind, _, _ in _painted(page))
+            scan_layer = _scan_layer(document, page, text_page) if text_page and has_images else None
         finally:
             if text_page:
                 pdfium.FPDFText_ClosePage(text_page)
         return Page(number=number, lines=lines,
                     width=pdfium.FPDF_GetPageWidthF(page), height=pdfium.FPDF_GetPageHeightF(page),
-                    has_images=_has_images(page, pdfium.FPDFPage_CountObjects, pdfium.FPDFPage_GetObject))
+                    has_images=has_images, scan_layer=scan_layer)
     finally:
         pdfium.FPDF_ClosePage(page)
 
 
 def _page_top(page) -> float:
+    return _media_box(page)[3]
+
+
+def _media_box(page) -> tuple[float, float, float, float]:
+    """(left, bottom, right, top) of the page in PDF space."""
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
     pdfium.FPDFPage_GetMediaBox(page, left, bottom, right, top)
-    return top.value
+    return left.value, bottom.value, right.value, top.value
 
 
 class _Font:
@@ -233,12 +247,82 @@ def _inserted_spaces(text_page, code: np.ndarray, left: np.ndarray, kept: np.nda
     return spaces[np.array(generated, dtype=bool)] if generated else spaces
 
 
-def _has_images(container, count_of, object_of) -> bool:
-    """Whether the page (or a form drawn on it) shows a raster image."""
+def _painted(container, count_of=pdfium.FPDFPage_CountObjects, object_of=pdfium.FPDFPage_GetObject,
+             matrix: tuple[float, ...] = _IDENTITY) -> Iterator[tuple[int, object, tuple[float, ...]]]:
+    """(kind, object, matrix to page space) of every object the page paints, in the order it paints them: a
+    form's objects in the form's place."""
     for index in range(count_of(container)):
         item = object_of(container, index)
         kind = pdfium.FPDFPageObj_GetType(item)
-        if kind == _IMAGE or (kind == _FORM and _has_images(item, pdfium.FPDFFormObj_CountObjects,
-                                                            pdfium.FPDFFormObj_GetObject)):
-            return True
-    return False
+        yield kind, item, matrix
+        if kind == _FORM:
+            form = pdfium.FS_MATRIX()
+            pdfium.FPDFPageObj_GetMatrix(item, form)
+            yield from _painted(item, pdfium.FPDFFormObj_CountObjects, pdfium.FPDFFormObj_GetObject,
+                                _then((form.a, form.b, form.c, form.d, form.e, form.f), matrix))
+
+
+def _then(first: tuple[float, ...], second: tuple[float, ...]) -> tuple[float, ...]:
+    """The matrix that applies `first`, then `second` (PDF's row-vector convention)."""
+    a, b, c, d, e, f = first
+    a2, b2, c2, d2, e2, f2 = second
+    return (a * a2 + b * c2, a * b2 + b * d2, c * a2 + d * c2, c * b2 + d * d2, e * a2 + f * c2 + e2,
+            e * b2 + f * d2 + f2)
+
+
+def _scan_layer(document, page, text_page) -> ScanLayer | None:
+    """How the page's text is drawn when an image covers the page; None where none does or there is no text.
+
+    The characters are counted only here, on a page an image covers: asking every text object of a text
+    PDF would cost a tenth of its reading.
+    """
+    painted = list(_painted(page))
+    box = _media_box(page)
+    covering = [index for index, (kind, item, matrix) in enumerate(painted)
+                if kind == _IMAGE and _covers(item, matrix, box)]
+    if not covering:
+        return None
+    first_text = next((index for index, (kind, _, _) in enumerate(painted) if kind == _TEXT), len(painted))
+    # text painted before an opaque page image is under it (a watermark's image lets it show)
+    hiding = next((index for index in reversed(covering)
+                   if index > first_text and _opaque(document, page, painted[index][1])), -1)
+    characters = invisible = covered = 0
+    for index, (kind, item, _) in enumerate(painted):
+        if kind == _TEXT:
+            count = max(0, pdfium.FPDFTextObj_GetText(item, text_page, None, 0) // 2 - 1)  # UTF-16, its NUL
+            characters += count
+            if pdfium.FPDFTextObj_GetTextRenderMode(item) in _UNPAINTED:
+                invisible += count
+            elif index < hiding:
+                covered += count
+    return ScanLayer(characters, invisible, covered) if characters else None
+
+
+def _opaque(document, page, image) -> bool:
+    """Whether the image hides what is under it: no transparency in its graphics state, no soft mask (an
+    alpha channel below full in the image PDFium renders of it)."""
+    if pdfium.FPDFPageObj_HasTransparency(image):
+        return False
+    bitmap = pdfium.FPDFImageObj_GetRenderedBitmap(document, page, image)
+    if not bitmap:
+        return True
+    try:
+        rows, stride = pdfium.FPDFBitmap_GetHeight(bitmap), pdfium.FPDFBitmap_GetStride(bitmap)
+        buffer = ctypes.cast(pdfium.FPDFBitmap_GetBuffer(bitmap), ctypes.POINTER(ctypes.c_ubyte * (rows * stride)))
+        pixels = np.frombuffer(buffer.contents, dtype=np.uint8).reshape(rows, stride)
+        width = pdfium.FPDFBitmap_GetWidth(bitmap)
+        return pdfium.FPDFBitmap_GetFormat(bitmap) != pdfium.FPDFBitmap_BGRA or bool(
+            (pixels[:, 3:4 * width:4] == 255).all())
+    finally:
+        pdfium.FPDFBitmap_Destroy(bitmap)
+
+
+def _covers(image, matrix: tuple[float, ...], box: tuple[float, float, float, float]) -> bool:
+    """Whether the image covers most of the page box."""
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    if not pdfium.FPDFPageObj_GetBounds(image, left, bottom, right, top):
+        return False
+    a, b, c, d, e, f = matrix
+    corners = [(a * x + c * y + e, b * x + d * y + f) for x in (left.value, right.value)
+               for y in (bottom.value, top.value)]
+    return covers_page([x for x, _ in corners], [y for _, y in corners], box)

@@ -18,6 +18,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 from extract.errors import ExtractionError
 from extract.geometry import Char, Chars, chars_to_words, is_bold, words_to_lines
 from extract.model import Page
+from extract.pdfminer_layer import scan_layer
 from domain.problems import Problem, problem
 from extract.pdf_errors import damaged, encrypted, not_a_pdf, unreadable_page
 
@@ -67,8 +68,11 @@ def _read_page(pdf: pdfplumber.PDF, index: int, name: str, problems: list[Proble
         page = pdf.pages[index]
         chars = Chars.of([Char(c["text"], c["x0"], c["x1"], c["top"], c["bottom"], c["fontname"], c["size"],
                                is_bold(c["fontname"]), c["upright"]) for c in page.chars])
-        result = Page(number=number, lines=words_to_lines(chars_to_words(chars), number), width=float(page.width),
-                      height=float(page.height), has_images=bool(page.images))
+        width, height = float(page.width), float(page.height)
+        result = Page(number=number, lines=words_to_lines(chars_to_words(chars), number), width=width,
+                      height=height, has_images=bool(page.images),
+                      scan_layer=scan_layer(pdf.rsrcmgr, page.page_obj, width, height, page.images)
+                      if page.chars else None)
         page.close()
         return result
     except MemoryError:

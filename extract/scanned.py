@@ -1,9 +1,13 @@
-"""A PDF's pages without a text layer, read by OCR into the same document.
+"""A PDF's pages without a text layer, or with one that lies, read by OCR into the same document.
 
 A document with some scanned pages gets OCR on those pages only; its reader
-names both ("pdfplumber+ocr:tesseract-5.3.0"). Where Tesseract is not
-installed nothing changes, except that a document without any text says how
-to install it. A scan OCR read but found no text in (blank pages) is a
+names both ("pdfplumber+ocr:tesseract-5.3.0"). A page whose text layer is not
+its printed text (extract.text_layer: a scan's OCR layer, or fonts that map
+to no Unicode) is OCR'd as well, and a problem says so; where OCR cannot run,
+a scan's layer is read as a scan's text (reader "pdfium:ocr-layer", with a
+warning) and an unusable one is left out, the document's error when nothing
+else has text. Where Tesseract is not installed nothing else changes, except
+that a document without any text says how to install it. A scan OCR read but found no text in (blank pages) is a
 document like any other: the parsers find no report in it. A page Tesseract
 refuses is a warning; when it refuses every page and nothing else has text,
 the engine is the problem, and the document's error is `ocr_failed`.
@@ -20,33 +24,43 @@ from extract.ocr import (INSTALL_HINT, OcrPage, OcrSettings, OcrStore, engine_ve
 from extract.ocr_lines import mean_confidence, to_page
 from extract.ocr_spelling import mend_spelling
 from extract.pdf import require_text
+from extract.text_layer import LAYER_READER, LayerFaults, layer_faults, read_as_laid, replaced
 
 _SHOWN = 5  # mended words named in the message
 
 
 def read_scanned(document: Document, data: bytes, name: str, settings: OcrSettings,
                  store: OcrStore | None) -> Document:
-    """The document with its scanned pages OCR'd.
+    """The document with its scanned pages, and those whose text layer lies (extract.text_layer), OCR'd.
 
-    Raises no_text_layer when a scan could not be OCR'd, ocr_failed when Tesseract hung, crashed or read no page.
+    Raises no_text_layer when a scan could not be OCR'd, text_layer_broken when no page has a usable text layer
+    and OCR could not run, ocr_failed when Tesseract hung, crashed or read no page.
     """
-    numbers = pages_to_ocr(document.pages, settings)
+    faults = layer_faults(document.pages)
+    numbers = pages_to_ocr(document.pages, settings, faults.pages)
     if not numbers or not tesseract_available():
         hint = (INSTALL_HINT if settings.mode != "never" else "OCR is off (--ocr never)")
+        document = _as_laid(document, faults, [], hint, name)
         require_text(document.pages, name, f"it needs OCR: {hint}")
         return document
     recognized = ocr_pages(data, numbers, settings, store)
-    by_number = {page.number: to_page(page, settings.dpi) for page in recognized}
-    pages, mended = mend_spelling([by_number.get(page.number, page) for page in document.pages])
     failed = [page for page in recognized if page.failure]
+    read = [page.number for page in recognized if not page.failure]
+    by_number = {page.number: to_page(page, settings.dpi) for page in recognized}
+    pages = [by_number.get(page.number, page) if page.number not in faults.pages or page.number in read else page
+             for page in document.pages]
+    laid = _as_laid(replace(document, pages=pages), faults, read, "Tesseract failed (ocr_page_failed)", name)
+    pages, mended = mend_spelling(laid.pages)
     if len(failed) == len(recognized) and not any(page.lines for page in pages):
         raise ExtractionError("ocr_failed", f"Tesseract could not read any of the {len(failed)} scanned "
                                             f"pages ({failed[0].failure}).", failed[0].number)
     engine = f"ocr:{engine_version()}"
-    reader = engine if len(numbers) == len(document.pages) else f"{document.reader}+{engine}"
+    every_page = len(numbers) == len(document.pages) and laid.reader == document.reader
+    reader = engine if every_page else f"{laid.reader}+{engine}"
     confidence = mean_confidence(pages)
     problems = [problem("ocr_page_failed", f"Tesseract could not read page {page.number}: {page.failure}.",
                         page.number) for page in failed]
+    problems += replaced(document.pages, faults, read)
     found = f"mean word confidence {confidence:.1f} %" if confidence is not None else "no text found"
     if mended:
         shown = ", ".join(f"{read!r} -> {made!r}" for read, made in mended[:_SHOWN])
@@ -57,7 +71,20 @@ def read_scanned(document: Document, data: bytes, name: str, settings: OcrSettin
     problems.append(problem("ocr_used", f"{len(numbers)} of {len(pages)} pages were read by OCR "
                                         f"({engine_version()}, {settings.language}, {settings.dpi} dpi); "
                                         f"{found}{_straightened(recognized)}."))
-    return replace(document, pages=pages, reader=reader, problems=[*document.problems, *problems])
+    return replace(laid, pages=pages, reader=reader, problems=[*laid.problems, *problems])
+
+
+def _as_laid(document: Document, faults: LayerFaults, read: list[int], why: str, name: str) -> Document:
+    """The document with the faulty pages OCR did not read as their layers allow (extract.text_layer), its reader
+    saying where a scan's layer was read ("pdfium+pdfium:ocr-layer")."""
+    pages, problems = read_as_laid(document.pages, faults, read, why, name)
+    layered = {number for number in faults.scan if number not in read}
+    if not layered:
+        return replace(document, pages=pages, problems=[*document.problems, *problems])
+    printed = any(page.lines for page in pages if page.number not in layered and page.number not in read)
+    reader = f"{document.reader}:{LAYER_READER}"
+    return replace(document, pages=pages, reader=f"{document.reader}+{reader}" if printed else reader,
+                   problems=[*document.problems, *problems])
 
 
 def _straightened(recognized: list[OcrPage]) -> str:

@@ -10,7 +10,6 @@ Line of its own, so that parsers can drop it the same way for every source.
 """
 from __future__ import annotations
 
-import codecs
 import math
 import re
 
@@ -21,25 +20,6 @@ _DIGITS = re.compile(r"\d+")
 _MAX_HEAD_TOKENS = 12
 _QUORUM = 0.6  # share of pages a running head stands on
 _HEAD_KEPT = 0.9  # share of the head's pages that must share a token for it to belong to the head
-
-
-# longest first: the UTF-32 LE mark begins with the UTF-16 LE one
-_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
-         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
-
-
-def decode(data: bytes) -> str:
-    """Text of a file: as its byte-order mark says (UTF-16, UTF-32), UTF-8 when it is, else Windows-1252
-    (older Swedish exports)."""
-    for mark, encoding in _BOMS:
-        if data.startswith(mark):
-            return data.decode(encoding, errors="replace")
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    return data.decode("latin-1")
 
 
 def read_text(text: str) -> tuple[str, list[Page]]:

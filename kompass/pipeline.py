@@ -20,7 +20,7 @@ from importlib import import_module
 from pathlib import Path
 
 from extract import DEFAULT_READER, READERS, ExtractionError, OcrSettings, read_document, sha256_of
-from extract.model import Cell, Document, Line, Page, Table, Word
+from extract.model import Cell, Document, Line, Page, ScanLayer, Table, Word
 from extract.ocr import OcrPage, OcrWord
 from kompass import __version__
 from kompass.cache import Cache, InvalidEntry, key_of
@@ -73,8 +73,8 @@ class DocumentResult:
 
 
 # what the cache may hold: document models and the results worked out from them
-CACHE_CODEC = Codec((Word, Line, Cell, Table, Page, Document, Problem, NormalizedReport, DocumentResult, OcrWord,
-                     OcrPage))
+CACHE_CODEC = Codec((Word, Line, Cell, Table, Page, ScanLayer, Document, Problem, NormalizedReport, DocumentResult,
+                     OcrWord, OcrPage))
 
 
 class PublishRefused(Exception):

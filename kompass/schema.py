@@ -13,6 +13,7 @@ import pyarrow as pa
 from domain.catalog import AREA_MAX_SCORE, AREA_NUMBERS, TOTAL, TOTAL_MAX_SCORE, criteria_versions
 from domain.problems import SEVERITIES, STAGES, problem_codes
 from extract import DEFAULT_READER, READERS, SOURCE_SUFFIXES, TEXT_READERS
+from extract.text_layer import LAYER_READER
 
 
 @dataclass(frozen=True)
@@ -66,8 +67,10 @@ def _one_of(values: Iterable[str]) -> str:
 # from the readers' registries, so that a new reader is named here without an edit
 _READERS = (f"the PDF reader ({_one_of(sorted(READERS))}, as `--pdf-reader` chose; "
             f"`{DEFAULT_READER}` by default) for a PDF's text layer, `ocr:tesseract-<version>` for a scan (OCR), "
-            f"both joined by `+` when only some pages were scans (`{DEFAULT_READER}+ocr:tesseract-5.3.0`), or the "
-            f"source format ({_one_of(TEXT_READERS)}) for a text copy")
+            f"`{DEFAULT_READER}:{LAYER_READER}` for a scan's own OCR text layer read as a scan's text where OCR "
+            f"could not run, joined by `+` when pages were read in different ways "
+            f"(`{DEFAULT_READER}+ocr:tesseract-5.3.0`), or the source format ({_one_of(TEXT_READERS)}) for a text "
+            f"copy")
 _SOURCE_FORMAT = f"The input's format: {_one_of(SOURCE_FORMATS)}."
 
 _REPORT_ID = _c("report_id", pa.string(), "The report: `<municipality slug>-<year>`, e.g. `ornskoldsvik-2017`.")

@@ -30,8 +30,8 @@ from functools import lru_cache
 
 import regex as re
 
-from domain.datafiles import data_file, data_rows
-from domain.lexicon import lemma_table
+from domain.datafiles import data_rows
+from domain.lexicon import lemma_table, stop_words
 from normalize.tokens import words
 
 _IMPROVEMENT_VERBS = frozenset("""
@@ -53,12 +53,6 @@ def _lemma_overrides() -> dict[str, str]:
     return {row["word"]: row["lemma"] for row in data_rows("lemma_overrides.csv")}
 
 
-@lru_cache(maxsize=1)
-def _stop_words() -> frozenset[str]:
-    lines = data_file("stop_words_sv.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
-
-
 @lru_cache(maxsize=1 << 16)  # a report's findings repeat their words; a lookup bisects 23 MB
 def _lemma_of(word: str) -> str:
     return _lemma_overrides().get(word) or lemma_table().get(word) or word
@@ -71,7 +65,7 @@ def prepare() -> None:
 
 def lemmas(texts: list[str]) -> list[list[str]]:
     """Lower-case lemmas of each text, without stop words and words without letters."""
-    stop_words = _stop_words()
+    stops = stop_words()
     result = []
     for text in texts:
         found = []
@@ -79,10 +73,10 @@ def lemmas(texts: list[str]) -> list[list[str]]:
             # a shortened compound's first part is its word ("överskott-" of "överskott- och
             # underskottsregler"), and an abbreviation's full stops do not count in the stop list
             word = word.rstrip("-")
-            if word.rstrip(".") in stop_words or not any(c.isalpha() for c in word):
+            if word.rstrip(".") in stops or not any(c.isalpha() for c in word):
                 continue
             lemma = _lemma_of(word)
-            if lemma.lower() not in stop_words:  # the table's lemmas of proper nouns keep their capital
+            if lemma.lower() not in stops:  # the table's lemmas of proper nouns keep their capital
                 found.append(lemma)
         result.append(found)
     return result

@@ -99,9 +99,9 @@ def gold(request) -> dict:
     return load_gold(request.param)
 
 
-def run_extract_cli(*inputs: Path, out: Path) -> Run:
-    """`kompass extract INPUTS --out OUT` in-process, reading every input afresh (no cache)."""
-    result = CliRunner().invoke(main, ["extract", *map(str, inputs), "--out", str(out), "--no-cache"])
+def run_extract_cli(*inputs: Path, out: Path, options: tuple[str, ...] = ()) -> Run:
+    """`kompass extract INPUTS --out OUT [OPTIONS]` in-process, reading every input afresh (no cache)."""
+    result = CliRunner().invoke(main, ["extract", *map(str, inputs), "--out", str(out), "--no-cache", *options])
     if result.exception and not isinstance(result.exception, SystemExit):
         raise result.exception
     return Run(out, result.exit_code, result.output, read_tables(out))

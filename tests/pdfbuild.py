@@ -190,15 +190,24 @@ def document(path: Path) -> Document:
     return Document(path.name, "0" * 64, "pdf", "pdf", read_pdf(path.read_bytes(), path.name))
 
 
-def scanned(source: Path, target: Path, pages: list[int], dpi: int = 200, degrees: float = 0.0) -> Path:
-    """An image-only PDF of some pages of a text PDF, as a scanner would make it, optionally skewed."""
+def scanned(source: Path, target: Path, pages: list[int] | None = None, dpi: int = 200,
+            degrees: float = 0.0) -> Path:
+    """An image-only PDF of some pages (all by default) of a text PDF, as a scanner would make it, optionally
+    skewed."""
+    images = page_images(source, pages, dpi, degrees)
+    images[0].save(target, format="PDF", save_all=True, append_images=images[1:], resolution=dpi)
+    return target
+
+
+def page_images(source: Path, pages: list[int] | None = None, dpi: int = 200, degrees: float = 0.0
+                ) -> list[Image.Image]:
+    """Grey images of some pages (all by default) of a PDF, as a scanner sees them, optionally skewed."""
     import pypdfium2
 
     pdf = pypdfium2.PdfDocument(source)
     images = []
-    for number in pages:
+    for number in pages or range(1, len(pdf) + 1):
         image = pdf[number - 1].render(scale=dpi / 72, grayscale=True).to_pil()
         images.append(image.rotate(degrees, resample=Image.Resampling.BICUBIC, fillcolor=255) if degrees else image)
     pdf.close()
-    images[0].save(target, format="PDF", save_all=True, append_images=images[1:], resolution=dpi)
-    return target
+    return images

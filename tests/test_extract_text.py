@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 
-from extract.text import decode, read_text
+from extract.text import read_text
 
 HEAD = "Sveriges Kommuner och Landsting 2018-06-19 {} (5)"
 
@@ -110,10 +110,3 @@ def test_running_head_does_not_swallow_a_word_that_starts_half_the_pages():
         "Område 1 Offentlighet och demokrati Rubriker",
     ]
 
-
-def test_decode_reads_utf8_with_bom():
-    assert decode("\ufeffHärdin".encode("utf-8")) == "Härdin"
-
-
-def test_decode_falls_back_to_windows_1252():
-    assert decode("Örnsköldsvik – Härdin".encode("cp1252")) == "Örnsköldsvik – Härdin"

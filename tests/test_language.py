@@ -10,7 +10,6 @@ import pytest
 
 from domain import lexicon
 from domain.datafiles import data_file
-from normalize import language
 from normalize.language import kind_guess, lemmas
 from domain.lexicon import open_table, packed_table
 
@@ -74,8 +73,8 @@ def test_stop_words_are_spacys_swedish_list_and_the_function_words_it_lacks():
     assert len(spacys) == 386 and not spacys & ours
     assert {"och", "att", "för", "med", "bland", "annat"} <= spacys
     assert {"kring", "samt", "via", "såväl", "t.ex"} <= ours
-    assert language._stop_words() == spacys | ours
-    assert "mål" not in language._stop_words()
+    assert lexicon.stop_words() == spacys | ours
+    assert "mål" not in lexicon.stop_words()
 
 
 @pytest.mark.parametrize("text, guess", [

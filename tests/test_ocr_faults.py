@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from conftest import run_extract_cli
 from pdfbuild import LEFT, PdfBuilder, scanned
+from textlayers import text_over_scan
 
 from extract import ExtractionError, OcrSettings, ocr, read_document
 
@@ -75,6 +76,24 @@ def test_a_page_the_engine_refuses_is_a_warning_and_the_other_pages_are_read(tmp
     refused = [p for p in document.problems if p.code == "ocr_page_failed"]
     assert [(p.severity, p.page) for p in refused] == [("warning", 2)]
     assert "Error during processing" in refused[0].message
+
+
+def test_a_scans_text_layer_on_a_page_the_engine_refuses_is_read_as_the_scans_text_and_the_reader_says_so(
+        tmp_path, fake_engine):
+    pdf = PdfBuilder()
+    for number in (1, 2):
+        if number > 1:
+            pdf.new_page()
+        pdf.line(f"Sidan {number} i rapporten om kommunen")
+    searchable = text_over_scan(pdf.save(tmp_path / "text.pdf"), tmp_path / "scan.pdf")
+    fake_engine(f'cat >/dev/null; if [ $CALLS = 2 ]; then {REFUSAL}; fi; printf "{TSV}"')
+    document = read_document(searchable, "scan.pdf")
+    assert [[(line.text, line.bold) for line in page.lines] for page in document.pages] == [
+        [("Kommunen", None)], [("Sidan 2 i rapporten om kommunen", None)]]
+    assert document.reader == "pdfium:ocr-layer+ocr:tesseract-5.3.0"
+    assert [(p.code, p.page) for p in document.problems] == [
+        ("scan_text_layer_read", 2), ("ocr_page_failed", 2), ("scan_text_layer_replaced", 1), ("ocr_used", None)]
+    assert "OCR could not read it again: Tesseract failed (ocr_page_failed);" in document.problems[0].message
 
 
 def test_an_engine_that_refuses_every_page_is_the_documents_ocr_failed_error(tmp_path, fake_engine):
