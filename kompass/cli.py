@@ -103,11 +103,6 @@ def _os_reason(error: OSError) -> str:
     return f"{error.strerror or error}{where}"
 
 
-def _os_reason(error: OSError) -> str:
-    where = f" ({error.filename})" if error.filename else ""
-    return f"{error.strerror or error}{where}"
-
-
 @main.command()
 @click.argument("manifest", type=click.Path(path_type=Path, exists=True, dir_okay=False))
 @click.option("--dest", type=click.Path(path_type=Path, file_okay=False), default=Path("data/raw"), show_default=True,
@@ -142,16 +137,26 @@ def fetch(manifest: Path, dest: Path, delay: float, retries: int, timeout: float
 @click.option("--to", "file_format", type=click.Choice(["sqlite", "duckdb", "csv"]), required=True,
               help="sqlite: one file for datasette, sqlite-utils, spreadsheets and R; duckdb: one DuckDB file; "
                    "csv: a folder of CSV files with their datapackage.json.")
-@click.option("--out", "out_path", type=click.Path(path_type=Path), required=True, help="File or folder to write.")
+@click.option("--out", "out_path", type=click.Path(path_type=Path), required=True,
+              help="File or folder to write; never the dataset, its inputs or a folder that holds them.")
 @click.option("--force", is_flag=True, help="Replace OUT if it exists.")
-def export(dataset: Path, file_format: str, out_path: Path, force: bool) -> None:
+@click.option("--raw-csv", is_flag=True,
+              help="CSV: write text cells unchanged. By default a cell that begins with =, +, -, @, a tab or a "
+                   "carriage return gets a leading apostrophe, so that a spreadsheet does not run it as a formula.")
+def export(dataset: Path, file_format: str, out_path: Path, force: bool, raw_csv: bool) -> None:
     """Export the kompass dataset DATASET (e.g. data/processed) as SQLite, DuckDB or CSV."""
-    from kompass.export import ExportError, export as write_export  # pyarrow and duckdb only for this command
+    # pyarrow and duckdb only for this command
+    from kompass.export import ExportError, ExportFailed, Settings, export as write_export
 
+    if raw_csv and file_format != "csv":
+        raise click.UsageError("--raw-csv applies to --to csv only")
     try:
-        write_export(dataset, file_format, out_path, force)
+        write_export(dataset, file_format, out_path, force, Settings(raw_csv=raw_csv))
     except ExportError as error:
         raise click.UsageError(str(error)) from None
+    except ExportFailed as error:
+        click.echo(f"kompass: {error}", err=True)
+        sys.exit(EXIT_ENVIRONMENT)
     click.echo(f"kompass: wrote {out_path} ({file_format})")
 
 

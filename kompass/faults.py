@@ -12,7 +12,7 @@ point and what happens there:
            path or a failing disk gives.
 Without KOMPASS_FAULT (every real run) a fault point does nothing.
 
-Points: read_input, read_folder, in_worker, cache_write, write_dataset, before_publish.
+Points: read_input, read_folder, in_worker, cache_write, write_dataset, before_publish, before_export.
 """
 from __future__ import annotations
 
