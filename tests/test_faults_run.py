@@ -149,8 +149,11 @@ def test_an_unreadable_input_behind_a_published_report_keeps_the_dataset(previou
     monkeypatch.setenv("KOMPASS_FAULT", "read_input:eacces")
     result = CliRunner().invoke(main, ["extract", str(RAW_DIR), "--out", str(previous), "--no-cache"])
     assert result.exit_code == 3, result.output
-    assert result.output.startswith("kompass: nothing published: 3 input(s) behind reports of the dataset "
-                                    "could not be read (000_c7b2db4eead6c9d1.txt cannot be read: permission denied.")
+    assert result.output == ("kompass: nothing published: 3 input(s) behind reports of the dataset failed for a "
+                             "reason that is this run's, not theirs (000_c7b2db4eead6c9d1.txt cannot be read: "
+                             "permission denied; 004_829abb5bcc1b2b04.md cannot be read: permission denied; "
+                             f"kk-0aecb26ddfde.pdf cannot be read: permission denied); the dataset in {previous} "
+                             "was kept\n")
     assert _snapshot(previous) == before
 
 
