@@ -7,6 +7,7 @@ import signal
 import time
 
 from conftest import TEXT_SAMPLE
+from extract import OcrSettings
 from kompass import pipeline
 from kompass.pipeline import Options, run_extract
 from kompass.workers import Limits
@@ -49,3 +50,11 @@ def test_bad_documents_fail_alone(tmp_path, monkeypatch):
     assert len(tables["reports"]) == 3
     messages = {p["source_path"]: p["message"] for p in tables["problems"] if p["severity"] == "error"}
     assert "5 seconds" in messages["hang.txt"] and "signal 9" in messages["crash.txt"]
+
+
+def test_a_scans_time_limit_grows_by_its_pages_up_to_ten_times_the_limit(tmp_path):
+    for pages, mode, expected in [(2, "auto", 60 + 2 * 30), (200, "auto", 10 * 60), (200, "never", 60)]:
+        path = tmp_path / f"{pages}.pdf"
+        path.write_bytes(b"%PDF-1.4\n" + b"<< /Type /Page >>\n" * pages)  # pages as the parent counts them
+        options = Options(limits=Limits(timeout=60, memory_mb=None), ocr=OcrSettings(mode=mode))
+        assert pipeline._timeout(pipeline._task(path, path.name, options), options) == expected
