@@ -6,9 +6,12 @@ import shutil
 import signal
 import time
 
+from click.testing import CliRunner
+
 from conftest import TEXT_SAMPLE
 from extract import OcrSettings
 from kompass import pipeline
+from kompass.cli import main
 from kompass.pipeline import Options, run_extract
 from kompass.workers import Limits
 from conftest import read_tables
@@ -58,3 +61,9 @@ def test_a_scans_time_limit_grows_by_its_pages_up_to_ten_times_the_limit(tmp_pat
         path.write_bytes(b"%PDF-1.4\n" + b"<< /Type /Page >>\n" * pages)  # pages as the parent counts them
         options = Options(limits=Limits(timeout=60, memory_mb=None), ocr=OcrSettings(mode=mode))
         assert pipeline._timeout(pipeline._task(path, path.name, options), options) == expected
+
+
+def test_the_help_of_timeout_says_the_rule_the_pipeline_follows():
+    help_text = " ".join(CliRunner().invoke(main, ["extract", "--help"]).output.split())
+    assert (f"A PDF that OCR may read gets {pipeline.OCR_PAGE_SECONDS:g} seconds more for each of its pages, up to "
+            f"{pipeline.OCR_TIMEOUT_FACTOR} times this limit in all.") in help_text
