@@ -157,9 +157,16 @@ def _os_reason(error: OSError) -> str:
               help="Seconds to wait between requests.")
 @click.option("--retries", type=click.IntRange(min=0), default=3, show_default=True)
 @click.option("--timeout", type=click.FloatRange(min=1), default=60, show_default=True,
-              help="Seconds to wait for the server.")
-def fetch(manifest: Path, dest: Path, delay: float, retries: int, timeout: float) -> None:
+              help="Seconds to wait for the server's reply and for each read.")
+@click.option("--deadline", type=click.FloatRange(min=1), default=600, show_default=True,
+              help="Seconds one report's download may take in all, its retries included.")
+@click.option("--max-mb", type=click.IntRange(min=1), default=200, show_default=True,
+              help="Largest download kept, in MB: a longer reply is stopped and removed.")
+def fetch(manifest: Path, dest: Path, delay: float, retries: int, timeout: float, deadline: float,
+          max_mb: int) -> None:
     """Download the reports listed in MANIFEST (CSV: url, sha256, municipality, year) into DEST."""
+    on_stop(lambda: f"; the reports downloaded are in {dest}, a partial one is resumed next time if its server "
+                    "allows")
     from kompass.fetch import ManifestError, Outcome, Politeness, fetch_all, read_manifest
 
     try:
@@ -167,11 +174,12 @@ def fetch(manifest: Path, dest: Path, delay: float, retries: int, timeout: float
     except ManifestError as error:
         raise click.UsageError(str(error)) from None
 
-    def show(outcome: Outcome) -> None:
-        where = outcome.path.name if outcome.path else outcome.entry.url
-        click.echo(f"{outcome.status:10} {where}" + (f": {outcome.detail}" if outcome.detail else ""))
+    def say(outcome: Outcome) -> None:
+        where = outcome.path.name if outcome.path else shown(outcome.entry.label)
+        click.echo(f"{outcome.status:10} {where}" + (f": {shown(outcome.detail)}" if outcome.detail else ""))
 
-    outcomes = fetch_all(entries, dest, Politeness(delay, retries, timeout), show)
+    politeness = Politeness(delay, retries, timeout, deadline, max_mb)
+    outcomes = fetch_all(entries, dest, politeness, say)
     counts = Counter(outcome.status for outcome in outcomes)
     click.echo(f"kompass fetch: {counts['downloaded']} downloaded, {counts['present']} already present, "
                f"{counts['failed']} failed")
