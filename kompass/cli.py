@@ -83,7 +83,7 @@ def extract(inputs: tuple[Path, ...], out_dir: Path, jobs: int, force: bool, cac
             timeout: float, memory_limit: int, pdf_reader: str, ocr: str, as_json: bool) -> None:
     """Extract the reports in INPUTS (files or directories; default data/raw) into OUT."""
     before = _identity(out_dir)
-    on_stop(lambda: _dataset_note(out_dir, before))
+    on_stop(lambda: _state_note(out_dir, before, "dataset"))
     from extract import OcrSettings
     from kompass.inputs import find_inputs
     from kompass.lock import Busy
@@ -116,7 +116,7 @@ def extract(inputs: tuple[Path, ...], out_dir: Path, jobs: int, force: bool, cac
                        "the previous dataset, if any, was kept", err=True)
             sys.exit(EXIT_ENVIRONMENT)
         except MemoryError:
-            click.echo(f"kompass: out of memory{_dataset_note(out_dir, before)}", err=True)
+            click.echo(f"kompass: out of memory{_state_note(out_dir, before, 'dataset')}", err=True)
             sys.exit(EXIT_ENVIRONMENT)
     for line in summary.stderr_lines():
         click.echo(line, err=True)
@@ -128,7 +128,7 @@ def extract(inputs: tuple[Path, ...], out_dir: Path, jobs: int, force: bool, cac
 
 
 def _identity(path: Path) -> tuple[int, int] | None:
-    """Which folder is at `path` (device and inode): publishing puts another one there."""
+    """Which file or folder is at `path` (device and inode): publishing puts another one there."""
     try:
         info = os.stat(path)
     except OSError:
@@ -136,12 +136,11 @@ def _identity(path: Path) -> tuple[int, int] | None:
     return info.st_dev, info.st_ino
 
 
-def _dataset_note(out_dir: Path, before: tuple[int, int] | None) -> str:
-    """Whether a run that stopped left the dataset in `out_dir` as it was."""
-    now = _identity(out_dir)
-    if now == before:
-        return f"; {out_dir} holds the previous dataset, unchanged" if before else f"; nothing was written to {out_dir}"
-    return f"; the new dataset had been published to {out_dir}"
+def _state_note(path: Path, before: tuple[int, int] | None, what: str) -> str:
+    """Whether a command that stopped left the dataset or export at `path` as it was."""
+    if _identity(path) == before:
+        return f"; {path} holds the previous {what}, unchanged" if before else f"; nothing was written to {path}"
+    return f"; the new {what} had been put in place at {path}"
 
 
 def _os_reason(error: OSError) -> str:
@@ -204,6 +203,8 @@ def export(dataset: Path, file_format: str, out_path: Path, force: bool, raw_csv
 
     if raw_csv and file_format != "csv":
         raise click.UsageError("--raw-csv applies to --to csv only")
+    before = _identity(out_path)
+    on_stop(lambda: _state_note(out_path, before, "export"))
     try:
         write_export(dataset, file_format, out_path, force, Settings(raw_csv=raw_csv))
     except ExportError as error:

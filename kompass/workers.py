@@ -12,8 +12,9 @@ That directory lies in TMPDIR and is locked while the run lives; the next run
 removes the directory of a run that was killed.
 
 Not every failure is the document's. A child that cannot write its outcome
-(TMPDIR full or failing) exits with a status that names the error, and one
-that cannot be started at all is said as such: both are `environment`
+(TMPDIR full or failing) exits with a status that names the error, one that
+cannot be started at all is said as such, and one killed by SIGKILL was
+killed from outside (no document can send it): all are `environment`
 failures, which the publish rule (kompass.retention) does not blame on the
 document. A library that cannot get memory under the limit often aborts
 (SIGABRT) instead of raising MemoryError; under a memory limit that abort is
@@ -229,6 +230,9 @@ def _died(child: _Child, limits: Limits) -> Failure:
         failure = _out_of_memory(limits)
         return Failure("memory", f"most likely {failure.detail}: its worker was aborted (signal "
                                  f"{signal.SIGABRT:d}), as a library does when it cannot get more memory")
+    if code == -signal.SIGKILL:  # a document cannot send it: the kernel's OOM killer or an operator did
+        return Failure("environment", f"its worker was killed from outside (signal {signal.SIGKILL:d}), as the "
+                                      "kernel's out-of-memory killer or an operator does")
     if code is not None and code < 0:
         return Failure("crash", f"the worker was killed by signal {-code}")
     if code == _HANDOVER_NO_MEMORY:

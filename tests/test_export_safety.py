@@ -16,6 +16,7 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import RAW_DIR, REPO_ROOT
+from kompass import export as export_module
 from kompass.cli import main
 
 VALLENTUNA = RAW_DIR / "004_829abb5bcc1b2b04.md"
@@ -145,3 +146,19 @@ def test_a_full_disk_is_a_sentence_and_exit_3(work, tmp_path, monkeypatch):
     assert result.exit_code == 3
     assert result.output == f"kompass: cannot write {tmp_path / 'k.sqlite'}: No space left on device\n"
     assert list(tmp_path.iterdir()) == []
+
+
+def test_an_interrupted_export_says_the_old_one_is_in_place(work, tmp_path, monkeypatch):
+    out = tmp_path / "k.sqlite"
+    out.write_text("the old export", encoding="utf-8")
+
+    def interrupted(dataset, target, settings):
+        target.write_text("half", encoding="utf-8")
+        raise KeyboardInterrupt
+
+    monkeypatch.setitem(export_module._WRITERS, "sqlite", interrupted)
+    result = _export(work / "ds", "sqlite", out, "--force")
+    assert result.exit_code == 130
+    assert result.output == f"kompass: interrupted; {out} holds the previous export, unchanged\n"
+    assert out.read_text(encoding="utf-8") == "the old export"
+    assert list(tmp_path.iterdir()) == [out]

@@ -93,6 +93,16 @@ def test_every_worker_out_of_memory_keeps_the_dataset(previous, inputs, monkeypa
     assert _snapshot(previous) == before
 
 
+def test_workers_killed_from_outside_keep_the_dataset(previous, inputs, monkeypatch):
+    before = _snapshot(previous)
+    monkeypatch.setenv("KOMPASS_FAULT", "in_worker:kill")  # as the kernel's OOM killer does under a cgroup limit
+    result = _extract(inputs, previous)
+    assert result.exit_code == 3, result.output
+    assert result.output == _refused(previous, "Extracting the document failed: its worker was killed from outside "
+                                               "(signal 9), as the kernel's out-of-memory killer or an operator does")
+    assert _snapshot(previous) == before
+
+
 def test_without_a_dataset_to_keep_such_failures_are_the_documents_error_rows(tmp_path, inputs, monkeypatch):
     monkeypatch.setenv("KOMPASS_FAULT", "write_outcome:enospc")
     result = _extract(inputs, tmp_path / "out")

@@ -86,7 +86,7 @@ def test_an_interrupt_after_publishing_says_so(previous, tmp_path, monkeypatch):
     monkeypatch.setattr("kompass.pipeline.run_extract", published_then_interrupted)
     result = CliRunner().invoke(main, ["extract", str(previous.parent / "raw"), "--out", str(out), "--no-cache"])
     assert result.exit_code == 130
-    assert result.output == f"kompass: interrupted; the new dataset had been published to {out}\n"
+    assert result.output == f"kompass: interrupted; the new dataset had been put in place at {out}\n"
 
 
 @pytest.mark.parametrize("command", [["fetch", "MANIFEST"], ["export", "DATASET", "--to", "csv", "--out", "OUT"],
