@@ -73,33 +73,20 @@ def test_workers_that_cannot_hand_over_their_results_keep_the_dataset(previous, 
     assert _snapshot(previous) == before
 
 
-def test_workers_that_cannot_be_started_keep_the_dataset(previous, inputs, monkeypatch):
+@pytest.mark.parametrize(("fault", "options", "cause"), [
+    ("start_worker:eagain", [], "its worker could not be started: Resource temporarily unavailable"),
+    ("in_worker:memory", ["--memory-limit", "2048"], "the document needed more than 2048 MB (--memory-limit)"),
+    # as the kernel's OOM killer does under a cgroup's limit
+    ("in_worker:kill", [], "its worker was killed from outside (signal 9), as the kernel's out-of-memory killer or "
+                           "an operator does"),
+])
+def test_workers_that_fail_for_the_runs_reason_keep_the_dataset(previous, inputs, monkeypatch, fault, options,
+                                                                cause):
     before = _snapshot(previous)
-    monkeypatch.setenv("KOMPASS_FAULT", "start_worker:eagain")
-    result = _extract(inputs, previous)
+    monkeypatch.setenv("KOMPASS_FAULT", fault)
+    result = _extract(inputs, previous, *options)
     assert result.exit_code == 3, result.output
-    assert result.output == _refused(previous, "Extracting the document failed: its worker could not be started: "
-                                               "Resource temporarily unavailable")
-    assert _snapshot(previous) == before
-
-
-def test_every_worker_out_of_memory_keeps_the_dataset(previous, inputs, monkeypatch):
-    before = _snapshot(previous)
-    monkeypatch.setenv("KOMPASS_FAULT", "in_worker:memory")
-    result = _extract(inputs, previous, "--memory-limit", "2048")
-    assert result.exit_code == 3, result.output
-    assert result.output == _refused(previous, "Extracting the document failed: the document needed more than "
-                                               "2048 MB (--memory-limit)")
-    assert _snapshot(previous) == before
-
-
-def test_workers_killed_from_outside_keep_the_dataset(previous, inputs, monkeypatch):
-    before = _snapshot(previous)
-    monkeypatch.setenv("KOMPASS_FAULT", "in_worker:kill")  # as the kernel's OOM killer does under a cgroup limit
-    result = _extract(inputs, previous)
-    assert result.exit_code == 3, result.output
-    assert result.output == _refused(previous, "Extracting the document failed: its worker was killed from outside "
-                                               "(signal 9), as the kernel's out-of-memory killer or an operator does")
+    assert result.output == _refused(previous, f"Extracting the document failed: {cause}")
     assert _snapshot(previous) == before
 
 

@@ -256,13 +256,19 @@ def test_a_transfer_always_cut_short_fails_and_keeps_only_the_part_and_its_valid
     assert sorted(p.name for p in (tmp_path / "raw").iterdir()) == ["taby-2016.pdf.part", "taby-2016.pdf.part.json"]
 
 
-def test_a_stale_part_that_is_not_a_pdf_is_not_resumed(tmp_path, server):
+@pytest.mark.parametrize(("left", "said"), [
+    ("taby-2016.pdf.part", "downloaded taby-2016.pdf"),  # not resumed
+    ("taby-2016.pdf", "downloaded taby-2016.pdf: replaced taby-2016.pdf, which was not a PDF"),  # not "present"
+])
+def test_an_error_page_left_as_the_report_or_its_part_is_replaced(tmp_path, server, left, said):
     raw = tmp_path / "raw"
     raw.mkdir()
-    (raw / "taby-2016.pdf.part").write_bytes(b"<html>Gateway Timeout</html>")
+    (raw / left).write_bytes(b"<html>Gateway Timeout</html>")
     result = _fetch(tmp_path, _manifest(tmp_path, [(f"{server.base}/r.pdf", "", "Täby", 2016)]))
     assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[0] == said
     assert server.requests == [("/r.pdf", None)]
+    assert sorted(path.name for path in raw.iterdir()) == ["taby-2016.pdf"]
     assert (raw / "taby-2016.pdf").read_bytes() == REPORT
 
 

@@ -135,13 +135,3 @@ def test_hostile_rows_are_each_a_failure_line_and_the_rest_are_fetched(tmp_path,
     assert lines[7] == "failed     manifest row 8: the row has no url"
     assert lines[8] == "downloaded solna-2016.pdf"
     assert lines[9] == "kompass fetch: 2 downloaded, 0 already present, 7 failed"
-
-
-def test_a_file_present_that_is_no_pdf_is_fetched_again(tmp_path, server):
-    raw = tmp_path / "raw"
-    raw.mkdir()
-    (raw / "taby-2016.pdf").write_bytes(b"<html>Sidan finns inte</html>")
-    result = _fetch(tmp_path, _manifest(tmp_path, [(f"{server.base}/r.pdf", "", "Täby", 2016)]))
-    assert result.exit_code == 0, result.output
-    assert result.output.splitlines()[0] == "downloaded taby-2016.pdf: replaced taby-2016.pdf, which was not a PDF"
-    assert (raw / "taby-2016.pdf").read_bytes() == REPORT
