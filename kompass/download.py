@@ -143,8 +143,8 @@ def _validator_file(part: Path) -> Path:
     return part.with_name(part.name + ".json")
 
 
-def _resumable(url: str, part: Path) -> tuple[int, str | None]:
-    """How much of the file `part` holds and the validator to prove it by; (0, None) starts over."""
+def _resumable(url: str, part: Path) -> tuple[int, str]:
+    """How much of the file `part` holds and the validator to prove it by; (0, "") starts over."""
     try:
         recorded = json.loads(_validator_file(part).read_text(encoding="utf-8"))
         offset = part.stat().st_size
@@ -153,7 +153,7 @@ def _resumable(url: str, part: Path) -> tuple[int, str | None]:
     validator = recorded.get("validator") if isinstance(recorded, dict) and recorded.get("url") == url else None
     if not (offset and isinstance(validator, str) and validator):
         discard(part)
-        return 0, None
+        return 0, ""
     return offset, validator
 
 

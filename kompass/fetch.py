@@ -117,7 +117,7 @@ def _entry(record: dict, row: int) -> Entry:
     fault = None
     if lacking:
         fault = f"the row lacks the field(s) {', '.join(lacking)}"
-    elif any(re.search("[\udc80-\udcff]", value) for value in values.values()):
+    elif any(re.search("[\udc80-\udcff]", value) for value in values.values() if value):
         fault = "the row is not valid UTF-8"
     elif not url:
         fault = "the row has no url"
@@ -200,7 +200,8 @@ def _url_suffix(url: str) -> str | None:
 def _present(entry: Entry, dest: Path) -> tuple[Path | None, str]:
     """The report's file when it is there and whole; else None, with what was there instead, if anything."""
     stale = ""
-    for suffix in [_url_suffix(entry.url)] if _url_suffix(entry.url) else sorted(_SUFFIXES):
+    own = _url_suffix(entry.url)
+    for suffix in [own] if own else sorted(_SUFFIXES):
         path = dest / _name(entry, suffix)
         if not path.is_file():
             continue

@@ -26,10 +26,15 @@ from extract.ocr import INSTALL_HINT
 ENVIRONMENT_CODES = frozenset({"unreadable_file", "worker_unavailable", "extraction_memory"})
 
 
-class _Result(Protocol):
-    source_path: str
-    report: object | None
-    problems: list[Problem]
+class _Result(Protocol):  # read-only, so that a DocumentResult with its own kind of report fits
+    @property
+    def source_path(self) -> str: ...
+
+    @property
+    def report(self) -> object | None: ...
+
+    @property
+    def problems(self) -> list[Problem]: ...
 
 
 def caused_by_environment(problem: Problem) -> bool:
