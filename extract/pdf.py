@@ -12,6 +12,7 @@ from importlib import import_module
 from domain.problems import Problem
 from extract.errors import ExtractionError
 from extract.model import Page
+from extract.streams import check_streams
 
 READERS = {"pdfium": "extract.pdfium_reader", "pdfplumber": "extract.pdfplumber_reader"}
 DEFAULT_READER = "pdfium"
@@ -19,11 +20,13 @@ DEFAULT_READER = "pdfium"
 
 def read_pdf(data: bytes, name: str, reader: str = DEFAULT_READER, problems: list[Problem] | None = None
              ) -> list[Page]:
-    """Every page of the PDF, read with the named reader; raises ExtractionError when it cannot be read.
+    """Every page of the PDF, read with the named reader; raises ExtractionError when it cannot be read (or holds
+    a decompression bomb: extract.streams).
 
     Pages that cannot be read stay empty and are said in `problems` (when given) as warnings.
     """
     problems = [] if problems is None else problems
+    check_streams(data, name)  # before any reader inflates a bomb
     pages = import_module(READERS[reader]).read_pages(data, name, problems)
     if not pages:
         raise ExtractionError("damaged_pdf", f"{name}: the PDF has no pages.")

@@ -2,7 +2,9 @@
 
 Each command imports what it works with when it runs, so `kompass --help` and
 a usage error cost no more than click (pyarrow, the parsers and the PDF
-readers load only for a command that needs them).
+readers load only for a command that needs them). Every command ends on Ctrl-C
+with exit status 130 and on SIGTERM with 143, saying one line (kompass.stopping);
+a command adds to that line what the user needs to know (`on_stop`).
 """
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ import json
 import os
 import sys
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -18,13 +21,35 @@ from domain.problems import ERROR
 from extract.pdf import DEFAULT_READER, READERS
 from kompass import __version__
 from kompass.qa_report import report
+from kompass.runlog import shown
+from kompass.stopping import Terminated, ignore_signals, raising_signals, stop_line
 
-# 3: the run's environment (output not writable, disk full, inputs of the dataset unreadable) kept it from publishing
+# 3: the run's environment (output not writable, disk full, inputs of the dataset unreadable) kept it from publishing;
+# 130 and 143 (kompass.stopping): interrupted (Ctrl-C) and terminated (SIGTERM)
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE, EXIT_ENVIRONMENT = 0, 1, 2, 3
-EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
+_ON_STOP = "kompass.on_stop"
 
 
-@click.group()
+class _StoppableGroup(click.Group):
+    """Commands that end with one line and 130 or 143 when interrupted or terminated, at any moment."""
+
+    def invoke(self, ctx: click.Context):
+        with raising_signals():
+            try:
+                return super().invoke(ctx)
+            except (KeyboardInterrupt, Terminated) as stop:
+                ignore_signals()  # a second Ctrl-C must not cut the line short
+                line, status = stop_line(stop, ctx.meta.get(_ON_STOP, lambda: "")())
+                click.echo(line, err=True)
+                sys.exit(status)
+
+
+def on_stop(note: Callable[[], str]) -> None:
+    """What the running command adds to its stop line, worked out when it stops ("; the dataset ... was kept")."""
+    click.get_current_context().meta[_ON_STOP] = note
+
+
+@click.group(cls=_StoppableGroup)
 @click.version_option(__version__, prog_name="kompass")
 def main() -> None:
     """Turn KommunKompassen evaluation reports into Parquet datasets."""
@@ -41,20 +66,24 @@ def main() -> None:
               show_default=True, envvar="KOMPASS_CACHE",
               help="Where document models and parsed records are kept between runs (or $KOMPASS_CACHE).")
 @click.option("--no-cache", is_flag=True, help="Neither use nor keep a cache.")
+# the rule of kompass.pipeline._timeout (OCR_PAGE_SECONDS, OCR_TIMEOUT_FACTOR), said without loading the pipeline
 @click.option("--timeout", type=click.FloatRange(min=1), default=600, show_default=True,
-              help="Seconds one document may take before it is given up as an error.")
+              help="Seconds one document may take before it is given up as an error. A PDF that OCR may read gets "
+                   "30 seconds more for each of its pages, up to 10 times this limit in all.")
 @click.option("--memory-limit", type=click.IntRange(min=64), default=4096, show_default=True,
               help="Megabytes of memory one document's process may use.")
 @click.option("--pdf-reader", type=click.Choice(sorted(READERS)), default=DEFAULT_READER, show_default=True,
               help="The library that reads PDFs: PDFium (fast) or pdfplumber (the slow reference).")
 @click.option("--ocr", type=click.Choice(["auto", "never", "always"]), default="auto", show_default=True,
               help="OCR (Tesseract) for scanned pages: pages without a text layer (auto), every page, or none. "
-                   "A scan's time limit grows by 30 seconds a page.")
+                   "A scan's time limit grows with its pages (see --timeout).")
 @click.option("--json", "as_json", is_flag=True,
               help="Print the run record (every document's outcome) as JSON on stdout instead of the summary line.")
 def extract(inputs: tuple[Path, ...], out_dir: Path, jobs: int, force: bool, cache_dir: Path, no_cache: bool,
             timeout: float, memory_limit: int, pdf_reader: str, ocr: str, as_json: bool) -> None:
     """Extract the reports in INPUTS (files or directories; default data/raw) into OUT."""
+    before = _identity(out_dir)
+    on_stop(lambda: _state_note(out_dir, before, "dataset"))
     from extract import OcrSettings
     from kompass.inputs import find_inputs
     from kompass.lock import Busy
@@ -73,21 +102,21 @@ def extract(inputs: tuple[Path, ...], out_dir: Path, jobs: int, force: bool, cac
                       ocr=OcrSettings(mode=ocr))
     # a bar only on a terminal, so CI and cron logs stay quiet
     with click.progressbar(length=len(sources), label="Extracting", file=sys.stderr, hidden=not sys.stderr.isatty(),
-                           item_show_func=lambda name: name) as bar:
+                           item_show_func=lambda name: name and shown(name)) as bar:
         try:
             summary = run_extract(roots, out_dir, options, progress=lambda name: bar.update(1, name))
         except Busy as busy:
             click.echo(f"kompass: {busy}", err=True)
             sys.exit(EXIT_USAGE)
-        except KeyboardInterrupt:
-            click.echo(f"\nkompass: interrupted; {out_dir} holds the previous dataset, unchanged", err=True)
-            sys.exit(EXIT_INTERRUPTED)
         except PublishRefused as refused:
-            click.echo(f"kompass: {refused}", err=True)
+            click.echo(f"kompass: {shown(str(refused))}", err=True)
             sys.exit(EXIT_ENVIRONMENT)
         except OSError as error:
             click.echo(f"kompass: cannot write the dataset {out_dir}: {_os_reason(error)}; "
                        "the previous dataset, if any, was kept", err=True)
+            sys.exit(EXIT_ENVIRONMENT)
+        except MemoryError:
+            click.echo(f"kompass: out of memory{_state_note(out_dir, before, 'dataset')}", err=True)
             sys.exit(EXIT_ENVIRONMENT)
     for line in summary.stderr_lines():
         click.echo(line, err=True)
@@ -98,9 +127,20 @@ def extract(inputs: tuple[Path, ...], out_dir: Path, jobs: int, force: bool, cac
     sys.exit(EXIT_ERRORS if summary.severities[ERROR] else EXIT_OK)
 
 
-def _os_reason(error: OSError) -> str:
-    where = f" ({error.filename})" if error.filename else ""
-    return f"{error.strerror or error}{where}"
+def _identity(path: Path) -> tuple[int, int] | None:
+    """Which file or folder is at `path` (device and inode): publishing puts another one there."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return info.st_dev, info.st_ino
+
+
+def _state_note(path: Path, before: tuple[int, int] | None, what: str) -> str:
+    """Whether a command that stopped left the dataset or export at `path` as it was."""
+    if _identity(path) == before:
+        return f"; {path} holds the previous {what}, unchanged" if before else f"; nothing was written to {path}"
+    return f"; the new {what} had been put in place at {path}"
 
 
 def _os_reason(error: OSError) -> str:
@@ -116,9 +156,16 @@ def _os_reason(error: OSError) -> str:
               help="Seconds to wait between requests.")
 @click.option("--retries", type=click.IntRange(min=0), default=3, show_default=True)
 @click.option("--timeout", type=click.FloatRange(min=1), default=60, show_default=True,
-              help="Seconds to wait for the server.")
-def fetch(manifest: Path, dest: Path, delay: float, retries: int, timeout: float) -> None:
+              help="Seconds to wait for the server's reply and for each read.")
+@click.option("--deadline", type=click.FloatRange(min=1), default=600, show_default=True,
+              help="Seconds one report's download may take in all, its retries included.")
+@click.option("--max-mb", type=click.IntRange(min=1), default=200, show_default=True,
+              help="Largest download kept, in MB: a longer reply is stopped and removed.")
+def fetch(manifest: Path, dest: Path, delay: float, retries: int, timeout: float, deadline: float,
+          max_mb: int) -> None:
     """Download the reports listed in MANIFEST (CSV: url, sha256, municipality, year) into DEST."""
+    on_stop(lambda: f"; the reports downloaded are in {dest}, a partial one is resumed next time if its server "
+                    "allows")
     from kompass.fetch import ManifestError, Outcome, Politeness, fetch_all, read_manifest
 
     try:
@@ -126,11 +173,12 @@ def fetch(manifest: Path, dest: Path, delay: float, retries: int, timeout: float
     except ManifestError as error:
         raise click.UsageError(str(error)) from None
 
-    def show(outcome: Outcome) -> None:
-        where = outcome.path.name if outcome.path else outcome.entry.url
-        click.echo(f"{outcome.status:10} {where}" + (f": {outcome.detail}" if outcome.detail else ""))
+    def say(outcome: Outcome) -> None:
+        where = outcome.path.name if outcome.path else shown(outcome.entry.label)
+        click.echo(f"{outcome.status:10} {where}" + (f": {shown(outcome.detail)}" if outcome.detail else ""))
 
-    outcomes = fetch_all(entries, dest, Politeness(delay, retries, timeout), show)
+    politeness = Politeness(delay, retries, timeout, deadline, max_mb)
+    outcomes = fetch_all(entries, dest, politeness, say)
     counts = Counter(outcome.status for outcome in outcomes)
     click.echo(f"kompass fetch: {counts['downloaded']} downloaded, {counts['present']} already present, "
                f"{counts['failed']} failed")
@@ -142,16 +190,28 @@ def fetch(manifest: Path, dest: Path, delay: float, retries: int, timeout: float
 @click.option("--to", "file_format", type=click.Choice(["sqlite", "duckdb", "csv"]), required=True,
               help="sqlite: one file for datasette, sqlite-utils, spreadsheets and R; duckdb: one DuckDB file; "
                    "csv: a folder of CSV files with their datapackage.json.")
-@click.option("--out", "out_path", type=click.Path(path_type=Path), required=True, help="File or folder to write.")
+@click.option("--out", "out_path", type=click.Path(path_type=Path), required=True,
+              help="File or folder to write; never the dataset, its inputs or a folder that holds them.")
 @click.option("--force", is_flag=True, help="Replace OUT if it exists.")
-def export(dataset: Path, file_format: str, out_path: Path, force: bool) -> None:
+@click.option("--raw-csv", is_flag=True,
+              help="CSV: write text cells unchanged. By default a cell that begins with =, +, -, @, a tab or a "
+                   "carriage return gets a leading apostrophe, so that a spreadsheet does not run it as a formula.")
+def export(dataset: Path, file_format: str, out_path: Path, force: bool, raw_csv: bool) -> None:
     """Export the kompass dataset DATASET (e.g. data/processed) as SQLite, DuckDB or CSV."""
-    from kompass.export import ExportError, export as write_export  # pyarrow and duckdb only for this command
+    # pyarrow and duckdb only for this command
+    from kompass.export import ExportError, ExportFailed, Settings, export as write_export
 
+    if raw_csv and file_format != "csv":
+        raise click.UsageError("--raw-csv applies to --to csv only")
+    before = _identity(out_path)
+    on_stop(lambda: _state_note(out_path, before, "export"))
     try:
-        write_export(dataset, file_format, out_path, force)
+        write_export(dataset, file_format, out_path, force, Settings(raw_csv=raw_csv))
     except ExportError as error:
         raise click.UsageError(str(error)) from None
+    except ExportFailed as error:
+        click.echo(f"kompass: {error}", err=True)
+        sys.exit(EXIT_ENVIRONMENT)
     click.echo(f"kompass: wrote {out_path} ({file_format})")
 
 

@@ -2,36 +2,67 @@
 
 SQLite is what datasette, sqlite-utils, spreadsheets and R's RSQLite open
 directly; it gets primary and foreign keys from kompass.schema and views for
-the common joins. Lists (evaluators, lemmas) become JSON text. The export is
-written under a temporary name beside OUT and renamed into place when
-complete, so an interrupted export leaves no half-written file.
+the common joins. Lists (evaluators, lemmas) become JSON text.
+
+An export never harms what it is made from: a target that is, holds or lies
+inside the dataset or one of the inputs its runs read is refused, --force or
+not. It is written under a temporary name beside OUT and exchanged with what
+was there in one step (kompass.swap), so a kill at any moment leaves the old
+export or the new one at OUT, never neither and never half of one.
+
+A CSV cell is text a spreadsheet may run: one that begins like a formula gets
+a leading apostrophe, as OWASP advises against CSV injection, unless the
+export is asked for raw text.
 """
 from __future__ import annotations
 
 import csv
 import datetime
 import json
-import shutil
+import os
 import sqlite3
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pyarrow as pa
 
+from kompass.faults import fault_point
 from kompass.publication import datapackage
 from kompass.schema import TABLES, Column, TableSchema, foreign_keys
+from kompass.swap import remove, swap_in
+from kompass.writer import DATAPACKAGE, RUN_LOG
 
 FORMATS = ("sqlite", "duckdb", "csv")
-DATAPACKAGE = "datapackage.json"
 VIEWS = {
     "area_scores": "SELECT a.report_id, r.municipality, r.municipality_code, r.year, r.criteria_version, a.area_no, "
                    "a.area_id, a.comparison_group, a.title, a.score FROM areas a JOIN reports r USING (report_id)",
     "document_problems": "SELECT d.source_path, d.status, p.severity, p.code, p.page, p.message, c.meaning "
                          "FROM problems p JOIN documents d USING (source_path) JOIN problem_codes c USING (code)",
 }
+# what makes a spreadsheet take a cell for a formula (OWASP, "CSV Injection")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+NEUTRALISED_NOTE = (" Text cells that begin with =, +, -, @, a tab or a carriage return are written with a leading "
+                    "apostrophe (') that is not part of the value, so that a spreadsheet shows them instead of "
+                    "running them as formulas (OWASP's advice against CSV injection); `kompass export --raw-csv` "
+                    "writes them unchanged.")
+RAW_NOTE = (" Text cells are written unchanged (`kompass export --raw-csv`): a spreadsheet may run a cell that "
+            "begins with =, +, -, @, a tab or a carriage return as a formula.")
 
 
 class ExportError(Exception):
-    """The export cannot be made (not a dataset, the target exists): a usage error."""
+    """The export cannot be made as asked (not a dataset, a target that exists or would harm the dataset or
+    its inputs): a usage error."""
+
+
+class ExportFailed(Exception):
+    """The environment kept the export from being made: the dataset cannot be read (damaged) or OUT cannot be
+    written (a full disk, no permission)."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    raw_csv: bool = False  # CSV text cells exactly as they are, formula-like ones included
 
 
 def _sql_type(column: Column) -> str:
@@ -50,11 +81,23 @@ def _cell(value: object) -> object:
     return value
 
 
-def _rows(dataset: Path, table: TableSchema) -> list[list[object]]:
+def _table(dataset: Path, table: TableSchema) -> pa.Table:
+    """One table of the dataset with the columns of its schema; ExportFailed when it cannot be read."""
     import pyarrow.parquet as pq
 
-    data = pq.read_table(dataset / f"{table.name}.parquet", columns=[c.name for c in table.columns])
-    return [[_cell(value) for value in row.values()] for row in data.to_pylist()]
+    try:
+        return pq.read_table(dataset / f"{table.name}.parquet", columns=[c.name for c in table.columns])
+    except (OSError, ValueError, pa.ArrowException) as error:  # a damaged or foreign file
+        raise _unreadable(dataset, error) from None
+
+
+def _unreadable(dataset: Path, error: Exception) -> ExportFailed:
+    return ExportFailed(f"cannot read the dataset {dataset} ({type(error).__name__}: {error}); extract it again")
+
+
+def _rows(dataset: Path, table: TableSchema) -> Iterator[list[object]]:
+    for row in _table(dataset, table).to_pylist():
+        yield [_cell(value) for value in row.values()]
 
 
 def _create_table(table: TableSchema) -> str:
@@ -65,7 +108,7 @@ def _create_table(table: TableSchema) -> str:
     return f'CREATE TABLE "{table.name}" (\n  ' + ",\n  ".join(parts) + "\n)"
 
 
-def _write_sqlite(dataset: Path, target: Path) -> None:
+def _write_sqlite(dataset: Path, target: Path, settings: Settings) -> None:
     connection = sqlite3.connect(target)
     try:
         for table in TABLES:
@@ -79,64 +122,118 @@ def _write_sqlite(dataset: Path, target: Path) -> None:
         connection.close()
 
 
-def _write_duckdb(dataset: Path, target: Path) -> None:
+def _write_duckdb(dataset: Path, target: Path, settings: Settings) -> None:
     try:
         import duckdb
     except ImportError:
         raise ExportError("--to duckdb needs the duckdb package: pip install duckdb") from None
 
-    connection = duckdb.connect(str(target))
     try:
-        for table in TABLES:
-            path = str(dataset / f"{table.name}.parquet").replace("'", "''")
-            connection.execute(f'CREATE TABLE "{table.name}" AS SELECT * FROM read_parquet(\'{path}\')')
-        for name, query in VIEWS.items():
-            connection.execute(f'CREATE VIEW "{name}" AS {query}')
-    finally:
-        connection.close()
+        connection = duckdb.connect(str(target))
+        try:
+            for table in TABLES:  # read by pyarrow, as for the other formats, so a damaged table is told alike
+                connection.register("source", _table(dataset, table))
+                connection.execute(f'CREATE TABLE "{table.name}" AS SELECT * FROM source')
+                connection.unregister("source")
+            for name, query in VIEWS.items():
+                connection.execute(f'CREATE VIEW "{name}" AS {query}')
+        finally:
+            connection.close()
+    except duckdb.IOException as error:  # a full disk, a folder that cannot be written
+        raise OSError(str(error)) from None
 
 
-def _write_csv(dataset: Path, target: Path) -> None:
+def _write_csv(dataset: Path, target: Path, settings: Settings) -> None:
+    try:
+        package = json.loads((dataset / DATAPACKAGE).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise _unreadable(dataset, error) from None
     target.mkdir()
     for table in TABLES:
         with (target / f"{table.name}.csv").open("w", encoding="utf-8", newline="") as handle:
             writer = csv.writer(handle)
             writer.writerow([c.name for c in table.columns])
-            writer.writerows([_csv_cell(value) for value in row] for row in _rows(dataset, table))
-    package = json.loads((dataset / DATAPACKAGE).read_text(encoding="utf-8"))
+            writer.writerows([_csv_cell(value, settings) for value in row] for row in _rows(dataset, table))
     descriptor = datapackage(package.get("kompass", {}), package.get("created", ""), "csv")
+    descriptor["description"] += RAW_NOTE if settings.raw_csv else NEUTRALISED_NOTE
     (target / DATAPACKAGE).write_text(json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
-def _csv_cell(value: object) -> object:
-    return {True: "true", False: "false", None: ""}.get(value, value) if isinstance(value, bool | None) else value
+def _csv_cell(value: object, settings: Settings) -> object:
+    if isinstance(value, bool | None):
+        return {True: "true", False: "false", None: ""}[value]
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS) and not settings.raw_csv:
+        return "'" + value
+    return value
 
 
-_WRITERS = {"sqlite": _write_sqlite, "duckdb": _write_duckdb, "csv": _write_csv}
+_WRITERS: dict[str, Callable[[Path, Path, Settings], None]] = {
+    "sqlite": _write_sqlite, "duckdb": _write_duckdb, "csv": _write_csv}
 
 
-def export(dataset: Path, file_format: str, out: Path, force: bool = False) -> None:
-    """Writes the dataset at `dataset` as `file_format` to `out`; raises ExportError for a usage error."""
+def export(dataset: Path, file_format: str, out: Path, force: bool = False, settings: Settings = Settings()) -> None:
+    """Writes the dataset at `dataset` as `file_format` to `out`.
+
+    Raises ExportError for a usage error, ExportFailed when the dataset cannot be read or `out` not written.
+    """
+    _check_dataset(dataset)
+    refusal = _harm(dataset, out)
+    if refusal:
+        raise ExportError(f"refusing to export to {out}: {refusal}; choose a target outside the dataset and its "
+                          "inputs")
+    if os.path.lexists(out) and not force:
+        raise ExportError(f"{out} exists; --force replaces it")
+    out = Path(os.path.abspath(out))  # not resolved: a link at OUT is replaced, never what it points to
+    partial = out.parent / f".{out.name}.partial"
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        remove(partial)  # left by an export that was killed
+        _WRITERS[file_format](dataset, partial, settings)
+        fault_point("before_export")
+        old = swap_in(partial, out, out.parent / f".{out.name}.retired")
+        if old is not None:
+            remove(old)
+    except (OSError, sqlite3.Error) as error:
+        raise ExportFailed(f"cannot write {out}: {getattr(error, 'strerror', None) or error}") from None
+    finally:
+        remove(partial)
+
+
+def _check_dataset(dataset: Path) -> None:
     missing = [f"{table.name}.parquet" for table in TABLES if not (dataset / f"{table.name}.parquet").exists()]
     if not (dataset / DATAPACKAGE).exists() or missing:
         lacks = ", ".join(missing[:3]) + (f" and {len(missing) - 3} more" if len(missing) > 3 else "")
         raise ExportError(f"{dataset} is not a kompass dataset (it lacks {lacks or DATAPACKAGE}); "
                           "`kompass extract --out DIR` writes one")
-    if out.exists() and not force:
-        raise ExportError(f"{out} exists; --force replaces it")
-    out.parent.mkdir(parents=True, exist_ok=True)
-    partial = out.parent / f".{out.name}.partial"
-    _remove(partial)
+
+
+def _harm(dataset: Path, out: Path) -> str | None:
+    """How writing `out` would harm the dataset or an input of its runs: what `out` is, holds or lies in."""
+    target = out.resolve()
+    for what, path in [(f"the dataset {dataset}", dataset), *_inputs(dataset)]:
+        protected = path.resolve()
+        if target == protected:
+            return f"it is {what}"
+        if target in protected.parents:
+            return f"it holds {what}"
+        if protected in target.parents:
+            return f"it lies inside {what}"
+    return None
+
+
+def _inputs(dataset: Path) -> list[tuple[str, Path]]:
+    """The inputs that the dataset's runs read, from its run log (lines that cannot be read are passed over)."""
     try:
-        _WRITERS[file_format](dataset, partial)
-        _remove(out)
-        partial.rename(out)
-    finally:
-        _remove(partial)
-
-
-def _remove(path: Path) -> None:
-    if path.is_dir():
-        shutil.rmtree(path)
-    else:
-        path.unlink(missing_ok=True)
+        lines = (dataset / RUN_LOG).read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return []
+    roots: dict[str, None] = {}
+    for line in lines:
+        try:
+            record = json.loads(line)
+        except ValueError:
+            continue
+        for root in record.get("input_roots", []) if isinstance(record, dict) else []:
+            if isinstance(root, str):
+                roots[root] = None
+    return [(f"the input {root}", Path(root)) for root in roots]

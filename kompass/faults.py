@@ -7,12 +7,13 @@ point and what happens there:
            and waits there until it is killed;
   kill     the process kills itself with SIGKILL, as a power cut or the OOM killer would;
   memory   a MemoryError, as a blown memory limit gives;
-  enospc, eacces, enametoolong, eio
+  enospc, eacces, enametoolong, eio, eagain
            the OSError a full disk, a permission (which root never meets), an overlong
-           path or a failing disk gives.
+           path, a failing disk or a process limit (a fork refused) gives.
 Without KOMPASS_FAULT (every real run) a fault point does nothing.
 
-Points: read_input, read_folder, in_worker, cache_write, write_dataset, before_publish.
+Points: read_input, read_folder, in_worker, cache_write, write_dataset, before_publish, before_export,
+start_worker (the parent, forking a worker), write_outcome (a worker, handing its outcome over).
 """
 from __future__ import annotations
 
@@ -23,7 +24,8 @@ import sys
 import threading
 
 ENVIRONMENT = "KOMPASS_FAULT"
-_ERRORS = {"enospc": errno.ENOSPC, "eacces": errno.EACCES, "enametoolong": errno.ENAMETOOLONG, "eio": errno.EIO}
+_ERRORS = {"enospc": errno.ENOSPC, "eacces": errno.EACCES, "enametoolong": errno.ENAMETOOLONG, "eio": errno.EIO,
+           "eagain": errno.EAGAIN}
 
 
 def fault_point(name: str) -> None:

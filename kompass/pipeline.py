@@ -29,10 +29,11 @@ from kompass.documents import document_rows, problem_code_rows, score_rows
 from kompass.faults import fault_point
 from kompass.inputs import find_inputs, os_error_problem
 from kompass.lock import RunLock
-from kompass.retention import lost_to_environment
+from kompass.retention import caused_by_environment, lost_to_environment, refusal
 from kompass.runlog import RunSummary, outcomes
 from kompass.versions import parser_version, reader_version
-from kompass.workers import Failure, Limits, run_isolated
+from kompass.workers import (Failure, Limits, ScratchUnavailable, check_scratch, remove_abandoned_outcomes,
+                             run_isolated)
 from kompass.writer import Row, recover, write_dataset
 from domain.catalog import catalog_rows, catalog_version
 from domain.municipalities import prepare as prepare_names
@@ -44,8 +45,10 @@ from domain.problems import ERROR, SEVERITIES, Problem, problem
 
 FORMAT_PREFERENCE = {"pdf": 0, "markdown": 1, "html": 1, "text": 2}
 # seconds a scanned page may add to a document's time limit: ~3 s measured on one free core, with room for a
-# machine shared with other jobs
+# machine shared with other jobs; in all a scan may take OCR_TIMEOUT_FACTOR times the limit, so that --timeout 60
+# still means minutes, not hours
 OCR_PAGE_SECONDS = 30.0
+OCR_TIMEOUT_FACTOR = 10
 _PAGE_OBJECT = re.compile(rb"/Type\s*/Page(?![a-zA-Z])")
 _MOST_PAGES = 200  # no report is longer; more page objects are junk that must not buy a hang hours
 READ, REPARSED, REUSED, FAILED, SKIPPED = "read", "reparsed", "reused", "failed", "skipped"
@@ -78,7 +81,8 @@ CACHE_CODEC = Codec((Word, Line, Cell, Table, Page, ScanLayer, Document, Problem
 
 
 class PublishRefused(Exception):
-    """The run would replace the dataset with one that lost reports to the run's own environment."""
+    """The run would replace the dataset with one that lost reports to the run's own environment, or the
+    environment (no room in TMPDIR) keeps it from working at all."""
 
 
 @dataclass(frozen=True)
@@ -105,15 +109,17 @@ def _task(path: Path, source_path: str, options: Options) -> _Task | DocumentRes
 
 
 def _timeout(task: _Task, options: Options) -> float:
-    """The time limit, plus a page's OCR budget for every page of a PDF that OCR may read.
+    """The time limit, plus a page's OCR budget for every page of a PDF that OCR may read, up to
+    OCR_TIMEOUT_FACTOR times the limit.
 
     The pages are counted in the bytes ("/Type /Page" objects), not by a PDF library: the parent
     process parses no document, so a file that crashes a parser can only end its own worker.
     """
+    limit = options.limits.timeout
     if options.ocr.mode == "never" or (task.path.suffix.lower() != ".pdf" and b"%PDF" not in task.data[:1024]):
-        return options.limits.timeout
+        return limit
     pages = min(len(_PAGE_OBJECT.findall(task.data)), _MOST_PAGES)
-    return options.limits.timeout + OCR_PAGE_SECONDS * pages
+    return min(limit + OCR_PAGE_SECONDS * pages, OCR_TIMEOUT_FACTOR * limit)
 
 
 def _process(task: _Task, cache: Cache, options: Options) -> DocumentResult:
@@ -136,8 +142,9 @@ def _read_and_parse(task: _Task, cache: Cache, options: Options) -> DocumentResu
             model = read_document(task.path, task.source_path, task.data, task.pdf_reader, options.ocr,
                                   None if options.force else _OcrCache(cache))
         except ExtractionError as error:
-            if error.code == "ocr_failed":  # a hang or crash may not repeat: not cached
-                return DocumentResult(task.source_path, "pdf", None, [problem(error.code, error.message, error.page)])
+            failure = problem(error.code, error.message, error.page)
+            if not _keepable(failure):
+                return DocumentResult(task.source_path, "pdf", None, [failure])
             model = ("error", error.code, error.message, error.page)
         except MemoryError:
             raise  # the worker reports it as this document's memory failure
@@ -171,6 +178,12 @@ class _OcrCache:
         self.cache.store(kind, key, value)
 
 
+def _keepable(failure: Problem) -> bool:
+    """Whether a failure may be cached: not a hang or crash of the OCR engine, which may not repeat, nor one of
+    the run's environment (Tesseract missing), which is gone once the environment is mended."""
+    return failure.code != "ocr_failed" and not caused_by_environment(failure)
+
+
 def _invalid_entry(task: _Task, kind: str, invalid: InvalidEntry) -> Problem:
     return problem("cache_entry_invalid", f"The cached {kind} of {task.source_path} was not used: {invalid}.")
 
@@ -190,7 +203,8 @@ def _parsed(document: Document, how: str) -> DocumentResult:
 
 
 def _failed(task: _Task, failure: Failure) -> DocumentResult:
-    code = {"timeout": "extraction_timeout", "memory": "extraction_memory"}.get(failure.reason, "extraction_crashed")
+    code = {"timeout": "extraction_timeout", "memory": "extraction_memory",
+            "environment": "worker_unavailable"}.get(failure.reason, "extraction_crashed")
     return DocumentResult(task.source_path, None, None, [problem(
         code, f"Extracting the document failed: {failure.detail}.")], FAILED)
 
@@ -277,7 +291,7 @@ def extract_documents(sources: list[tuple[Path, str]], options: Options, cache: 
 
     def done(task: _Task, outcome: DocumentResult | Failure) -> None:
         result = _failed(task, outcome) if isinstance(outcome, Failure) else outcome
-        if not isinstance(outcome, Failure):
+        if not isinstance(outcome, Failure) and all(map(_keepable, result.problems)):
             # a note about this run's cache is not part of the record
             cache.store("records", task.record_key, dataclasses.replace(
                 result, problems=[p for p in result.problems if p.code != "cache_entry_invalid"]))
@@ -287,6 +301,7 @@ def extract_documents(sources: list[tuple[Path, str]], options: Options, cache: 
         progress(task.source_path)
 
     if to_do:
+        check_scratch()
         _load_libraries(to_do, options.pdf_reader)
     run_isolated(to_do, lambda task: _process(task, cache, options), options.jobs, options.limits, done,
                  lambda task: _timeout(task, options))
@@ -313,21 +328,24 @@ def run_extract(inputs: list[Path], out_dir: Path, options: Options = Options(),
     """The whole job under the output's lock.
 
     Raises kompass.lock.Busy if another run holds the lock, PublishRefused if the
-    run's environment lost reports the dataset had, OSError if the output cannot be written.
+    run's environment lost reports the dataset had or leaves no room to work, OSError if the output cannot be
+    written.
     """
     started, clock = time.strftime("%Y-%m-%dT%H:%M:%S%z"), time.monotonic()
     with RunLock(out_dir) as lock:
         recover(out_dir)
+        remove_abandoned_outcomes()
         found = find_inputs(inputs, out_dir)
         sources = found.sources
         cache = Cache(options.cache_dir, CACHE_CODEC)
         cache.check()
-        results = extract_documents(sources, options, cache, progress)
+        try:
+            results = extract_documents(sources, options, cache, progress)
+        except ScratchUnavailable as scratch:
+            raise PublishRefused(f"nothing published: {scratch}; {out_dir} was left as it was") from None
         lost = lost_to_environment(out_dir, results, found.skipped)
         if lost:
-            raise PublishRefused(
-                f"nothing published: {len(lost)} input(s) behind reports of the dataset could not be read "
-                f"({' '.join(lost[:3])}{' ...' if len(lost) > 3 else ''}); the dataset in {out_dir} was kept")
+            raise PublishRefused(refusal(out_dir, lost))
         # an input that is not read still has its outcome: a row of documents with the problem that says why
         results += [DocumentResult(source_path, None, None, [skipped], SKIPPED)
                     for source_path, skipped in found.skipped]

@@ -3,6 +3,11 @@
 The run record is the line appended to the dataset's runs.jsonl and what
 `kompass extract --json` prints for schedulers; it lists every document's
 outcome as documents.parquet has it.
+
+A file name is the user's text, and so is a message that quotes one: printed
+raw, a name holding a newline or a terminal's escape sequence could forge a
+line of the summary or rewrite the screen. Such text is printed quoted, with
+its unprintable characters escaped (`shown`); the tables keep it as it is.
 """
 from __future__ import annotations
 
@@ -15,6 +20,11 @@ from domain.problems import ERROR, SEVERITIES, WARNING
 Row = dict[str, object]
 WARNINGS_SHOWN = 3
 OUTCOME_COLUMNS = ("source_path", "status", "work", "report_id", "error_code", "error_message")
+
+
+def shown(text: str) -> str:
+    """The text as printed: as it is when every character is printable, else quoted with escapes ('a\\nb')."""
+    return text if text.isprintable() else repr(text)
 
 
 def _plural(number: int, noun: str) -> str:
@@ -63,15 +73,15 @@ class RunSummary:
 
     def stderr_lines(self) -> list[str]:
         """Every failed document with its error, then the first few warnings and how many more there are."""
-        lines = [f"kompass: failed: {row['source_path']}: {row['error_code']}: {row['error_message']}"
-                 for row in self.failed]
+        lines = [f"kompass: failed: {shown(str(row['source_path']))}: {row['error_code']}: "
+                 f"{shown(str(row['error_message']))}" for row in self.failed]
         other_errors = [p for p in self.problems if p["severity"] == ERROR
                         and p["source_path"] not in {row["source_path"] for row in self.failed}]
         warnings = [p for p in self.problems if p["severity"] == WARNING]
         for problem in other_errors + warnings[:WARNINGS_SHOWN]:
             page = f" (page {problem['page']})" if problem["page"] is not None else ""
-            lines.append(f"kompass: {problem['severity']}: {problem['source_path']}{page}: {problem['code']}: "
-                         f"{problem['message']}")
+            lines.append(f"kompass: {problem['severity']}: {shown(str(problem['source_path']))}{page}: "
+                         f"{problem['code']}: {shown(str(problem['message']))}")
         if len(warnings) > WARNINGS_SHOWN:
             lines.append(f"kompass: ... and {_plural(len(warnings) - WARNINGS_SHOWN, 'more warning')} "
                          f"(problems.parquet, or `kompass report {self.out_dir}`)")

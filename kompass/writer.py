@@ -1,16 +1,19 @@
 """Publishing the tables: typed, sorted by key, and swapped in only when complete.
 
 The new dataset is written into a staging directory beside the output and
-then exchanged with the old one in one atomic step (renameat2 on Linux; two
-renames elsewhere, which `recover` repairs if a run dies between them), so
-readers see either the old dataset or the new one, never a mix or a half.
-Files in the output that are not ours (the run log, a README, a .gitkeep) are
-carried over; the old dataset's digest is kept as the new one's previous digest
-(kompass.digest), so that the QA report can say what the run changed.
+then exchanged with the old one in one atomic step (kompass.swap: renameat2 on
+Linux; two renames elsewhere, which `recover` repairs if a run dies between
+them), so readers see either the old dataset or the new one, never a mix or a
+half. The run log is copied over and appended to; entries in the output that
+are not ours (a README, a .gitkeep, the user's links and folders) are carried
+over as they are: a link stays the same link, never followed, and a file
+becomes a second hard link to itself rather than a copy, so nothing foreign is
+copied run after run. The old dataset's digest is kept as the new one's
+previous digest (kompass.digest), so that the QA report can say what the run
+changed.
 """
 from __future__ import annotations
 
-import ctypes
 import json
 import os
 import shutil
@@ -25,6 +28,7 @@ from kompass.digest import DIGEST_FILE, PREVIOUS_DIGEST_FILE, run_digest, write_
 from kompass.faults import fault_point
 from kompass.publication import datapackage
 from kompass.schema import TABLES, TableSchema
+from kompass.swap import remove, swap_in
 
 Row = dict[str, object]
 
@@ -79,8 +83,10 @@ def write_dataset(out_dir: Path, tables: dict[str, list[Row]], metadata: dict[st
             if (out_dir / DIGEST_FILE).exists():
                 shutil.copy2(out_dir / DIGEST_FILE, staging / PREVIOUS_DIGEST_FILE)
             for entry in out_dir.iterdir():
-                if entry.name not in dataset_files():
-                    _copy(entry, staging / entry.name)
+                if entry.name == RUN_LOG:  # appended to below: a copy, or the old dataset's log would grow too
+                    shutil.copy2(entry, staging / entry.name)
+                elif entry.name not in dataset_files():
+                    _carry(entry, staging / entry.name)
         if run_record is not None:
             with (staging / RUN_LOG).open("a", encoding="utf-8") as log:
                 log.write(json.dumps(run_record, ensure_ascii=False, sort_keys=True) + "\n")
@@ -92,16 +98,13 @@ def write_dataset(out_dir: Path, tables: dict[str, list[Row]], metadata: dict[st
 
 def _put_in_place(staging: Path, out_dir: Path) -> None:
     """Swaps the staged dataset in; readers see the old dataset or the new one, never neither."""
-    if not out_dir.exists():
-        staging.rename(out_dir)
-        return
-    if _exchange(staging, out_dir):
-        return  # the old dataset now lies at `staging` and is removed with it
-    retired = out_dir.parent / f".{out_dir.name}.retired"
-    shutil.rmtree(retired, ignore_errors=True)
-    out_dir.rename(retired)
-    staging.rename(out_dir)
-    shutil.rmtree(retired, ignore_errors=True)
+    old = swap_in(staging, out_dir, _retired(out_dir))
+    if old is not None:
+        remove(old)
+
+
+def _retired(out_dir: Path) -> Path:
+    return out_dir.parent / f".{out_dir.name}.retired"
 
 
 def recover(out_dir: Path) -> bool:
@@ -112,27 +115,31 @@ def recover(out_dir: Path) -> bool:
         for entry in out_dir.parent.iterdir():
             if entry.name.startswith(f".{out_dir.name}.staging-"):
                 shutil.rmtree(entry, ignore_errors=True)
-    retired = out_dir.parent / f".{out_dir.name}.retired"
+    retired = _retired(out_dir)
     if retired.exists() and not out_dir.exists():
         retired.rename(out_dir)
         return True
     return False
 
 
-def _exchange(a: Path, b: Path) -> bool:
-    """Atomically swaps two directories (Linux renameat2 RENAME_EXCHANGE); False where unsupported."""
+def _carry(entry: Path, target: Path) -> None:
+    """A foreign entry of the old dataset into the new one as it is (see the module's docstring)."""
     try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        renameat2 = libc.renameat2
-    except (OSError, AttributeError):
-        return False
-    at_fdcwd, rename_exchange = -100, 2
-    result = renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange)
-    return result == 0
+        if entry.is_symlink():
+            os.symlink(os.readlink(entry), target)
+        elif entry.is_dir():
+            shutil.copytree(entry, target, symlinks=True, copy_function=_link)
+        else:
+            _link(entry, target)
+    except OSError as error:  # shutil.Error too: a folder's entries that could not be carried
+        reason = error.strerror or "some of its entries can be neither linked nor copied"
+        raise OSError(error.errno, f"{entry.name} in the dataset folder cannot be carried over ({reason})",
+                      str(entry)) from error
 
 
-def _copy(source: Path, target: Path) -> None:
-    if source.is_dir():
-        shutil.copytree(source, target)
-    else:
-        shutil.copy2(source, target)
+def _link(source: str | Path, target: str | Path) -> None:
+    """A second name for the file; a copy only where the file system refuses (another device, no permission)."""
+    try:
+        os.link(source, target, follow_symlinks=False)
+    except OSError:
+        shutil.copy2(source, target, follow_symlinks=False)

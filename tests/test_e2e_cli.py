@@ -106,4 +106,7 @@ def test_an_interrupted_run_exits_130_and_says_the_dataset_is_unchanged(tmp_path
     monkeypatch.setattr("kompass.pipeline.run_extract", interrupted)
     result = CliRunner().invoke(cli.main, ["extract", str(RAW_DIR), "--out", str(tmp_path / "out")])
     assert result.exit_code == 130
-    assert f"kompass: interrupted; {tmp_path / 'out'} holds the previous dataset, unchanged" in result.stderr
+    assert result.stderr == f"kompass: interrupted; nothing was written to {tmp_path / 'out'}\n"  # a first run
+    (tmp_path / "out").mkdir()
+    result = CliRunner().invoke(cli.main, ["extract", str(RAW_DIR), "--out", str(tmp_path / "out")])
+    assert result.stderr == f"kompass: interrupted; {tmp_path / 'out'} holds the previous dataset, unchanged\n"

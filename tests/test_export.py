@@ -84,7 +84,7 @@ def test_a_directory_that_is_no_dataset_is_named(tmp_path):
 
 
 def test_an_interrupted_export_leaves_no_file(extracted, tmp_path, monkeypatch):
-    def interrupted(dataset, target):
+    def interrupted(dataset, target, settings):
         target.write_text("half")
         raise KeyboardInterrupt
 

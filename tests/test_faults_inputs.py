@@ -189,3 +189,21 @@ def test_a_page_tree_that_loses_pages_says_so_in_the_dataset(tmp_path):
         ("pages_missing", "warning")]
     assert "declares 5 pages but its page tree leads to 3" in next(
         p["message"] for p in problems if p["code"] == "pages_missing")
+
+
+def test_names_with_newlines_or_escape_sequences_are_printed_quoted(tmp_path):
+    root = tmp_path / "in"
+    root.mkdir()
+    forged = "x\nkompass: 9 documents (9 read, 0 reparsed, 0 reused; 0 failed), 9 reports written.txt"
+    for name in (forged, "\x1b[2Jclear.txt"):
+        (root / name).write_text("Inget här är en rapport.", encoding="utf-8")
+    result = _extract(str(root), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    assert [line for line in lines if line.startswith("kompass: failed: ")] == [
+        f"kompass: failed: {name!r}: unknown_layout: " + next(
+            p["message"] for p in read_tables(tmp_path / "out")["problems"] if p["source_path"] == name)
+        for name in sorted((forged, "\x1b[2Jclear.txt"))]
+    assert len(lines) == 3 and lines[-1].startswith("kompass: 2 documents (2 read")  # no forged summary line
+    assert "\x1b" not in result.output
+    assert {row["source_path"] for row in read_tables(tmp_path / "out")["documents"]} == {forged, "\x1b[2Jclear.txt"}

@@ -13,6 +13,7 @@ from kompass import fetch as fetch_module
 from kompass.cli import main
 
 REPORT = (PDF_DIR / "b" / "kk-41b95ded6824.pdf").read_bytes()
+OTHER = (PDF_DIR / "b" / "kk-436cfa6354e9.pdf").read_bytes()  # another report, longer than REPORT
 SHA = hashlib.sha256(REPORT).hexdigest()
 HALF = len(REPORT) // 2
 
@@ -23,6 +24,9 @@ class _Server(ThreadingHTTPServer):
         self.requests: list[tuple[str, str | None]] = []  # path, Range header
         self.failures: dict[str, int] = {}  # path -> 503 answers still to give
         self.truncations: dict[str, int] = {}  # path -> answers still to cut off in the middle
+        self.bodies: dict[str, bytes] = {}  # path -> the file served there (else REPORT)
+        self.ignores_if_range = False  # a broken server: sends the rest of whatever it has now
+        self.release = threading.Event()  # lets a trickling answer end
 
     @property
     def base(self) -> str:
@@ -42,21 +46,27 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_error(404, "Not Found")
             return
         if self.path == "/error-page.pdf":  # a portal's "not found" page served with a PDF's type
-            page = b"<html><body>Sidan finns inte</body></html>"
-            self.send_response(200)
-            self.send_header("Content-Type", "application/pdf")
-            self.send_header("Content-Length", str(len(page)))
-            self.end_headers()
-            self.wfile.write(page)
+            self._reply(200, b"<html><body>Sidan finns inte</body></html>")
             return
-        body = REPORT
+        if self.path in _HOSTILE:
+            _HOSTILE[self.path](self)
+            return
+        body = self.server.bodies.get(self.path, REPORT)
+        validator = None if self.path.startswith("/no-validator") else f'"{hashlib.sha256(body).hexdigest()[:16]}"'
         start = 0
-        if self.headers.get("Range"):
+        if self.headers.get("Range") and (self.headers.get("If-Range") == validator or self.server.ignores_if_range):
             start = int(self.headers["Range"].split("=")[1].rstrip("-"))
-            self.send_response(206)
+        if start >= len(body) > 0:
+            self.send_response(416)
+            self.send_header("Content-Range", f"bytes */{len(body)}")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
+        self.send_response(206 if start else 200)
+        if start:
             self.send_header("Content-Range", f"bytes {start}-{len(body) - 1}/{len(body)}")
-        else:
-            self.send_response(200)
+        if validator:
+            self.send_header("ETag", validator)
         self.send_header("Content-Type", "application/pdf")
         self.send_header("Content-Length", str(len(body) - start))
         self.end_headers()
@@ -66,22 +76,67 @@ class _Handler(BaseHTTPRequestHandler):
             return
         self.wfile.write(body[start:])
 
+    def _reply(self, status: int, body: bytes, **headers: str) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", "application/pdf")
+        self.send_header("Content-Length", str(len(body)))
+        for name, value in headers.items():
+            self.send_header(name, value)
+        self.end_headers()
+        self.wfile.write(body)
+
+    def _endless(self) -> None:
+        """An answer without a length that never ends."""
+        self.send_response(200)
+        self.send_header("Content-Type", "application/pdf")
+        self.end_headers()
+        try:
+            self.wfile.write(b"%PDF-1.4\n")
+            while True:
+                self.wfile.write(b"0" * 65536)
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the client stopped reading
+
+    def _huge(self) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", "application/pdf")
+        self.send_header("Content-Length", str(10 * 2 ** 30))
+        self.end_headers()
+
+    def _trickle(self) -> None:
+        """The start of the file, then nothing until the test ends (a server sending a byte now and then)."""
+        self.send_response(200)
+        self.send_header("Content-Type", "application/pdf")
+        self.send_header("Content-Length", str(len(REPORT)))
+        self.end_headers()
+        self.wfile.write(REPORT[:100])
+        self.wfile.flush()
+        self.server.release.wait()
+
     def log_message(self, *args):
         pass
 
 
-@pytest.fixture
-def server():
+_HOSTILE = {"/endless.pdf": _Handler._endless, "/huge.pdf": _Handler._huge, "/trickle.pdf": _Handler._trickle,
+            "/to-ftp.pdf": lambda handler: handler._reply(302, b"", Location="ftp://127.0.0.1/r.pdf"),
+            "/to-file.pdf": lambda handler: handler._reply(302, b"", Location="file:///etc/passwd")}
+
+
+@pytest.fixture(name="server")
+def serve():
+    """The local HTTP server of these tests (a fixture other fetch tests import)."""
     httpd = _Server()
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     yield httpd
+    httpd.release.set()
     httpd.shutdown()
     httpd.server_close()
 
 
-@pytest.fixture(autouse=True)
-def no_waiting(monkeypatch):
+@pytest.fixture(name="no_waiting", autouse=True)
+def no_pauses(monkeypatch):
+    """fetch's pauses recorded, not waited (a fixture other fetch tests import)."""
     waits: list[float] = []
     monkeypatch.setattr(fetch_module.time, "sleep", waits.append)
     return waits
@@ -126,15 +181,15 @@ def test_a_passing_failure_is_retried(tmp_path, server, no_waiting):
     assert no_waiting == [1.0, 2.0]  # the pause grows with each retry
 
 
-def test_a_partial_download_is_resumed(tmp_path, server):
+def test_a_part_without_its_servers_validator_is_started_over(tmp_path, server):
     raw = tmp_path / "raw"
     raw.mkdir()
-    (raw / "sollentuna-2018.pdf.part").write_bytes(REPORT[:1000])
-    result = _fetch(tmp_path, _manifest(tmp_path, [(f"{server.base}/r.pdf", SHA, "Sollentuna", 2018)]))
+    (raw / "sollentuna-2018.pdf.part").write_bytes(OTHER[:1000])  # the start of another PDF, left by a killed fetch
+    result = _fetch(tmp_path, _manifest(tmp_path, [(f"{server.base}/r.pdf", "", "Sollentuna", 2018)]))
     assert result.exit_code == 0
-    assert server.requests == [("/r.pdf", "bytes=1000-")]
+    assert server.requests == [("/r.pdf", None)]
     assert (raw / "sollentuna-2018.pdf").read_bytes() == REPORT
-    assert not (raw / "sollentuna-2018.pdf.part").exists()
+    assert sorted(path.name for path in raw.iterdir()) == ["sollentuna-2018.pdf"]
 
 
 def test_failures_are_reported_and_set_the_exit_status(tmp_path, server):
@@ -189,25 +244,31 @@ def test_a_transfer_cut_short_is_resumed_not_kept(tmp_path, server):
     server.truncations["/cut.pdf"] = 1
     result = _fetch(tmp_path, _manifest(tmp_path, [(f"{server.base}/cut.pdf", "", "Täby", 2016)]))
     assert result.exit_code == 0, result.output
-    assert server.requests == [("/cut.pdf", None), ("/cut.pdf", f"bytes={HALF}-")]
+    assert server.requests == [("/cut.pdf", None), ("/cut.pdf", f"bytes={HALF - 1024}-")]  # from a KB before the cut
     assert (tmp_path / "raw" / "taby-2016.pdf").read_bytes() == REPORT
 
 
-def test_a_transfer_always_cut_short_fails_and_keeps_only_the_part(tmp_path, server):
+def test_a_transfer_always_cut_short_fails_and_keeps_only_the_part_and_its_validator(tmp_path, server):
     server.truncations["/cut.pdf"] = 99
     result = _fetch(tmp_path, _manifest(tmp_path, [(f"{server.base}/cut.pdf", "", "Täby", 2016)]), "--retries", "1")
     assert result.exit_code == 1
     assert "failed     " in result.output and "(after 2 attempts)" in result.output
-    assert [p.name for p in (tmp_path / "raw").iterdir()] == ["taby-2016.pdf.part"]
+    assert sorted(p.name for p in (tmp_path / "raw").iterdir()) == ["taby-2016.pdf.part", "taby-2016.pdf.part.json"]
 
 
-def test_a_stale_part_that_is_not_a_pdf_is_not_resumed(tmp_path, server):
+@pytest.mark.parametrize(("left", "said"), [
+    ("taby-2016.pdf.part", "downloaded taby-2016.pdf"),  # not resumed
+    ("taby-2016.pdf", "downloaded taby-2016.pdf: replaced taby-2016.pdf, which was not a PDF"),  # not "present"
+])
+def test_an_error_page_left_as_the_report_or_its_part_is_replaced(tmp_path, server, left, said):
     raw = tmp_path / "raw"
     raw.mkdir()
-    (raw / "taby-2016.pdf.part").write_bytes(b"<html>Gateway Timeout</html>")
+    (raw / left).write_bytes(b"<html>Gateway Timeout</html>")
     result = _fetch(tmp_path, _manifest(tmp_path, [(f"{server.base}/r.pdf", "", "Täby", 2016)]))
     assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[0] == said
     assert server.requests == [("/r.pdf", None)]
+    assert sorted(path.name for path in raw.iterdir()) == ["taby-2016.pdf"]
     assert (raw / "taby-2016.pdf").read_bytes() == REPORT
 
 
