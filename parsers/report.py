@@ -39,7 +39,7 @@ from parsers.vocabulary import (AREA_HEADING, SECTION_HEADING, TOTAL_LABEL, YEAR
 _VERSION = re.compile(r"(?:version(?:en)?\s*|\(v\.?\s*|\()(2\.[0-9])\b", re.I)
 
 
-class _Reader:
+class _BlockWalker:
     """Walks the blocks, keeping track of the section and area it is in."""
 
     def __init__(self, report: RawReport, section: str = "front"):
@@ -183,8 +183,8 @@ def build_report(document: Document, layout: Layout) -> RawReport:
     return report
 
 
-def _read_blocks(report: RawReport, blocks: list, section: str = "front") -> _Reader:
-    reader = _Reader(report, section)
+def _read_blocks(report: RawReport, blocks: list, section: str = "front") -> _BlockWalker:
+    reader = _BlockWalker(report, section)
     for block in blocks:
         if isinstance(block, Heading):
             reader.heading(block)
@@ -269,7 +269,7 @@ def _read_contents(report: RawReport, contents: list[str]) -> None:
             report.named_areas.setdefault(last_area, []).append(entry[match.end():].strip())
 
 
-def _read_statements(report: RawReport, reader: _Reader) -> None:
+def _read_statements(report: RawReport, reader: _BlockWalker) -> None:
     summary = " ".join(reader.summary_text)
     everything = " ".join([summary, *(" ".join(t) for t in reader.area_text.values())])
     report.evaluation_number = evaluation_number(summary) or evaluation_number(everything)

@@ -8,7 +8,7 @@ from parsers.blocks import FindingsBlock, Heading, Paragraph
 from parsers.pdf_layout import read_pdf_layout
 
 RIGHT_HEADER = 300.0  # x of "Förbättringsmöjligheter"; the column edge lies just left of it
-EDGE = RIGHT_HEADER - 4  # parsers.pdf_layout cuts rows this far left of the right header
+EDGE = RIGHT_HEADER - 4  # parsers.pdf_rows.header_edges cuts rows this far left of the right header
 L_BULLET, L_TEXT, R_BULLET, R_TEXT = 76.0, 86.0, 304.0, 314.0
 
 

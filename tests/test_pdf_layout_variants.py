@@ -7,7 +7,8 @@ from extract.model import Line, Word
 from parsers import parse
 from parsers.blocks import Heading, ScoreTable
 from parsers.cover import read_cover
-from parsers.pdf_layout import _items, read_pdf_layout
+from parsers.pdf_items import column_items
+from parsers.pdf_layout import read_pdf_layout
 from parsers.vocabulary import BULLET_START
 
 
@@ -25,7 +26,7 @@ def test_words_symbol_font_bullet_starts_items():
     # Word's Symbol-font bullet comes out of the PDF as the private-use character U+F0B7
     assert BULLET_START.match("\uf0b7 Av KF antagen demokratistrategi")
     lines = [_line("\uf0b7 Av KF antagen", 60), _line("demokratistrategi", 72), _line("\uf0a7 Websändningar av KF", 60)]
-    assert [text for text, _ in _items(lines)] == ["Av KF antagen demokratistrategi", "Websändningar av KF"]
+    assert [text for text, _ in column_items(lines)] == ["Av KF antagen demokratistrategi", "Websändningar av KF"]
 
 
 def test_a_header_cell_wrapped_onto_a_second_line_is_still_the_header(tmp_path):

@@ -1,0 +1,63 @@
+"""PDF layout family: the "Rubriker | Poäng" box under an area heading, whose titles the area's sub-headings use."""
+from __future__ import annotations
+
+import regex as re
+
+from extract.model import Line
+from parsers.blocks import RubricBox
+from parsers.pdf_cursor import BlockRead, RowCursor
+from parsers.pdf_items import capitalized_unwrapped, column_items
+from parsers.pdf_rows import COLUMN_SLACK, Column, Row, cut, styled_unlike
+from parsers.vocabulary import POINTS_WORD, RUBRICS_WORD, SCORE_CELL, YEAR_CELL
+
+_POINTS_LINE = re.compile(r"^(?:Poäng|POÄNG)\s*:?\s*(\d{1,3})$")
+_BOX_GAP = 1.5  # the rubric box is set tight; a wider gap ends it
+
+
+def read_rubric_box(cursor: RowCursor) -> BlockRead | None:
+    """The "Rubriker | Poäng" box: rubric lines on the left, the score under "Poäng"."""
+    rows, style = cursor.rows, cursor.style
+    row = cursor.row
+    if not row.words or not RUBRICS_WORD.fullmatch(row.words[0].text):
+        return None
+    points = next((w for w in row.words if POINTS_WORD.fullmatch(w.text)), None)
+    # a re-evaluation's box has a column per year ("Rubriker | 2015 | 2012") where others print "Poäng"
+    years = [w for w in row.words if YEAR_CELL.match(w.text)] if points is None else []
+    edge = (points or years[0]).x0 - 2 * COLUMN_SLACK if points or years else style.right_edge + 50
+    year_columns = [Column(row.words[0].x0), *(Column(w.x0 - 2 * COLUMN_SLACK) for w in years)]
+    items: list[Line] = []
+    score: int | None = None
+    year_scores: list[tuple[int, int]] = []
+    previous = row
+    index = cursor.index + 1
+    while index < len(rows):
+        row = rows[index]
+        if row.page != previous.page or row.top - previous.bottom > _BOX_GAP * style.body_size:
+            break
+        found = _POINTS_LINE.match(row.text.strip())
+        if found:
+            score = int(found.group(1))
+            index += 1
+            break
+        if years:  # scores may stand close to the rubric: cut the row at the year columns
+            pieces = cut(row, year_columns)
+            row = Row(row.page, row.top, row.bottom, [line for line, _ in pieces])
+            if not year_scores and all(SCORE_CELL.match(line.text) for line, column in pieces
+                                       if column is not year_columns[0]):
+                year_scores = [(int(years[year_columns.index(column) - 1].text), int(line.text))
+                               for line, column in pieces if column is not year_columns[0]]
+        left = [line for line in row.lines if line.x1 <= edge + COLUMN_SLACK]
+        right = [line for line in row.lines if line.x0 >= edge - COLUMN_SLACK and SCORE_CELL.match(line.text)]
+        if len(left) + len(right) != len(row.lines):
+            break
+        if items and not right and style.is_heading(row) and styled_unlike(row.lines[0], items[-1]):
+            break  # a sub-heading set close under the box
+        if right and score is None and not years:
+            score = int(right[0].text)
+        items.extend(left)
+        previous = row
+        index += 1
+    if not style.fonts:
+        items = capitalized_unwrapped(items, edge)
+    texts = [text for text, _ in column_items(items)]
+    return BlockRead(RubricBox(texts, score, rows[index - 1].page, year_scores), index)

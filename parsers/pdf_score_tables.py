@@ -1,0 +1,148 @@
+"""PDF layout family: tables of points, under numeric column headers.
+
+Section 4's tables print "<area> | Uppnått | Max | Procent"; appendices and
+re-evaluations print a column per year. Label words stand left of the first
+column, numbers under the headers; a label may wrap onto the next row.
+"""
+from __future__ import annotations
+
+import regex as re
+
+from extract.model import Word
+from parsers.blocks import ScoreRow, ScoreTable
+from parsers.pdf_cursor import TABLE_GAP, BlockRead, RowCursor
+from parsers.pdf_rows import COLUMN_SLACK, Row
+from parsers.pdf_style import PageStyle
+from parsers.vocabulary import SUBQUESTION_CODE, YEAR_CELL
+
+_CELL_VALUE = re.compile(r"^(?:\d{1,3}(?:[,.]\d+)?\s?%?|%|–|-)$")
+# a scan's "Procent" cell whose "%" OCR read as digits or letters ("7220", "74”", "89 Rx"); parsers.tables reads it
+_MISREAD_PERCENT = re.compile(r"^(?:\d{1,3}\S{0,3}|\S{1,3})$")
+# a scan's subquestion code with its dot lost or a border glyph before it ("21", "125", "|3.1"): its digits
+_MISREAD_CODE = re.compile(r"^\W?\d?\W?\d\W{0,2}\d{1,2}\W?$")
+# after a hyphen these words mean a shortened compound ("kompetens- och medarbetarutveckling"), not a break
+_CONJUNCTIONS = frozenset({"och", "eller", "samt", "respektive", "resp."})
+
+
+def read_score_table(cursor: RowCursor) -> BlockRead | None:
+    """A section 4 table under a "<area> | Uppnått | Max | Procent" header row."""
+    row = cursor.row
+    names = [w.text for w in row.words]
+    if not {"Uppnått", "Max", "Procent"} <= set(names):
+        return None
+    columns = [next(w for w in row.words if w.text == name) for name in ("Uppnått", "Max", "Procent")]
+    title = " ".join(w.text for w in row.words if w.x1 <= columns[0].x0)
+    table = ScoreTable(title, ["Uppnått", "Max", "Procent"], [], row.page)
+    return BlockRead(table, _numeric_rows(cursor, columns, table))
+
+
+def read_year_table(cursor: RowCursor) -> BlockRead | None:
+    """A table of points under a header of year columns ("<area> | 2015 | 2012"), if it has rows."""
+    row = cursor.row
+    if not _is_year_header(row):
+        return None
+    years = [w for w in row.words if YEAR_CELL.match(w.text)]
+    title = " ".join(w.text for w in row.words if w.x1 <= years[0].x0)
+    table = ScoreTable(title, [w.text for w in years], [], row.page)
+    end = _numeric_rows(cursor, years, table)
+    if not table.rows:
+        return None
+    return BlockRead(table, end)
+
+
+def _numeric_rows(cursor: RowCursor, columns: list[Word], table: ScoreTable) -> int:
+    """Rows under the numeric column headers at the cursor: label words on the left, numbers under the headers;
+    returns the index after the table."""
+    rows, style = cursor.rows, cursor.style
+    index = cursor.index + 1
+    first_column = columns[0].x0 - 3 * COLUMN_SLACK
+    centers = [(w.x0 + w.x1) / 2 for w in columns]
+    pending: ScoreRow | None = None
+    previous = rows[index - 1]
+    while index < len(rows):
+        row = rows[index]
+        if {"Uppnått", "Max", "Procent"} <= {w.text for w in row.words} or _is_year_header(row):
+            break
+        if row.page == previous.page and row.top - previous.bottom > TABLE_GAP * style.body_size:
+            break
+        numbers = [w for w in row.words if w.x1 >= first_column]
+        if not numbers and not table.rows and row.page == previous.page and _styled_alike(row, previous):
+            table.title = f"{table.title} {row.text}".strip()  # the header's title cell wrapped
+            previous = row
+            index += 1
+            continue
+        if style.is_heading(row) or not all(_is_cell_value(w, centers, style) for w in numbers):
+            break  # what follows the table: a heading, or text reaching into the number columns
+        label_words = [w.text for w in row.words if w.x1 < first_column]
+        values = _column_values(numbers, centers)
+        code = _code(label_words[0], table, style) if label_words else None
+        label = " ".join(label_words[1:] if code else label_words)
+        if not any(values) and code is None:
+            if pending is None or not label:
+                break
+            pending.label = _cell_joined(pending.label, label)
+        elif code is not None or pending is None or all(pending.values):
+            pending = ScoreRow(code, label, values, row.page)
+            table.rows.append(pending)
+        else:
+            pending.label = _cell_joined(pending.label, label)
+            pending.values = values
+        previous = row
+        index += 1
+    table.rows = [r for r in table.rows if all(r.values)]
+    return index
+
+
+def _is_cell_value(word: Word, centers: list[float], style: PageStyle) -> bool:
+    """A number cell's word; in a scan also a misread percent under the last column ("Procent")."""
+    if _CELL_VALUE.match(word.text):
+        return True
+    nearest = min(centers, key=lambda center: abs((word.x0 + word.x1) / 2 - center))
+    return not style.fonts and nearest == centers[-1] and bool(_MISREAD_PERCENT.match(word.text))
+
+
+def _code(text: str, table: ScoreTable, style: PageStyle) -> str | None:
+    """The subquestion code a row's first word is; in a scan also the code expected next in the table when
+    the word's digits end in it ("21" or "|2.1" after none, in table "2. ..."; "125" after "2.4")."""
+    if SUBQUESTION_CODE.match(text):
+        return text
+    if style.fonts or not _MISREAD_CODE.match(text):
+        return None
+    codes = [row.code for row in table.rows if row.code]
+    if codes:
+        area, number = codes[-1].split(".")
+        expected = f"{area}.{int(number) + 1}"
+    else:
+        area_digit = re.match(r"\W?(\d)\b", table.title)
+        expected = f"{area_digit.group(1)}.1" if area_digit else ""
+    digits = "".join(c for c in text if c.isdigit())
+    return expected if expected and digits.endswith(expected.replace(".", "")) and \
+        len(digits) <= len(expected) else None
+
+
+def _styled_alike(row: Row, header: Row) -> bool:
+    """Whether a row is set like a table's header row: bold where it is, in its size."""
+    return all(line.bold for line in row.lines) == all(line.bold for line in header.lines) and \
+        abs(row.size - header.size) < 0.5
+
+
+def _cell_joined(text: str, following: str) -> str:
+    """A table cell's lines as one text: a line that breaks after a hyphen ("demokrati-" / "utveckling") goes on
+    without a space, the hyphen kept (a cell prints its words as the question has them)."""
+    if text.endswith("-") and following[:1].islower() and following.split()[0] not in _CONJUNCTIONS:
+        return f"{text}{following}"
+    return f"{text} {following}".strip()
+
+
+def _is_year_header(row: Row) -> bool:
+    """A header of year columns: two or more years, and nothing but years right of the first."""
+    years = [w for w in row.words if YEAR_CELL.match(w.text)]
+    return len(years) >= 2 and all(YEAR_CELL.match(w.text) for w in row.words if w.x0 >= years[0].x0)
+
+
+def _column_values(words: list[Word], centers: list[float]) -> list[str]:
+    values = [""] * len(centers)
+    for word in words:
+        column = min(range(len(centers)), key=lambda i: abs((word.x0 + word.x1) / 2 - centers[i]))
+        values[column] = f"{values[column]} {word.text}".strip() if word.text != "%" else f"{values[column]} %"
+    return [value.strip() for value in values]
