@@ -31,7 +31,8 @@ from kompass.faults import fault_point
 from kompass.publication import datapackage
 from kompass.schema import TABLES, Column, TableSchema, foreign_keys
 from kompass.swap import remove, swap_in
-from kompass.writer import DATAPACKAGE, RUN_LOG
+from kompass.targets import harm
+from kompass.writer import DATAPACKAGE
 
 FORMATS = ("sqlite", "duckdb", "csv")
 VIEWS = {
@@ -177,7 +178,7 @@ def export(dataset: Path, file_format: str, out: Path, force: bool = False, sett
     Raises ExportError for a usage error, ExportFailed when the dataset cannot be read or `out` not written.
     """
     _check_dataset(dataset)
-    refusal = _harm(dataset, out)
+    refusal = harm(dataset, out)
     if refusal:
         raise ExportError(f"refusing to export to {out}: {refusal}; choose a target outside the dataset and its "
                           "inputs")
@@ -205,35 +206,3 @@ def _check_dataset(dataset: Path) -> None:
         lacks = ", ".join(missing[:3]) + (f" and {len(missing) - 3} more" if len(missing) > 3 else "")
         raise ExportError(f"{dataset} is not a kompass dataset (it lacks {lacks or DATAPACKAGE}); "
                           "`kompass extract --out DIR` writes one")
-
-
-def _harm(dataset: Path, out: Path) -> str | None:
-    """How writing `out` would harm the dataset or an input of its runs: what `out` is, holds or lies in."""
-    target = out.resolve()
-    for what, path in [(f"the dataset {dataset}", dataset), *_inputs(dataset)]:
-        protected = path.resolve()
-        if target == protected:
-            return f"it is {what}"
-        if target in protected.parents:
-            return f"it holds {what}"
-        if protected in target.parents:
-            return f"it lies inside {what}"
-    return None
-
-
-def _inputs(dataset: Path) -> list[tuple[str, Path]]:
-    """The inputs that the dataset's runs read, from its run log (lines that cannot be read are passed over)."""
-    try:
-        lines = (dataset / RUN_LOG).read_text(encoding="utf-8", errors="replace").splitlines()
-    except OSError:
-        return []
-    roots: dict[str, None] = {}
-    for line in lines:
-        try:
-            record = json.loads(line)
-        except ValueError:
-            continue
-        for root in record.get("input_roots", []) if isinstance(record, dict) else []:
-            if isinstance(root, str):
-                roots[root] = None
-    return [(f"the input {root}", Path(root)) for root in roots]

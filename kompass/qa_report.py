@@ -11,6 +11,7 @@ and inline SVG charts: nothing is fetched, no script is needed.
 from __future__ import annotations
 
 import json
+import os
 from collections import Counter
 from datetime import UTC, datetime
 from html import escape
@@ -165,6 +166,8 @@ def report(dataset: Path, out_file: Path | None) -> None:
     """Write a self-contained HTML quality report of DATASET (default data/processed)."""
     import pyarrow as pa  # not at import: `kompass --help` loads this module
 
+    from kompass.targets import harm
+
     if not dataset.is_dir():
         raise click.UsageError(f"no such dataset directory: {dataset}")
     if not is_dataset(dataset):
@@ -176,11 +179,19 @@ def report(dataset: Path, out_file: Path | None) -> None:
                            "extract it again") from None
     docs = documents(loaded)
     out_file = out_file or dataset / "report.html"
+    refusal = harm(dataset, out_file, report=True)
+    if refusal:
+        raise click.UsageError(f"refusing to write the report to {out_file}: {refusal}; choose an .html file in "
+                               "the dataset's folder or outside the dataset and its inputs")
+    partial = out_file.parent / f".{out_file.name}.partial"
     try:
         out_file.parent.mkdir(parents=True, exist_ok=True)
-        out_file.write_text(render_report(loaded, docs), encoding="utf-8")
+        partial.write_text(render_report(loaded, docs), encoding="utf-8")
+        os.replace(partial, out_file)  # an interrupted report leaves the earlier one, never half of one
     except OSError as error:
         raise DatasetError(f"cannot write {out_file}: {error.strerror or error}") from None
+    finally:
+        partial.unlink(missing_ok=True)
     statuses = Counter(doc.status for doc in docs)
     click.echo(f"kompass: wrote {out_file} ({count(sum(statuses.values()), 'document')}: "
                + ", ".join(f"{n} {s}" for s, n in sorted(statuses.items())) + ")")
