@@ -83,7 +83,8 @@ class RawReport:
     stated_total: int | None = None
     previous_evaluation_year: int | None = None  # as the text states it
     page_count: int | None = None
-    complete: bool = False
+    complete: bool = False  # the document runs to the end of the report
+    missing_pages: int = 0  # pages its page numbering shows missing before that end (then it is not complete)
     areas: list[RawArea] = field(default_factory=list)
     subquestions: list[RawSubquestion] = field(default_factory=list)
     area_totals: list[RawAreaTotal] = field(default_factory=list)

@@ -12,9 +12,10 @@ On a page an image covers, how its text is drawn (render modes, and whether
 before the image) is noted as its ScanLayer, from which extract.text_layer
 tells a scan's OCR layer from printed text.
 
-A page PDFium cannot load is left empty instead of losing the report; a
-document is damaged when PDFium cannot open it or had to rebuild a file cut
-short (no %%EOF at its end), as a truncated download is.
+A page PDFium cannot load, or a page-tree entry that is no page, is left empty
+instead of losing the report; a document is damaged when PDFium cannot open it
+or had to rebuild a file cut short (no %%EOF at its end), as a truncated
+download is.
 """
 from __future__ import annotations
 
@@ -96,6 +97,10 @@ def _read_page(document, index: int, fonts: dict[int, _Font], name: str, problem
         problems.append(unreadable_page(name, number, f"PDFium error {pdfium.FPDF_GetLastError()}"))
         return Page(number=number)
     try:
+        if not pdfium.FPDFPage_CountObjects(page) and not _has_media_box(page):
+            # what PDFium loads from a page-tree entry that is no page: a Letter-sized blank
+            problems.append(unreadable_page(name, number, "its entry in the page tree is no page"))
+            return Page(number=number)
         text_page = pdfium.FPDFText_LoadPage(page)
         try:
             lines = words_to_lines(chars_to_words(_chars(text_page, _page_top(page), fonts)), number) if text_page \
@@ -110,6 +115,12 @@ def _read_page(document, index: int, fonts: dict[int, _Font], name: str, problem
                     has_images=has_images, scan_layer=scan_layer)
     finally:
         pdfium.FPDF_ClosePage(page)
+
+
+def _has_media_box(page) -> bool:
+    """Whether the page's own dictionary gives its size, as the pages of word processors and scanners do."""
+    box = [ctypes.c_float() for _ in range(4)]
+    return bool(pdfium.FPDFPage_GetMediaBox(page, *box))
 
 
 def _page_top(page) -> float:

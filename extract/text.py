@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 import re
 
+from extract.columns import reading_order
 from extract.model import Line, Page
 
 _TRANSCRIPT_PAGE = re.compile(r"^(\d{1,3}) (\S.*)$")
@@ -34,11 +35,13 @@ def read_text(text: str) -> tuple[str, list[Page]]:
 
 
 def _paged(text: str) -> list[Page]:
-    pages = []
-    for number, chunk in enumerate(text.split("\f"), start=1):
-        lines = [Line(text=line.strip(), page=number) for line in chunk.splitlines() if line.strip()]
-        if lines or number == 1:
-            pages.append(Page(number=number, lines=lines))
+    """pdftotext's pages, one a form feed: a page without text stays one (the PDF gave it none), the empty
+    ones after the last page with text are none. `-layout`'s columns are read one after the other
+    (extract.columns), and words are one space apart; the running heads are told by the parsers, as
+    pdftotext puts their pieces where its reading order takes them."""
+    pages = [Page(number=number, lines=[Line(text=" ".join(line.split()), page=number)
+                                        for line in reading_order(chunk.splitlines())])
+             for number, chunk in enumerate(text.split("\f"), start=1)]
     while pages and not pages[-1].lines:
         pages.pop()
     return pages

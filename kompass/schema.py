@@ -94,7 +94,8 @@ TABLES: tuple[TableSchema, ...] = (
         _c("evaluation_number", pa.int8(),
            "1 for the municipality's first evaluation, 2 for the second, ... as stated.", True),
         _total_score("Total points (0-800) as stated, else the sum of the eight area scores."),
-        _c("complete", pa.bool_(), "False when the document stops before the end of the report."),
+        _c("complete", pa.bool_(), "False when the document stops before the end of the report, or its page "
+                                   "numbering shows pages missing from it."),
         _c("page_count", pa.int16(),
            "Pages of the report: a PDF's pages, else the page count a text copy prints in its running heads "
            "(\"7 (34)\"); null where it prints none. A copy that lost pages holds fewer (documents.source_pages).",

@@ -89,7 +89,8 @@ def _report_row(raw: RawReport, report_id: str, name: str, code: str | None, ver
         "report_id": report_id, "municipality": name, "municipality_code": code,
         "year": raw.year, "report_date": raw.report_date, "evaluation_period": raw.evaluation_period,
         "evaluators": [collapse(person) for person in raw.evaluators], "criteria_version": version,
-        "evaluation_number": raw.evaluation_number, "total_score": total, "complete": raw.complete,
+        "evaluation_number": raw.evaluation_number, "total_score": total,
+        "complete": raw.complete and not raw.missing_pages,  # a page missing inside it: not complete either
         "page_count": raw.page_count, "source_path": raw.source_path, "source_sha256": raw.sha256,
         "source_format": raw.source_format, "rendering": raw.rendering, "reader": raw.reader,
         "extractor_version": extractor_version,

@@ -5,6 +5,7 @@ from extract.model import Document
 from parsers.blocks import Layout
 from parsers.flat import read_flat
 from parsers.lined import read_lined
+from parsers.page_sequence import check_pages
 from parsers.pdf_layout import read_pdf_layout
 from domain.records import RawReport
 from parsers.report import build_report
@@ -25,4 +26,6 @@ def read_layout(document: Document) -> Layout:
 
 
 def parse(document: Document) -> RawReport:
-    return build_report(document, read_layout(document))
+    """The report record of a document, read with each of its pages once (parsers.page_sequence)."""
+    pages = check_pages(document)
+    return build_report(pages.document, read_layout(pages.document), pages)

@@ -79,3 +79,5 @@ class Layout:
     page_count: int | None
     last_page: int | None
     problems: list[Problem] = field(default_factory=list)
+    # the page number each contents entry ends in (None where it has none), for the families that read them
+    contents_pages: list[int | None] = field(default_factory=list)

@@ -75,7 +75,7 @@ def read_flat(document: Document) -> Layout:
     cover_page = page_numbers[0] if page_numbers else 1
     cover = [line.text for line in body.pages.get(cover_page, [])]
     stream = _stream({n: " ".join(line.text for line in body.pages[n]) for n in page_numbers[1:]})
-    body_start, contents = _contents(stream)
+    body_start, contents, contents_pages = _contents(stream)
     landmarks = _landmarks(stream.text, body_start)
     known = [*contents, *GENERIC_HEADINGS]
     blocks: list[Block] = []
@@ -84,7 +84,7 @@ def read_flat(document: Document) -> Layout:
         blocks.extend(_region_blocks(stream, landmark, end, known))
     last_page = max((n for n in page_numbers if body.pages[n]), default=None)
     return Layout(cover=cover, contents=contents, blocks=blocks, running_heads=body.heads,
-                  page_count=body.declared_page_count or None, last_page=last_page)
+                  page_count=body.declared_page_count or None, last_page=last_page, contents_pages=contents_pages)
 
 
 def _stream(page_texts: dict[int, str]) -> _Stream:
@@ -96,8 +96,9 @@ def _stream(page_texts: dict[int, str]) -> _Stream:
     return _Stream(text, starts or [0], pages or [1])
 
 
-def _contents(stream: _Stream) -> tuple[int, list[str]]:
-    """Where the body starts, and the entries of the table of contents before it.
+def _contents(stream: _Stream) -> tuple[int, list[str], list[int | None]]:
+    """Where the body starts, the entries of the table of contents before it and the page number each
+    ends in (None for an entry without one).
 
     The contents run from "Innehåll" to the end of the last page that is full of
     dot leaders; transcripts drop the page numbers, so a heading followed by
@@ -106,7 +107,7 @@ def _contents(stream: _Stream) -> tuple[int, list[str]]:
     text = stream.text
     contents_word = CONTENTS_WORD.search(text, 0, stream.starts[min(3, len(stream.starts) - 1)])
     if not contents_word:
-        return 0, []
+        return 0, [], []
     end = len(text)
     contents_page = bisect.bisect_right(stream.starts, contents_word.start()) - 1
     for index in range(contents_page + 1, len(stream.starts)):
@@ -115,8 +116,11 @@ def _contents(stream: _Stream) -> tuple[int, list[str]]:
             end = stream.starts[index]
             break
     listing = text[contents_word.end():end]
-    entries = re.split(r"\s*(?:\.{2,}|…)\s*(?:\d{1,3}\b|Fel![^.]*\.)?\s*", listing)
-    return end, [entry.strip() for entry in entries if entry and entry.strip()]
+    # entries and the page numbers after their leaders, in turn
+    parts = re.split(r"\s*(?:\.{2,}|…)\s*(?:(\d{1,3})\b|Fel![^.]*\.)?\s*", listing)
+    entries = [(entry.strip(), int(number) if number else None)
+               for entry, number in zip(parts[::2], [*parts[1::2], None]) if entry and entry.strip()]
+    return end, [entry for entry, _ in entries], [number for _, number in entries]
 
 
 def _landmarks(text: str, start: int) -> list[_Landmark]:

@@ -27,6 +27,7 @@ from parsers.cover import read_cover
 from parsers.dates import YEAR
 from parsers.identify import identify
 from parsers.ocr_confidence import low_confidence
+from parsers.page_sequence import PageCheck, contents_gaps
 from parsers.parts import Part, part_year, split_parts
 from parsers.running_heads import head_date
 from parsers.selfcheck import is_complete, structure_problems
@@ -157,7 +158,8 @@ def _numbers(values: list[str]) -> tuple[int, int, float | None] | None:
     return int(values[0]), int(values[1]), parse_percent(values[2])
 
 
-def build_report(document: Document, layout: Layout) -> RawReport:
+def build_report(document: Document, layout: Layout, pages: PageCheck) -> RawReport:
+    """The record of a document whose page sequence was checked (`pages`) and whose layout was read."""
     report = RawReport(document.source_path, document.sha256, document.format, document.rendering, document.reader)
     main, parts = split_parts(layout.blocks)
     cover = read_cover(layout.cover)
@@ -165,7 +167,9 @@ def build_report(document: Document, layout: Layout) -> RawReport:
     identity = identify(cover, chapters, layout.running_heads)
     report.municipality, report.year, report.evaluators = identity.municipality, identity.year, cover.evaluators
     report.report_date = cover.report_date or head_date(layout.running_heads)
-    report.problems.extend([*document.problems, *layout.problems, *identity.problems])
+    gaps, contents_problems = contents_gaps(layout, pages)
+    report.problems.extend([*document.problems, *pages.problems, *contents_problems, *layout.problems,
+                            *identity.problems])
     reader = _read_blocks(report, main)
     _read_contents(report, layout.contents)
     _read_statements(report, reader)
@@ -177,8 +181,10 @@ def build_report(document: Document, layout: Layout) -> RawReport:
     for part in parts:
         _read_part(report, part)
     report.page_count = layout.page_count
-    report.complete = is_complete(report, layout, reader.sections_seen)
-    report.problems.extend(structure_problems(report))
+    report.missing_pages = sum(gap.count for gap in [*pages.gaps, *gaps])
+    report.complete = is_complete(report, layout, reader.sections_seen, report.missing_pages) \
+        and not pages.ends_early
+    report.problems.extend(structure_problems(report, reader.sections_seen))
     report.problems.extend(low_confidence(document, report))
     return report
 

@@ -14,19 +14,21 @@ from parsers.blocks import Layout
 from parsers.vocabulary import section_kind
 
 
-def is_complete(report: RawReport, layout: Layout, sections_seen: set[str]) -> bool:
-    """Whether the document runs to the end of the report."""
+def is_complete(report: RawReport, layout: Layout, sections_seen: set[str], pages_missing: int = 0) -> bool:
+    """Whether the document runs to the end of the report; `pages_missing` pages its numbering shows missing
+    before the end do not count as pages it lacks at the end."""
     listed = {section_kind(entry) for entry in layout.contents}
     if listed & {"scores", "facts"} - sections_seen:
         return False
-    if layout.page_count and layout.last_page and layout.last_page < layout.page_count:
+    if layout.page_count and layout.last_page and layout.last_page + pages_missing < layout.page_count:
         return False
     areas = {area.area_no: area for area in report.areas}
     return set(areas) == set(AREA_NUMBERS) and areas[AREA_NUMBERS[-1]].findings_present
 
 
-def structure_problems(report: RawReport) -> list[Problem]:
-    """Areas that the report's contents or section 4 name but that were not read, and areas without findings."""
+def structure_problems(report: RawReport, sections_seen: set[str]) -> list[Problem]:
+    """Areas that the report's contents or section 4 name but that were not read, areas without findings, and
+    a section 4 without rows."""
     read = {area.area_no for area in report.areas}
     named = report.listed_areas | {sq.area_no for sq in report.subquestions} | {t.area_no for t in report.area_totals}
     reached = max(read, default=0)
@@ -38,6 +40,11 @@ def structure_problems(report: RawReport) -> list[Problem]:
                          f"Område {area.area_no}: no strengths or improvements were found, although the report goes "
                          f"on past this area.", area.page)
                  for area in report.areas if not area.findings_present and (report.complete or area.area_no < reached)]
+    if "scores" in sections_seen and not report.subquestions:
+        # a rendering that read the table column by column (pdftotext) leaves no row whole
+        problems.append(problem("subquestions_not_found", "Section 4 (\"Översikt av poängfördelning\") was found, "
+                                                          "but none of its rows could be read: the subquestions are "
+                                                          "missing."))
     return problems
 
 

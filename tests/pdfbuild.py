@@ -143,13 +143,17 @@ class PdfBuilder:
 
     # -- output --------------------------------------------------------------------------------
 
-    def save(self, path: Path) -> Path:
-        """Writes the PDF (uncompressed, so tests can cut it at a keyword) and returns its path."""
+    def save(self, path: Path, order: list[int] | None = None) -> Path:
+        """Writes the PDF (uncompressed, so tests can cut it at a keyword) and returns its path.
+
+        `order` lists the pages drawn, by the number their heads print (default: every page once): a
+        page left out or drawn twice keeps the numbering of the others, as a page lost or printed twice.
+        """
         c = canvas.Canvas(str(path), pagesize=(self.width, self.height))
         c.setPageCompression(0)
         total = len(self.pages)
-        for number, operations in enumerate(self.pages, start=1):
-            for operation in operations:
+        for number in order or range(1, total + 1):
+            for operation in self.pages[number - 1]:
                 operation(c)
             if number >= self.head_from:
                 for template, x, y in ((self.head, LEFT, 40.0), (self.foot, self.foot_x, self.height - 40.0)):

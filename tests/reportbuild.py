@@ -4,11 +4,17 @@
 tables of what it wrote: the description's, with the page count of the rendering.
 The PDF is drawn with tests/pdfbuild.py; the flat text is the same pages, one
 line each, as pdftotext-like tools flatten them; the markdown is what document
-converters make of the Word file (plain lines, TAB rows with "<ul>" cells).
+converters make of the Word file (plain lines, TAB rows with "<ul>" cells); the
+paged renderings are what poppler's pdftotext makes of the PDF, plain and with
+`-layout` (pages a form feed apart).
 """
 from __future__ import annotations
 
 import copy
+import shutil
+import subprocess
+import tempfile
+import zlib
 from itertools import zip_longest
 from pathlib import Path
 
@@ -17,7 +23,9 @@ from reportdesc import expected_tables
 from reportplan import (Contents, Cover, Findings, Heading, Page, Para, RubricBox, ScoreTable, Style, YearTable,
                         appended_prior_scores, plan, printed_date)
 
-FORMATS = {"pdf": ".pdf", "flat": ".txt", "transcript": ".txt", "markdown": ".md"}
+FORMATS = {"pdf": ".pdf", "flat": ".txt", "transcript": ".txt", "markdown": ".md", "paged": ".txt",
+           "paged-layout": ".txt"}
+PDFTOTEXT = shutil.which("pdftotext")  # the paged renderings are made with poppler's pdftotext
 UL = '<ul style="list-style-type: none">'
 
 
@@ -29,12 +37,26 @@ def build(description: dict, style: Style, fmt: str, path: Path) -> dict:
     dated_heads = "{date}" in f"{style.head}{style.foot}"
     if fmt == "markdown" or not dated_heads:  # the date is printed on the cover instead
         pages[0] = [Cover([*pages[0][0].lines, date])]
-    render = {"pdf": _pdf, "flat": _flat, "transcript": _transcript, "markdown": _markdown}[fmt]
+    render = {"pdf": _pdf, "flat": _flat, "transcript": _transcript, "markdown": _markdown, "paged": _paged,
+              "paged-layout": _paged_layout}[fmt]
     render(pages, style, date, path)
     expected = copy.deepcopy(description)
     expected["prior_scores"] += appended_prior_scores(style)
-    expected["report"]["page_count"] = None if fmt == "markdown" else len(pages)
+    # a PDF has the pages it holds, a text rendering the count its heads print
+    page_count = len(_sheets(len(pages), style)) if fmt == "pdf" else len(pages)
+    expected["report"]["page_count"] = None if fmt == "markdown" else page_count
     return expected_tables(expected)
+
+
+def _sheets(count: int, style: Style) -> list[int]:
+    """The pages the source holds, by the number their heads print, in its order."""
+    order = []
+    for number in range(1, count + 1):
+        if number != style.dropped_page:
+            order.append(number)
+        if number == style.repeated_page:
+            order.append(number)
+    return order
 
 
 def wrap(text: str, room: float, size: float = 11) -> list[str]:
@@ -60,7 +82,48 @@ def _pdf(pages: list[Page], style: Style, date: str, path: Path) -> None:
             pdf.new_page()
         for block in page:
             _draw(pdf, block)
-    pdf.save(path)
+    order = _sheets(len(pages), style)
+    pdf.save(path, order)
+    if style.damaged_page or style.not_a_page:
+        _damage(path, order, style)
+
+
+def _damage(path: Path, order: list[int], style: Style) -> None:
+    """A compressed content stream whose deflate data is scrambled behind its header (no reader can decode
+    it), and a page-tree entry that leads to the page's fonts instead of a page."""
+    from pypdf import PdfWriter
+    from pypdf.generic import NameObject
+
+    writer = PdfWriter(clone_from=path)
+    if style.damaged_page:
+        contents = writer.pages[order.index(style.damaged_page)]["/Contents"].get_object()
+        packed = zlib.compress(contents.get_data())
+        contents.set_data(packed[:2] + bytes(byte ^ 0x5A for byte in packed[2:]))  # the uncompressed stream's
+        contents[NameObject("/Filter")] = NameObject("/FlateDecode")  # bytes as they are, then declared packed
+    if style.not_a_page:
+        kids = writer.root_object["/Pages"]["/Kids"]
+        index = order.index(style.not_a_page)
+        kids[index] = kids[index].get_object()["/Resources"].raw_get("/Font")
+    writer.write(path)
+
+
+def _paged(pages: list[Page], style: Style, date: str, path: Path) -> None:
+    _pdftotext(pages, style, date, path, [])
+
+
+def _paged_layout(pages: list[Page], style: Style, date: str, path: Path) -> None:
+    _pdftotext(pages, style, date, path, ["-layout"])
+
+
+def _pdftotext(pages: list[Page], style: Style, date: str, path: Path, options: list[str]) -> None:
+    """The PDF's text as pdftotext gives it; nothing is written where pdftotext is not installed (the tests of
+    paged renderings say so)."""
+    if PDFTOTEXT is None:
+        return
+    with tempfile.TemporaryDirectory() as folder:
+        pdf = Path(folder) / "report.pdf"
+        _pdf(pages, style, date, pdf)
+        subprocess.run([PDFTOTEXT, "-q", *options, str(pdf), str(path)], check=True, timeout=60)
 
 
 def _draw(pdf: PdfBuilder, block) -> None:
@@ -165,10 +228,10 @@ def _transcript(pages: list[Page], style: Style, date: str, path: Path) -> None:
 
 
 def _flat_pages(pages: list[Page], style: Style, date: str) -> list[str]:
-    """Each page as one line of text, with its running head and foot."""
+    """Each page the source holds as one line of text, with its running head and foot."""
     lines = []
-    for number, page in enumerate(pages, start=1):
-        text = " ".join(_flat_block(block) for block in page)
+    for number in _sheets(len(pages), style):
+        text = " ".join(_flat_block(block) for block in pages[number - 1])
         if number > 1:
             values = {"date": date, "page": number, "pages": len(pages)}
             head = style.head.format(**values) if style.head else ""

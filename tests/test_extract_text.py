@@ -87,6 +87,14 @@ def test_form_feeds_make_a_paged_rendering_with_lines_kept():
     assert [line.page for line in pages[1].lines] == [2, 2, 2]
 
 
+def test_a_page_pdftotext_gave_no_text_stays_a_page_and_spaces_are_single():
+    text = "Omslag\n\fSKL 2 (4)\n\nEtt  stycke   text\n\f\n\fSKL 4 (4)\nSlut\n\f"
+    rendering, pages = read_text(text)
+    assert rendering == "paged"
+    assert [(page.number, [line.text for line in page.lines]) for page in pages] == [
+        (1, ["Omslag"]), (2, ["SKL 2 (4)", "Ett stycke text"]), (3, []), (4, ["SKL 4 (4)", "Slut"])]
+
+
 def test_flat_rendering_splits_repeated_footer_off_each_page():
     bodies = ["Kommunen har en vision.", "Politiken styr via mål.", "Chefer får stöd.", "Resultat följs upp noga.",
               "Personalen trivs."]

@@ -170,6 +170,30 @@ def test_an_unreadable_page_is_a_warning_and_the_other_pages_are_kept(tmp_path, 
     assert [(p.code, p.severity, p.page) for p in document.problems] == [("page_unreadable", "warning", 2)]
 
 
+def test_a_page_tree_entry_that_is_no_page_is_an_unreadable_page(tmp_path):
+    writer = PdfWriter(clone_from=_three_page_pdf(tmp_path / "whole.pdf"))
+    kids = writer.root_object["/Pages"]["/Kids"]
+    kids[1] = kids[1].get_object()["/Resources"].raw_get("/Font")  # the entry leads to the page's fonts
+    writer.write(tmp_path / "r.pdf")
+    document = read_document(tmp_path / "r.pdf", "r.pdf", pdf_reader="pdfium")
+    assert [(page.number, [line.text for line in page.lines]) for page in document.pages] == [
+        (1, ["Sida 1 av rapporten om Täby kommun"]), (2, []), (3, ["Sida 3 av rapporten om Täby kommun"])]
+    assert [(p.code, p.page, p.message) for p in document.problems] == [
+        ("page_unreadable", 2,
+         "r.pdf: page 2 cannot be read (its entry in the page tree is no page); it was left out.")]
+
+
+def test_a_blank_page_is_no_unreadable_page(tmp_path, reader):
+    pdf = PdfBuilder()
+    pdf.text(LEFT, 100, "Sida 1 av rapporten om Täby kommun")
+    pdf.new_page()  # nothing drawn on page 2
+    pdf.new_page()
+    pdf.text(LEFT, 100, "Sida 3 av rapporten om Täby kommun")
+    document = read_document(pdf.save(tmp_path / "r.pdf"), "r.pdf", pdf_reader=reader)
+    assert [len(page.lines) for page in document.pages] == [1, 0, 1]
+    assert document.problems == []
+
+
 def test_a_memory_blow_up_on_a_page_is_not_called_damage(tmp_path, monkeypatch):
     path = _three_page_pdf(tmp_path / "r.pdf")
     monkeypatch.setattr(pdfplumber.page.Page, "chars", _failing_page(2, MemoryError()))

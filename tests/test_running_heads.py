@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import date
 
 from extract.model import Document, Line, Page
-from parsers.running_heads import head_date, split_running_heads
+from parsers.running_heads import PageMark, head_date, page_mark, split_running_heads
 
 HEAD = "Sveriges Kommuner och Landsting 2018-06-19 {} (6)"
 
@@ -73,3 +73,35 @@ def test_head_date_reads_a_date_written_in_words():
     """Issue 17, class 8: "den 19 juni 2018" in the heads is the report's date."""
     heads = [f"Sveriges Kommuner och Landsting den 19 juni 2018 {n} (34)" for n in range(2, 5)]
     assert head_date(heads) == date(2018, 6, 19)
+
+
+def test_each_page_keeps_what_its_heads_print_of_its_number():
+    body = split_running_heads(_document(_pages()))
+    assert body.marks == {number: PageMark(number, 6) for number in range(2, 7)}
+    assert page_mark(["Sveriges Kommuner och Regioner 2019/04/09 Sida 7 av 34"]) == PageMark(7, 34)
+    assert page_mark(["2018/06/19 7/34"]) == PageMark(7, 34)  # the last: the date reads like one
+    assert page_mark(["Sveriges Kommuner och Landsting (32)"]) == PageMark(None, 32)
+    assert page_mark(["KommunKompassen 2015", "- 7 -"]) == PageMark(7, None)
+    assert page_mark(["KommunKompassen – Sollentuna kommun 2015"]) is None
+
+
+def _paged(pages: list[list[str]]) -> Document:
+    return Document("x.txt", "0" * 64, "text", "paged",
+                    [Page(number, [Line(text, number) for text in lines]) for number, lines in enumerate(pages, 1)])
+
+
+def test_pieces_of_a_head_that_pdftotext_put_anywhere_on_the_page_are_heads():
+    pages = [["KommunKompassen", "ANALYS AV SOLLENTUNA KOMMUN", "2018-05-02"]]
+    subjects = ("demokrati", "service", "styrning", "ledarskap", "resultat", "personal")
+    for number, subject in zip(range(2, 8), subjects):
+        body = [f"Stycke om {subject}", str(60 + number), f"• Styrkor i arbetet med {subject}"]
+        pieces = ["Sveriges Kommuner och Landsting", "2018-06-19", f"{number} (7)"]
+        # on a page with a table, pdftotext reads the date and page number after the body
+        pages.append([pieces[0], *body, *pieces[1:]] if number % 2 else [*pieces, *body])
+    body = split_running_heads(_paged(pages))
+    assert [[line.text for line in body.pages[number]] for number in (2, 3)] == [
+        ["Stycke om demokrati", "62", "• Styrkor i arbetet med demokrati"],
+        ["Stycke om service", "63", "• Styrkor i arbetet med service"]]
+    assert body.marks[3] == PageMark(3, 7)
+    assert head_date(body.heads) == date(2018, 6, 19)
+    assert "2018-05-02" in [line.text for line in body.pages[1]]  # the cover's own date is none of the head's

@@ -1,0 +1,65 @@
+"""extract.columns: the reading order of pdftotext's -layout pages."""
+from __future__ import annotations
+
+from extract.columns import reading_order
+
+FINDINGS = """\
+Styrkor                                             Förbättringsmöjligheter
+ • Aktivt arbete med e-tjänster                      • Utveckla jämförelser med andra
+ • Öppna nämndsmöten med                               kommuner
+   webbsändning                                      • Tydligare koppling mellan mål och
+ • Väl fungerande medarbetarsamtal                     resurser"""
+
+RUBRICS = """\
+Rubriker                                                                           Poäng
+Strategi för demokratiutveckling
+Dialog och medborgarmedverkan
+                                                                                   64
+Etik och motverkan av korruption"""
+
+SCORES = """\
+1.      Offentlighet och demokrati                                 Uppnått   Max   Procent
+1.1     Finns en plan/strategi för demokratiutveckling och             10     15     67 %
+        information?
+1.2     Informeras invånarna om aktuella frågor i politiken?           13     20     65 %
+                                                                       64    100     64 %"""
+
+
+def _words(lines: list[str]) -> list[str]:
+    return [" ".join(line.split()) for line in lines]
+
+
+def test_two_text_columns_are_read_one_after_the_other():
+    assert _words(reading_order(FINDINGS.splitlines())) == [
+        "Styrkor", "• Aktivt arbete med e-tjänster", "• Öppna nämndsmöten med", "webbsändning",
+        "• Väl fungerande medarbetarsamtal", "Förbättringsmöjligheter", "• Utveckla jämförelser med andra",
+        "kommuner", "• Tydligare koppling mellan mål och", "resurser"]
+
+
+def test_a_score_beside_a_list_follows_the_list():
+    assert _words(reading_order(RUBRICS.splitlines())) == [
+        "Rubriker", "Strategi för demokratiutveckling", "Dialog och medborgarmedverkan",
+        "Etik och motverkan av korruption", "Poäng", "64"]
+
+
+def test_rows_that_end_in_numbers_are_read_row_by_row_with_their_wrapped_text():
+    assert _words(reading_order(SCORES.splitlines())) == [
+        "1. Offentlighet och demokrati Uppnått Max Procent",
+        "1.1 Finns en plan/strategi för demokratiutveckling och information? 10 15 67 %",
+        "1.2 Informeras invånarna om aktuella frågor i politiken? 13 20 65 %", "64 100 64 %"]
+
+
+def test_contents_entries_keep_their_page_numbers():
+    contents = ["Innehåll", "Område 1 Offentlighet och demokrati .............        4",
+                "Område 2 Tillgänglighet och brukarorientering ...        5"]
+    assert _words(reading_order(contents)) == [
+        "Innehåll", "Område 1 Offentlighet och demokrati ............. 4",
+        "Område 2 Tillgänglighet och brukarorientering ... 5"]
+
+
+def test_blocks_are_read_apart_and_text_without_wide_gaps_keeps_its_order():
+    lines = ["Sveriges Kommuner och Landsting          2019-04-09          11 (28)", "", "",
+             "Kommunen har ett tydligt arbete", "inom styrning.", "", *RUBRICS.splitlines()]
+    assert _words(reading_order(lines))[:4] == [
+        "Sveriges Kommuner och Landsting 2019-04-09 11 (28)", "Kommunen har ett tydligt arbete", "inom styrning.",
+        "Rubriker"]
