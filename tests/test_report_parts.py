@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from extract.model import Document
 from parsers.blocks import FindingsBlock, Heading, Layout, Paragraph, RubricBox
+from parsers.page_sequence import check_pages
 from parsers.report import build_report
 
 COVER = ["KommunKompassen", "ANALYS AV", "LERUMS KOMMUN 2018", "Anna Berg, SKL"]
@@ -18,7 +19,8 @@ def _report(appended: list):
     blocks = [Heading("3 Detaljerad genomgång per område", 2), *_area(1, 70, 2), *_area(2, 60, 3),
               Heading("5 Kortfakta om Lerums kommun", 4), Paragraph("Lerum har många invånare.", 4), *appended]
     layout = Layout(COVER, [], blocks, [], 9, 9)
-    return build_report(Document("r.pdf", "0" * 64, "pdf", "pdf"), layout)
+    document = Document("r.pdf", "0" * 64, "pdf", "pdf")
+    return build_report(document, layout, check_pages(document))
 
 
 def _codes(report) -> dict[str, str]:
