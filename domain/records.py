@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from domain.origin import Origin
 from domain.problems import Problem
 
 STRENGTH, IMPROVEMENT, UNKNOWN = "strength", "improvement", "unknown"
@@ -14,6 +15,7 @@ class RawFinding:
     kind: str
     text: str
     page: int | None = None
+    origin: Origin | None = None  # the item's lines
 
 
 @dataclass
@@ -21,6 +23,7 @@ class RawSection:
     heading: str
     text: str
     page: int | None = None
+    origin: Origin | None = None  # its heading, or its first line where it has none
 
 
 @dataclass
@@ -29,8 +32,12 @@ class RawArea:
     title: str
     page: int | None = None
     score: int | None = None
+    title_origin: Origin | None = None  # its heading
     year_scores: list[tuple[int, int]] = field(default_factory=list)  # a score box with a column per year
+    year_origins: list[Origin | None] = field(default_factory=list)  # one per year score
     rubrics: list[str] = field(default_factory=list)
+    rubric_origins: list[Origin | None] = field(default_factory=list)  # one per rubric
+    score_origin: Origin | None = None  # the score's digits
     findings: list[RawFinding] = field(default_factory=list)
     findings_present: bool = False
     sections: list[RawSection] = field(default_factory=list)
@@ -45,6 +52,7 @@ class RawSubquestion:
     max: int
     percent: float
     page: int | None = None
+    origin: Origin | None = None  # the row's achieved points
 
 
 @dataclass(frozen=True)
@@ -56,6 +64,7 @@ class RawAreaTotal:
     max: int
     percent: float | None
     page: int | None = None
+    origin: Origin | None = None  # the achieved points
 
 
 @dataclass
@@ -65,6 +74,7 @@ class RawPriorScore:
     score: int
     source: str  # appendix, text
     page: int | None = None
+    origin: Origin | None = None  # the score's digits; for a quoted score, its sentence
 
 
 @dataclass
@@ -94,3 +104,5 @@ class RawReport:
     listed_areas: set[int] = field(default_factory=set)  # areas the table of contents lists
     version_mentions: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    # where the report states its metadata: "municipality", "year", "report_date", "evaluators", ...
+    origins: dict[str, Origin] = field(default_factory=dict)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from domain.origin import Origin
 from domain.problems import Problem
 
 
@@ -40,6 +41,20 @@ class Line:
     bold: bool | None = None
     words: tuple[Word, ...] = ()
     confidence: float | None = None  # mean of the words' OCR confidences; None without OCR
+
+    @property
+    def origin(self) -> Origin:
+        """Where the line stands: its page and, where the source has geometry, its box."""
+        return Origin(self.page, self._box(self.x0, self.x1))
+
+    def word_origin(self, word: Word) -> Origin:
+        """Where one of the line's words stands: the line's page, the word's extent at the line's height."""
+        return Origin(self.page, self._box(word.x0, word.x1))
+
+    def _box(self, x0: float | None, x1: float | None) -> tuple[float, float, float, float] | None:
+        if x0 is None or x1 is None or self.top is None or self.bottom is None:
+            return None
+        return (x0, self.top, x1, self.bottom)
 
 
 @dataclass(frozen=True)

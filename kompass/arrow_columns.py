@@ -3,7 +3,7 @@
 Why not `pa.array`: pyarrow's converters import pandas on their first call,
 to ask whether a value is a pandas object, and that import is a tenth of a
 `kompass extract` run over a few reports (0.25 CPU s, 50 MB). The schema's
-types (strings, lists of strings, small integers, doubles, dates, booleans)
+types (strings, lists, small integers, floats, dates, booleans)
 have simple layouts: a validity bitmap, then offsets and bytes or fixed-width
 values, as in https://arrow.apache.org/docs/format/Columnar.html. Values
 are taken as `pa.array` takes them; None is null.
@@ -18,7 +18,7 @@ from typing import Any
 import pyarrow as pa
 
 _EPOCH = date(1970, 1, 1).toordinal()
-_FIXED_WIDTH = {pa.int8(): "b", pa.int16(): "h", pa.float64(): "d"}  # array typecodes of the same widths
+_FIXED_WIDTH = {pa.int8(): "b", pa.int16(): "h", pa.int32(): "i", pa.float32(): "f", pa.float64(): "d"}  # array typecodes of the same widths
 
 
 def arrow_array(values: list[Any], type_: pa.DataType) -> pa.Array:
@@ -36,7 +36,7 @@ def _laid_out(values: list[Any], type_: pa.DataType) -> pa.Array:
     validity = _bitmap(present) if nulls else None
     if type_ == pa.string():
         return pa.Array.from_buffers(type_, length, [validity, *_string_buffers(values)], null_count=nulls)
-    if pa.types.is_list(type_) and type_.value_type == pa.string():
+    if pa.types.is_list(type_):
         items = [item for value in values if value is not None for item in value]
         offsets = array("i", accumulate((len(value) if value is not None else 0 for value in values), initial=0))
         return pa.Array.from_buffers(type_, length, [validity, pa.py_buffer(offsets)], null_count=nulls,

@@ -56,7 +56,8 @@ def _field(column: Column, file_format: str) -> dict:
     if column.nullable and field["type"] in ("integer", "number") and file_format == "parquet":
         field["missingValues"] = _NAN
     if pa.types.is_list(column.type):
-        field["description"] += " (A list of strings.)"
+        field["description"] += " (A list of strings.)" if column.type.value_type == pa.string() \
+            else " (A list of numbers.)"
     return field
 
 

@@ -78,6 +78,23 @@ _AREA_NO = _c("area_no", pa.int8(), "Area number 1-8 as printed in the report.",
 _AREA_ID = _c("area_id", pa.string(),
               "Canonical area, the same for the same area across criteria versions (see the catalog).")
 
+PROVENANCE_FIELDS = ("municipality", "year", "report_date", "evaluation_period", "evaluators", "criteria_version",
+                     "evaluation_number", "total_score")
+
+
+def _placed(what: str) -> tuple[Column, ...]:
+    """Where the row's value stands in the source: `what` says which of its text the box is around."""
+    return (
+        _c("page", pa.int16(), f"1-based page of the source that prints {what}; null where it cannot be told.",
+           True),
+        _c("bbox", pa.list_(pa.float32()), f"The box around {what}: [x0, top, x1, bottom] in PDF points from the "
+                                           "page's top left, as pdfplumber measures (a scan's OCR box converted "
+                                           "to points); null for a text copy, which has no geometry.", True),
+        _c("source_span", pa.list_(pa.int32()), f"The characters of {what} in the decoded text of a text copy: "
+                                                "[start, end) offsets; null where not known.", True),
+    )
+
+
 TABLES: tuple[TableSchema, ...] = (
     TableSchema("reports", "One row per report.", ("report_id",), (
         _REPORT_ID,
@@ -116,6 +133,7 @@ TABLES: tuple[TableSchema, ...] = (
         _c("title", pa.string(), "The area title as printed, without \"Område N\"."),
         _area_score("score", "The area's points (0-100)."),
         _c("max_score", pa.int16(), "The most points an area can get: 100."),
+        *_placed("the score's digits"),
     )),
     TableSchema("subquestions", "Section 4 \"Översikt av poängfördelning\": every subquestion's points.",
                 ("report_id", "code"), (
@@ -131,6 +149,7 @@ TABLES: tuple[TableSchema, ...] = (
                                     "(percent_computed)."),
         _c("percent_computed", pa.float64(), "100 × achieved / max, rounded to one decimal; null when max is 0.",
            True),
+        *_placed("the row's achieved points"),
     )),
     TableSchema("findings", "Strengths and improvement points of each area.",
                 ("report_id", "area_no", "kind", "position"), (
@@ -147,11 +166,13 @@ TABLES: tuple[TableSchema, ...] = (
                                       "(imperatives such as \"Utveckla\", \"saknas\", \"bör\"); null when it "
                                       "gives no cue or the kind is known.", True, enum=FINDING_KINDS[:2]),
         _c("kind_guess_reason", pa.string(), "The cue behind kind_guess.", True),
+        *_placed("the item (its lines on the page it starts on)")[1:],  # its page stands above, as it always did
     )),
     TableSchema("rubrics", "The \"Rubriker\" list of each area.", ("report_id", "area_no", "position"), (
         _REPORT_ID, _AREA_NO,
         _c("position", pa.int16(), "1-based order."),
         _c("text", pa.string(), "The heading as printed."),
+        *_placed("the rubric's lines"),
     )),
     TableSchema("prior_scores", "Scores of earlier evaluations that a report states.",
                 ("report_id", "ref_year", "area_no"), (
@@ -162,6 +183,7 @@ TABLES: tuple[TableSchema, ...] = (
            maximum=TOTAL_MAX_SCORE),
         _c("source", pa.string(), "`appendix` (an appended earlier evaluation) or `text` (a sentence).",
            enum=("appendix", "text")),
+        *_placed("the score's digits, or for a score a sentence quotes, the sentence"),
     )),
     TableSchema("sections", "The narrative of each area under its sub-headings.",
                 ("report_id", "area_no", "position"), (
@@ -170,6 +192,13 @@ TABLES: tuple[TableSchema, ...] = (
         _c("heading", pa.string(), "Sub-heading as printed (empty for text before the first sub-heading)."),
         _c("text", pa.string(), "The paragraphs under it: whitespace collapsed, hyphenation undone, "
                                 "page headers removed."),
+        *_placed("the sub-heading, or the first line where it has none"),
+    )),
+    TableSchema("provenance", "Where each report's metadata is printed: one row per report and field the "
+                              "report states.", ("report_id", "field"), (
+        _REPORT_ID,
+        _c("field", pa.string(), "The column of reports whose value is printed there.", enum=PROVENANCE_FIELDS),
+        *_placed("the value (the line or sentence that states it)"),
     )),
     TableSchema("panel", "One row per municipality, evaluation year and area (and the total): scores from the "
                          "evaluation's own report where the dataset has it, else as later reports quote them.",

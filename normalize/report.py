@@ -13,6 +13,7 @@ from normalize.language import kind_guess, lemmas
 from normalize.validate import validate
 from domain.catalog import AREA_MAX_SCORE, AREA_NUMBERS, TOTAL_MAX_SCORE
 from domain.problems import Problem, problem
+from domain.origin import Origin
 from domain.records import UNKNOWN, RawArea, RawReport
 
 Row = dict[str, object]
@@ -58,9 +59,10 @@ def normalize_report(raw: RawReport, extractor_version: str) -> NormalizedReport
                 f"\"{raw.municipality}\" is not a municipality in SCB's list; no code was given.", 1))
     version, version_problems = detect_version(raw)
     problems += version_problems + validate(raw) + _prior_year_conflicts(raw)
+    report_row = _report_row(raw, report_id, name, municipality.code if municipality else None, version,
+                             extractor_version)
     rows: dict[str, list[Row]] = {
-        "reports": [_report_row(raw, report_id, name, municipality.code if municipality else None, version,
-                                extractor_version)],
+        "reports": [report_row], "provenance": _provenance_rows(raw, report_row),
         "areas": [], "findings": [], "rubrics": [], "sections": [],
         "subquestions": [], "prior_scores": _prior_rows(raw, report_id),
     }
@@ -74,7 +76,8 @@ def normalize_report(raw: RawReport, extractor_version: str) -> NormalizedReport
         rows["subquestions"].append({"report_id": report_id, "area_no": sq.area_no, "code": sq.code,
                                      "question_id": question_id, "text": collapse(sq.text),
                                      "achieved": sq.achieved, "max": sq.max, "percent": sq.percent,
-                                     "percent_computed": round(100 * sq.achieved / sq.max, 1) if sq.max else None})
+                                     "percent_computed": round(100 * sq.achieved / sq.max, 1) if sq.max else None,
+                                     **placed(sq.origin, sq.page)})
     for row, found in zip(rows["findings"], lemmas([str(row["text"]) for row in rows["findings"]])):
         row["lemmas"] = found
     return NormalizedReport(report_id, raw.source_path, rows, problems)
@@ -102,19 +105,22 @@ def _add_area_rows(rows: dict[str, list[Row]], area: RawArea, report_id: str, ca
     base = {"report_id": report_id, "area_no": area.area_no}
     if _publishable(area.score, AREA_MAX_SCORE):
         rows["areas"].append({**base, "area_id": canonical.area_id, "comparison_group": canonical.comparison_group,
-                              "title": collapse(area.title), "score": area.score, "max_score": AREA_MAX_SCORE})
-    rows["rubrics"] += [{**base, "position": i, "text": clean_text(text, printed)}
-                        for i, text in enumerate(area.rubrics, start=1)]
+                              "title": collapse(area.title), "score": area.score, "max_score": AREA_MAX_SCORE,
+                              **placed(area.score_origin, area.page)})
+    origins = [*area.rubric_origins, *[None] * (len(area.rubrics) - len(area.rubric_origins))]
+    rows["rubrics"] += [{**base, "position": i, "text": clean_text(text, printed), **placed(origin, area.page)}
+                        for i, (text, origin) in enumerate(zip(area.rubrics, origins), start=1)]
     positions: dict[str, int] = {}
     for finding in area.findings:
         positions[finding.kind] = positions.get(finding.kind, 0) + 1
         text = clean_text(finding.text, printed)
         guess, reason = kind_guess(text) if finding.kind == UNKNOWN else (None, None)
         rows["findings"].append({**base, "area_id": canonical.area_id, "kind": finding.kind,
-                                 "position": positions[finding.kind], "text": text, "page": finding.page,
-                                 "kind_guess": guess, "kind_guess_reason": reason})
+                                 "position": positions[finding.kind], "text": text,
+                                 "kind_guess": guess, "kind_guess_reason": reason,
+                                 **placed(finding.origin, finding.page)})
     rows["sections"] += [{**base, "position": i, "heading": collapse(section.heading),
-                          "text": clean_text(section.text, printed)}
+                          "text": clean_text(section.text, printed), **placed(section.origin, section.page)}
                          for i, section in enumerate(area.sections, start=1)]
 
 
@@ -131,8 +137,24 @@ def _prior_rows(raw: RawReport, report_id: str) -> list[Row]:
             continue  # validation names it
         rows.setdefault((prior.ref_year, prior.area_no), {
             "report_id": report_id, "ref_year": prior.ref_year, "area_no": prior.area_no, "score": prior.score,
-            "source": prior.source})
+            "source": prior.source, **placed(prior.origin, prior.page)})
     return list(rows.values())
+
+
+def placed(origin: Origin | None, page: int | None = None) -> Row:
+    """The columns that say where a value stands: page, bbox and source_span; `page` where the origin has none."""
+    return {"page": origin.page if origin is not None and origin.page is not None else page,
+            "bbox": list(origin.bbox) if origin is not None and origin.bbox is not None else None,
+            "source_span": list(origin.span) if origin is not None and origin.span is not None else None}
+
+
+def _provenance_rows(raw: RawReport, report_row: Row) -> list[Row]:
+    """Where the report prints its metadata; a total that is the areas' sum is printed nowhere."""
+    origins = dict(raw.origins)
+    if report_row["total_score"] != raw.stated_total:
+        origins.pop("total_score", None)
+    return [{"report_id": report_row["report_id"], "field": field, **placed(origin)}
+            for field, origin in origins.items() if report_row.get(field) not in (None, [])]
 
 
 def _prior_year_conflicts(raw: RawReport) -> list[Problem]:

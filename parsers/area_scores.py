@@ -10,7 +10,8 @@ from __future__ import annotations
 from domain.catalog import AREA_MAX_SCORE
 from domain.problems import problem
 from domain.records import RawPriorScore, RawReport
-from parsers.statements import area_score_statement
+from parsers.passages import Passage
+from parsers.statements import area_score_stated
 
 
 def settle_year_columns(report: RawReport) -> None:
@@ -18,36 +19,38 @@ def settle_year_columns(report: RawReport) -> None:
     for area in report.areas:
         if not area.year_scores or area.score is not None:
             continue
-        own = [score for year, score in area.year_scores if year == report.year]
+        origins = area.year_origins or [None] * len(area.year_scores)
+        own = [(score, origin) for (year, score), origin in zip(area.year_scores, origins) if year == report.year]
         if own:
-            area.score = own[0]
+            area.score, area.score_origin = own[0]
         else:
-            year, area.score = max(area.year_scores)
+            (year, area.score), area.score_origin = max(zip(area.year_scores, origins), key=lambda pair: pair[0])
             report.problems.append(problem(
                 "area_score_year_unclear",
                 f"Område {area.area_no}: the score box has columns for "
                 f"{', '.join(str(y) for y, _ in area.year_scores)} but none for the report's year "
                 f"{report.year}; the latest ({year}) was taken.", area.page))
-        report.prior_scores.extend(RawPriorScore(year, area.area_no, score, "appendix", area.page)
-                                   for year, score in area.year_scores
+        report.prior_scores.extend(RawPriorScore(year, area.area_no, score, "appendix", area.page, origin)
+                                   for (year, score), origin in zip(area.year_scores, origins)
                                    if report.year is None or year < report.year)
 
 
-def scores_from_elsewhere(report: RawReport, area_text: dict[int, list[str]]) -> None:
+def scores_from_elsewhere(report: RawReport, area_text: dict[int, Passage]) -> None:
     """An area without a score box takes its score from section 4's sum row, else from its own text, and says so."""
     for area in report.areas:
         if area.score is not None or area.year_scores:
             continue
         total = next((t for t in report.area_totals if t.area_no == area.area_no and t.max == AREA_MAX_SCORE), None)
         if total is not None:
-            area.score = total.achieved
+            area.score, area.score_origin = total.achieved, total.origin
             report.problems.append(problem(
                 "area_score_from_elsewhere",
                 f"Område {area.area_no}: no score box; its score {area.score} is section 4's sum row.", total.page))
             continue
-        stated = area_score_statement(" ".join(area_text.get(area.area_no, [])), report.year)
-        if stated is not None:
-            area.score = stated
+        text = area_text.get(area.area_no, Passage())
+        found = area_score_stated(text.text, report.year)
+        if found is not None:
+            area.score, area.score_origin = found.value, text.origin(found.span)
             report.problems.append(problem(
                 "area_score_from_elsewhere",
-                f"Område {area.area_no}: no score box; its score {stated} is what its text states.", area.page))
+                f"Område {area.area_no}: no score box; its score {area.score} is what its text states.", area.page))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from domain.origin import Origin
 from domain.records import Problem, RawFinding
 
 
@@ -15,12 +16,14 @@ from domain.records import Problem, RawFinding
 class Heading:
     text: str
     page: int | None
+    origin: Origin | None = None
 
 
 @dataclass
 class Paragraph:
     text: str
     page: int | None
+    origin: Origin | None = None
 
 
 @dataclass
@@ -36,6 +39,9 @@ class RubricBox:
     score: int | None
     page: int | None
     year_scores: list[tuple[int, int]] = field(default_factory=list)
+    item_origins: list[Origin | None] = field(default_factory=list)  # one per item
+    score_origin: Origin | None = None
+    year_origins: list[Origin | None] = field(default_factory=list)  # one per year score
 
 
 @dataclass
@@ -53,6 +59,7 @@ class ScoreRow:
     label: str
     values: list[str]
     page: int | None
+    origins: list[Origin | None] = field(default_factory=list)  # one per value
 
 
 @dataclass
@@ -81,3 +88,5 @@ class Layout:
     problems: list[Problem] = field(default_factory=list)
     # the page number each contents entry ends in (None where it has none), for the families that read them
     contents_pages: list[int | None] = field(default_factory=list)
+    # where each cover line stands, for the families whose cover lines are lines of the document
+    cover_origins: list[Origin] = field(default_factory=list)

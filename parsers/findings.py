@@ -10,15 +10,16 @@ can not settle are `unknown`, and the block says why.
 from __future__ import annotations
 
 from parsers.blocks import FindingsBlock
+from domain.origin import Origin
 from domain.problems import problem
 from domain.records import IMPROVEMENT, STRENGTH, UNKNOWN, RawFinding
 
-Item = tuple[str, int | None]  # text, page
+Item = tuple[str, Origin]  # text, where it stands
 
 
 def column_findings(strengths: list[Item], improvements: list[Item], page: int | None) -> FindingsBlock:
-    items = [RawFinding(STRENGTH, text, p) for text, p in strengths]
-    items += [RawFinding(IMPROVEMENT, text, p) for text, p in improvements]
+    items = [RawFinding(STRENGTH, text, origin.page, origin) for text, origin in strengths]
+    items += [RawFinding(IMPROVEMENT, text, origin.page, origin) for text, origin in improvements]
     return FindingsBlock(items, page)
 
 
@@ -43,7 +44,7 @@ def flattened_findings(left: list[Item], right: list[Item], has_right_header: bo
         count = _right_column_count(left, right)
         sure, uncertain = right[:count], right[count:]
     block = column_findings(left, sure, page)
-    block.items += [RawFinding(UNKNOWN, text, p) for text, p in uncertain]
+    block.items += [RawFinding(UNKNOWN, text, origin.page, origin) for text, origin in uncertain]
     if uncertain:
         block.problems.append(problem(
             "findings_columns_lost",

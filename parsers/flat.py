@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import regex as re
 
+from domain.origin import Origin
 from extract.model import Document
 from domain.catalog import known_title_prefix
 from parsers.blocks import Block, FindingsBlock, Heading, Layout, Paragraph, RubricBox, ScoreRow, ScoreTable
@@ -299,14 +300,14 @@ def _findings(stream: _Stream, start: int, end: int) -> FindingsBlock:
                               page=stream.page_at(start))
 
 
-def _items_with_pages(stream: _Stream, start: int, end: int) -> list[tuple[str, int]]:
+def _items_with_pages(stream: _Stream, start: int, end: int) -> list[tuple[str, Origin]]:
     # a header row repeated where the table continues on a new page is not an item
     text = _REPEATED_HEADER.sub(" ", stream.text[start:end])
     found = []
     position = start
     for item in split_list(text):
         offset = stream.text.find(item.split()[0], position)
-        found.append((item, stream.page_at(offset)))
+        found.append((item, Origin(stream.page_at(offset))))
         position = offset + 1
     return found
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import regex as re
 
+from domain.origin import Origin
 from extract.model import Document, Line, Table
 from parsers.blocks import Block, FindingsBlock, Heading, Layout, Paragraph
 from parsers.findings import column_findings
@@ -85,16 +86,16 @@ def _headed_lists(elements: list[Line | Table], index: int) -> tuple[FindingsBlo
     """ "STYRKOR" and its bullet lines, then "FÖRBÄTTRINGSOMRÅDEN" and its bullet lines."""
     page = elements[index].page
     strengths, index = _bullets(elements, index + 1)
-    improvements: list[tuple[str, int | None]] = []
+    improvements: list[tuple[str, Origin]] = []
     if index < len(elements) and _is_header(elements[index], IMPROVEMENT_HEADER):
         improvements, index = _bullets(elements, index + 1)
     return column_findings(strengths, improvements, page), index
 
 
-def _bullets(elements: list[Line | Table], index: int) -> tuple[list[tuple[str, int | None]], int]:
+def _bullets(elements: list[Line | Table], index: int) -> tuple[list[tuple[str, Origin]], int]:
     items = []
     while index < len(elements) and isinstance(elements[index], Line) and elements[index].text.startswith("• "):
-        items.append((elements[index].text[2:].strip(), elements[index].page))
+        items.append((elements[index].text[2:].strip(), elements[index].origin))
         index += 1
     return items, index
 

@@ -7,6 +7,7 @@ header.
 """
 from __future__ import annotations
 
+from domain.origin import Origin
 from extract.model import Line
 from parsers.findings import column_findings
 from parsers.pdf_cursor import TABLE_GAP, BlockRead, RowCursor
@@ -77,13 +78,13 @@ def read_findings_lists(cursor: RowCursor) -> BlockRead | None:
         return None
     rows = cursor.rows
     strengths, index = _list_under_header(cursor, cursor.index + 1)
-    improvements: list[tuple[str, int | None]] = []
+    improvements: list[tuple[str, Origin]] = []
     if index < len(rows) and IMPROVEMENT_HEADER.fullmatch(rows[index].text.strip().rstrip(":")):
         improvements, index = _list_under_header(cursor, index + 1)
     return BlockRead(column_findings(strengths, improvements, row.page), index)
 
 
-def _list_under_header(cursor: RowCursor, index: int) -> tuple[list[tuple[str, int | None]], int]:
+def _list_under_header(cursor: RowCursor, index: int) -> tuple[list[tuple[str, Origin]], int]:
     """The bulleted items from the row at `index` on, and the index after them."""
     rows, style = cursor.rows, cursor.style
     lines: list[Line] = []

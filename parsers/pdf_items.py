@@ -3,14 +3,16 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from domain.origin import Origin, joined
 from extract.model import Line
 from parsers.pdf_rows import COLUMN_SLACK, fits_after
 from parsers.segment import starts_item
 from parsers.vocabulary import BULLET_START, ITEM_START
 
 
-def column_items(lines: list[Line], scan: bool = False) -> list[tuple[str, int | None]]:
-    """List items of a column, each with its page: a bullet starts an item and indented lines continue it.
+def column_items(lines: list[Line], scan: bool = False) -> list[tuple[str, Origin]]:
+    """List items of a column, each with where it stands (its lines): a bullet starts an item and indented lines
+    continue it.
 
     Without bullets, a line continues the item above when it starts in lower
     case or the line above ends with a word that binds what follows. In a
@@ -20,24 +22,27 @@ def column_items(lines: list[Line], scan: bool = False) -> list[tuple[str, int |
     """
     bullet_x = min((line.x0 for line in lines if ITEM_START.match(line.text)), default=None)
     edge = max((line.x1 for line in lines if line.x1 is not None), default=None) if scan else None
-    items: list[list] = []
+    items: list[tuple[list[str], list[Line]]] = []  # each item's texts and lines
     for above, line in zip([None, *lines], lines):
         text = line.text.strip()
         if bullet_x is not None:
             # a dash that opens a continuation line ("– har det effekt?") stands at the text indent
             if ITEM_START.match(text) and line.x0 <= bullet_x + COLUMN_SLACK:
-                items.append([_item_text(text, scan), line.page])
+                items.append(([_item_text(text, scan)], [line]))
             elif items and not (edge is not None and above is not None and _had_room(above, line, edge)):
-                items[-1][0] += " " + text
+                items[-1][0].append(text)
+                items[-1][1].append(line)
             elif text:  # an item of its own, though not at the bullets' place: a bullet it shows is one
-                items.append([_item_text(text, scan), line.page])
+                items.append(([_item_text(text, scan)], [line]))
             continue
-        previous = items[-1][0].split()[-1] if items and items[-1][0].split() else ""
-        if items and not starts_item(previous, text.split()[0]):
-            items[-1][0] += " " + text
+        previous = " ".join(items[-1][0]).split()[-1:] if items else []
+        if items and not starts_item(previous[0] if previous else "", text.split()[0]):
+            items[-1][0].append(text)
+            items[-1][1].append(line)
         else:
-            items.append([text, line.page])
-    return [(text.strip(), page) for text, page in items if text.strip()]
+            items.append(([text], [line]))
+    found = [(" ".join(texts).strip(), joined(line.origin for line in item_lines)) for texts, item_lines in items]
+    return [(text, origin) for text, origin in found if text]
 
 
 def capitalized_unwrapped(lines: list[Line], edge: float) -> list[Line]:

@@ -20,6 +20,7 @@ from dataclasses import replace
 
 import regex as re
 
+from domain.origin import joined
 from extract.model import Document
 from parsers.blocks import Block, Heading, Layout, Paragraph, RubricBox
 from parsers.pdf_contents import read_contents
@@ -53,12 +54,14 @@ def read_pdf_layout(document: Document) -> Layout:
     numbers = sorted(body.pages)
     rows = lines_to_rows([line for number in numbers for line in body.pages[number]])
     style = page_style([row for row in rows if row.page != numbers[0]])
-    cover = [line.text for line in body.pages.get(numbers[0], [])]
+    cover_lines = body.pages.get(numbers[0], [])
     start, contents = read_contents(rows, numbers[0], style.fonts)
     blocks = _RowWalker(RowCursor(rows, style, start)).read()
     pages_with_text = [page.number for page in document.pages if page.lines]
-    return Layout(cover=cover, contents=contents, blocks=blocks, running_heads=body.heads,
-                  page_count=len(document.pages), last_page=max(pages_with_text) if pages_with_text else None)
+    return Layout(cover=[line.text for line in cover_lines], contents=contents, blocks=blocks,
+                  running_heads=body.heads, page_count=len(document.pages),
+                  last_page=max(pages_with_text) if pages_with_text else None,
+                  cover_origins=[line.origin for line in cover_lines])
 
 
 class _RowWalker:
@@ -84,7 +87,7 @@ class _RowWalker:
                 or SECTION_HEADING.match(row.text) or (row.lines[0].bold and APPENDIX_HEADING.match(row.text)) \
                 or self._scan_heading():
             return self._heading()
-        return BlockRead(Paragraph(row.text, row.page), self.cursor.index + 1)
+        return BlockRead(Paragraph(row.text, row.page, row.origin), self.cursor.index + 1)
 
     def _take(self, read: BlockRead) -> None:
         if isinstance(read.block, RubricBox):
@@ -125,6 +128,7 @@ class _RowWalker:
     def _heading(self) -> BlockRead:
         """The heading at the cursor, with the lines it wraps onto; an area or section heading ends the rubrics."""
         rows, index, style = self.cursor.rows, self.cursor.index, self.cursor.style
+        start = index
         row = rows[index]
         text = row.text
         if AREA_HEADING.match(text) or SECTION_HEADING.match(text):
@@ -142,7 +146,8 @@ class _RowWalker:
                 index += 1
             else:
                 break
-        return BlockRead(Heading(_OUTLINE_NUMBER.sub("", text), rows[index - 1].page), index)
+        return BlockRead(Heading(_OUTLINE_NUMBER.sub("", text), rows[index - 1].page,
+                                 joined(r.origin for r in rows[start:index])), index)
 
 
 def _aligned(row: Row, following: Row, style: PageStyle) -> bool:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 import regex as re
 
+from domain.origin import Origin, joined
 from extract.model import Line, Word
 
 COLUMN_SLACK = 4.0  # points a word may stand left of its column's edge and still be in the column
@@ -44,6 +45,14 @@ class Row:
     @property
     def x1(self) -> float:
         return max(line.x1 or 0 for line in self.lines)
+
+    @property
+    def origin(self) -> Origin:
+        return joined(line.origin for line in self.lines)
+
+    def words_origin(self, words: list[Word]) -> Origin | None:
+        """Where some of the row's words stand: around them, at the row's height."""
+        return joined(Origin(self.page, (word.x0, self.top, word.x1, self.bottom)) for word in words)
 
 
 def lines_to_rows(lines: list[Line]) -> list[Row]:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import regex as re
 
+from domain.origin import Origin
 from extract.model import Line
 from parsers.blocks import RubricBox
 from parsers.pdf_cursor import BlockRead, RowCursor
@@ -27,7 +28,9 @@ def read_rubric_box(cursor: RowCursor) -> BlockRead | None:
     year_columns = [Column(row.words[0].x0), *(Column(w.x0 - 2 * COLUMN_SLACK) for w in years)]
     items: list[Line] = []
     score: int | None = None
+    score_origin: Origin | None = None
     year_scores: list[tuple[int, int]] = []
+    year_origins: list[Origin | None] = []
     previous = row
     index = cursor.index + 1
     while index < len(rows):
@@ -37,6 +40,7 @@ def read_rubric_box(cursor: RowCursor) -> BlockRead | None:
         found = _POINTS_LINE.match(row.text.strip())
         if found:
             score = int(found.group(1))
+            score_origin = row.words_origin([word for word in row.words if word.text.endswith(found.group(1))][-1:])
             index += 1
             break
         if years:  # scores may stand close to the rubric: cut the row at the year columns
@@ -46,6 +50,7 @@ def read_rubric_box(cursor: RowCursor) -> BlockRead | None:
                                        if column is not year_columns[0]):
                 year_scores = [(int(years[year_columns.index(column) - 1].text), int(line.text))
                                for line, column in pieces if column is not year_columns[0]]
+                year_origins = [line.origin for line, column in pieces if column is not year_columns[0]]
         left = [line for line in row.lines if line.x1 <= edge + COLUMN_SLACK]
         right = [line for line in row.lines if line.x0 >= edge - COLUMN_SLACK and SCORE_CELL.match(line.text)]
         if len(left) + len(right) != len(row.lines):
@@ -53,11 +58,12 @@ def read_rubric_box(cursor: RowCursor) -> BlockRead | None:
         if items and not right and style.is_heading(row) and styled_unlike(row.lines[0], items[-1]):
             break  # a sub-heading set close under the box
         if right and score is None and not years:
-            score = int(right[0].text)
+            score, score_origin = int(right[0].text), right[0].origin
         items.extend(left)
         previous = row
         index += 1
     if not style.fonts:
         items = capitalized_unwrapped(items, edge)
-    texts = [text for text, _ in column_items(items)]
-    return BlockRead(RubricBox(texts, score, rows[index - 1].page, year_scores), index)
+    listed = column_items(items)
+    return BlockRead(RubricBox([text for text, _ in listed], score, rows[index - 1].page, year_scores,
+                               [origin for _, origin in listed], score_origin, year_origins), index)

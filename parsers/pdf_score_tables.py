@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import regex as re
 
+from domain.origin import Origin
 from extract.model import Word
 from parsers.blocks import ScoreRow, ScoreTable
 from parsers.pdf_cursor import TABLE_GAP, BlockRead, RowCursor
@@ -74,7 +75,7 @@ def _numeric_rows(cursor: RowCursor, columns: list[Word], table: ScoreTable) -> 
         if style.is_heading(row) or not all(_is_cell_value(w, centers, style) for w in numbers):
             break  # what follows the table: a heading, or text reaching into the number columns
         label_words = [w.text for w in row.words if w.x1 < first_column]
-        values = _column_values(numbers, centers)
+        values, origins = _column_values(numbers, centers), _column_origins(row, numbers, centers)
         code = _code(label_words[0], table, style) if label_words else None
         label = " ".join(label_words[1:] if code else label_words)
         if not any(values) and code is None:
@@ -82,11 +83,11 @@ def _numeric_rows(cursor: RowCursor, columns: list[Word], table: ScoreTable) -> 
                 break
             pending.label = _cell_joined(pending.label, label)
         elif code is not None or pending is None or all(pending.values):
-            pending = ScoreRow(code, label, values, row.page)
+            pending = ScoreRow(code, label, values, row.page, origins)
             table.rows.append(pending)
         else:
             pending.label = _cell_joined(pending.label, label)
-            pending.values = values
+            pending.values, pending.origins = values, origins
         previous = row
         index += 1
     table.rows = [r for r in table.rows if all(r.values)]
@@ -143,6 +144,16 @@ def _is_year_header(row: Row) -> bool:
 def _column_values(words: list[Word], centers: list[float]) -> list[str]:
     values = [""] * len(centers)
     for word in words:
-        column = min(range(len(centers)), key=lambda i: abs((word.x0 + word.x1) / 2 - centers[i]))
+        column = _nearest_column(word, centers)
         values[column] = f"{values[column]} {word.text}".strip() if word.text != "%" else f"{values[column]} %"
     return [value.strip() for value in values]
+
+
+def _column_origins(row: Row, words: list[Word], centers: list[float]) -> list[Origin | None]:
+    """Where each column's value stands in the row; None for an empty cell."""
+    return [row.words_origin([word for word in words if _nearest_column(word, centers) == column])
+            for column in range(len(centers))]
+
+
+def _nearest_column(word: Word, centers: list[float]) -> int:
+    return min(range(len(centers)), key=lambda i: abs((word.x0 + word.x1) / 2 - centers[i]))

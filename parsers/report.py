@@ -14,16 +14,20 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter
+from collections.abc import Callable
+from typing import Any
 
 import regex as re
 
 from domain.catalog import AREA_MAX_SCORE, TOTAL_MAX_SCORE
+from domain.origin import Origin
 from domain.problems import problem
 from domain.records import RawArea, RawAreaTotal, RawPriorScore, RawReport, RawSection, RawSubquestion
 from extract.model import Document
 from parsers.area_scores import scores_from_elsewhere, settle_year_columns
-from parsers.blocks import FindingsBlock, Heading, Layout, Paragraph, RubricBox, ScoreTable
+from parsers.blocks import FindingsBlock, Heading, Layout, Paragraph, RubricBox, ScoreRow, ScoreTable
 from parsers.cover import read_cover
+from parsers.cover_origins import cover_origins
 from parsers.dates import YEAR
 from parsers.identify import identify
 from parsers.ocr_confidence import low_confidence
@@ -31,8 +35,9 @@ from parsers.page_sequence import PageCheck, contents_gaps
 from parsers.parts import Part, part_year, split_parts
 from parsers.running_heads import head_date
 from parsers.selfcheck import is_complete, structure_problems
-from parsers.statements import (evaluation_number, evaluation_period, previous_evaluation_year, prior_total,
-                                quoted_scores, stated_total)
+from parsers.passages import Passage, passage_of
+from parsers.statements import (Stated, evaluation_number_stated, evaluation_period_stated, previous_evaluation_year,
+                                prior_total_stated, quoted_scores_stated, stated_total_stated)
 from parsers.tables import area_number_of_label, misread_percent, parse_percent
 from parsers.vocabulary import (AREA_HEADING, SECTION_HEADING, TOTAL_LABEL, YEAR_CELL, is_area_heading,
                                 section_kind)
@@ -47,8 +52,8 @@ class _BlockWalker:
         self.report = report
         self.section = section
         self.area: RawArea | None = None
-        self.summary_text: list[str] = []
-        self.area_text: dict[int, list[str]] = {}
+        self.summary_text = Passage()
+        self.area_text: dict[int, Passage] = {}
         self.sections_seen: set[str] = set()
 
     def heading(self, block: Heading) -> None:
@@ -57,7 +62,7 @@ class _BlockWalker:
         if area and self.section in ("front", "summary", "areas") \
                 and is_area_heading(area, self.area.area_no if self.area else None):
             self.section = "areas"
-            self._start_area(int(area.group("no")), text[area.end():].strip(), block.page)
+            self._start_area(int(area.group("no")), text[area.end():].strip(), block)
             return
         section = SECTION_HEADING.match(text)
         if section:
@@ -66,36 +71,37 @@ class _BlockWalker:
             self.area = None
             return
         if self.area is not None:
-            self.area.sections.append(RawSection(text, "", block.page))
+            self.area.sections.append(RawSection(text, "", block.page, block.origin))
         elif self.section in ("front", "summary"):
-            self.summary_text.append(text)
+            self.summary_text.add(text, block.origin)
 
-    def _start_area(self, area_no: int, title: str, page: int | None) -> None:
+    def _start_area(self, area_no: int, title: str, heading: Heading) -> None:
         existing = next((a for a in self.report.areas if a.area_no == area_no), None)
         if existing:  # the heading repeated on a continuation page
             self.area = existing
             return
-        self.area = RawArea(area_no=area_no, title=title, page=page)
+        self.area = RawArea(area_no=area_no, title=title, page=heading.page, title_origin=heading.origin)
         self.report.areas.append(self.area)
         self.report.named_areas.setdefault(area_no, []).append(title)
 
     def paragraph(self, block: Paragraph) -> None:
         if self.area is not None:
             if not self.area.sections:
-                self.area.sections.append(RawSection("", "", block.page))
+                self.area.sections.append(RawSection("", "", block.page, block.origin))
             section = self.area.sections[-1]
             section.text = f"{section.text} {block.text}".strip()
-            self.area_text.setdefault(self.area.area_no, []).append(block.text)
+            self.area_text.setdefault(self.area.area_no, Passage()).add(block.text, block.origin)
         elif self.section in ("front", "summary"):
-            self.summary_text.append(block.text)
+            self.summary_text.add(block.text, block.origin)
 
     def rubrics(self, block: RubricBox) -> None:
         if self.area is None:
             return
         if not self.area.rubrics:
-            self.area.rubrics = block.items
+            self.area.rubrics, self.area.rubric_origins = block.items, block.item_origins
         if self.area.score is None and not self.area.year_scores:
             self.area.score, self.area.year_scores = block.score, block.year_scores
+            self.area.score_origin, self.area.year_origins = block.score_origin, block.year_origins
 
     def findings(self, block: FindingsBlock) -> None:
         if self.area is None:
@@ -132,9 +138,11 @@ class _BlockWalker:
                 if row.code not in known:
                     known.add(row.code)
                     self.report.subquestions.append(RawSubquestion(
-                        int(row.code.split(".")[0]), row.code, row.label, achieved, maximum, percent, row.page))
+                        int(row.code.split(".")[0]), row.code, row.label, achieved, maximum, percent, row.page,
+                        _value_origin(row, 0)))
             elif title_area is not None:
-                self.report.area_totals.append(RawAreaTotal(title_area, achieved, maximum, percent, row.page))
+                self.report.area_totals.append(RawAreaTotal(title_area, achieved, maximum, percent, row.page,
+                                                            _value_origin(row, 0)))
 
     def _appendix_table(self, block: ScoreTable) -> None:
         years = [int(c) if YEAR_CELL.match(c) else None for c in block.columns]
@@ -143,12 +151,19 @@ class _BlockWalker:
                 f"{row.code}. {row.label}" if row.code else row.label)
             if area_no is None and not TOTAL_LABEL.match(row.label):
                 continue
-            for year, value in zip(years, row.values):
+            for column, (year, value) in enumerate(zip(years, row.values)):
                 if year is None or not value.isdigit():
                     continue
                 if self.report.year is not None and year >= self.report.year:
                     continue
-                self.report.prior_scores.append(RawPriorScore(year, area_no, int(value), "appendix", row.page))
+                self.report.prior_scores.append(RawPriorScore(year, area_no, int(value), "appendix", row.page,
+                                                              _value_origin(row, column)))
+
+
+def _value_origin(row: ScoreRow, column: int) -> Origin | None:
+    """Where a score row's value in `column` stands; the row's page alone where its reader knows no more."""
+    origin = row.origins[column] if column < len(row.origins) else None
+    return origin or Origin(row.page)
 
 
 def _numbers(values: list[str]) -> tuple[int, int, float | None] | None:
@@ -167,6 +182,10 @@ def build_report(document: Document, layout: Layout, pages: PageCheck) -> RawRep
     identity = identify(cover, chapters, layout.running_heads)
     report.municipality, report.year, report.evaluators = identity.municipality, identity.year, cover.evaluators
     report.report_date = cover.report_date or head_date(layout.running_heads)
+    found_on_cover = cover_origins(layout.cover, layout.cover_origins, cover)
+    report.origins.update({field: origin for field, origin in found_on_cover.items()
+                           if field not in ("municipality", "year")
+                           or getattr(report, field) == getattr(cover, field)})
     gaps, contents_problems = contents_gaps(layout, pages)
     report.problems.extend([*document.problems, *pages.problems, *contents_problems, *layout.problems,
                             *identity.problems])
@@ -178,6 +197,7 @@ def build_report(document: Document, layout: Layout, pages: PageCheck) -> RawRep
         _infer_year(report, layout.running_heads)
     settle_year_columns(report)
     scores_from_elsewhere(report, reader.area_text)
+    _version_origin(report)
     for part in parts:
         _read_part(report, part)
     report.page_count = layout.page_count
@@ -214,7 +234,8 @@ def _read_part(report: RawReport, part: Part) -> None:
     year = part_year(part, report.year, report.previous_evaluation_year)
     appended = RawReport(report.source_path, report.sha256, report.source_format, report.rendering, year=year)
     reader = _read_blocks(appended, part.blocks)
-    reader.summary_text.insert(0, part.cover_text)  # an appended evaluation's cover may state its total
+    # an appended evaluation's cover may state its total
+    reader.summary_text.pieces.insert(0, (part.cover_text, None))
     _read_statements(appended, reader)
     if year is None:
         report.problems.append(problem(
@@ -229,7 +250,7 @@ def _read_part(report: RawReport, part: Part) -> None:
             f"{report.year}; its scores were not read as earlier ones.", page))
         return
     settle_year_columns(appended)
-    scores = [RawPriorScore(year, area.area_no, area.score, "appendix", area.page)
+    scores = [RawPriorScore(year, area.area_no, area.score, "appendix", area.page, area.score_origin)
               for area in appended.areas if area.score is not None]
     if not scores:
         report.problems.append(problem(
@@ -238,7 +259,8 @@ def _read_part(report: RawReport, part: Part) -> None:
             f"{len(appended.areas)} areas gave a score; nothing of it was published.", page))
         return
     if appended.stated_total is not None:  # a prior score is only what the report states, never a sum
-        scores.append(RawPriorScore(year, None, appended.stated_total, "appendix", page))
+        scores.append(RawPriorScore(year, None, appended.stated_total, "appendix", page,
+                                    appended.origins.get("total_score")))
     earlier = [dataclasses.replace(prior, source="appendix") for prior in appended.prior_scores
                if prior.ref_year < year]
     report.prior_scores.extend([*scores, *earlier])
@@ -246,6 +268,13 @@ def _read_part(report: RawReport, part: Part) -> None:
         "appendix_evaluation_read",
         f"The {year} evaluation appended to the report (\"{part.heading[:60]}\") was read: {len(appended.areas)} "
         f"areas, their scores published as prior scores; its findings and texts are not this report's.", page))
+
+
+def _version_origin(report: RawReport) -> None:
+    """The criteria version is told first by area 7's title (normalize.criteria): its heading is where."""
+    telling = next((area.title_origin for area in report.areas if area.area_no == 7), None)
+    if telling is not None:
+        report.origins["criteria_version"] = telling
 
 
 def _infer_year(report: RawReport, running_heads: list[str]) -> None:
@@ -276,22 +305,41 @@ def _read_contents(report: RawReport, contents: list[str]) -> None:
 
 
 def _read_statements(report: RawReport, reader: _BlockWalker) -> None:
-    summary = " ".join(reader.summary_text)
-    everything = " ".join([summary, *(" ".join(t) for t in reader.area_text.values())])
-    report.evaluation_number = evaluation_number(summary) or evaluation_number(everything)
-    report.evaluation_period = evaluation_period(summary) or evaluation_period(everything)
-    report.stated_total = stated_total(summary, report.year)
-    report.version_mentions = [m.group(1) for m in _VERSION.finditer(everything)]
-    previous = previous_evaluation_year(summary, report.year) or previous_evaluation_year(everything, report.year)
+    summary = reader.summary_text
+    everything = passage_of([summary, *reader.area_text.values()])
+
+    def first(read: Callable[[str], Stated | None]) -> tuple[Stated | None, Passage]:
+        found = read(summary.text)
+        return (found, summary) if found else (read(everything.text), everything)
+
+    def value(field: str, found: Stated | None, passage: Passage) -> Any:
+        if found is None:
+            return None
+        origin = passage.origin(found.span)
+        if origin is not None:
+            report.origins[field] = origin
+        return found.value
+
+    report.evaluation_number = value("evaluation_number", *first(evaluation_number_stated))
+    report.evaluation_period = value("evaluation_period", *first(evaluation_period_stated))
+    report.stated_total = value("total_score", stated_total_stated(summary.text, report.year), summary)
+    report.version_mentions = [m.group(1) for m in _VERSION.finditer(everything.text)]
+    previous = previous_evaluation_year(summary.text, report.year) \
+        or previous_evaluation_year(everything.text, report.year)
     report.previous_evaluation_year = previous
-    earlier_total = prior_total(summary)
+    earlier_total = prior_total_stated(summary.text)
     if earlier_total is not None and previous is not None:
-        report.prior_scores.append(RawPriorScore(previous, None, earlier_total, "text"))
-    for ref_year, score in quoted_scores(summary, report.year, previous, report.stated_total):
+        report.prior_scores.append(RawPriorScore(previous, None, earlier_total.value, "text",
+                                                 origin=summary.origin(earlier_total.span)))
+    for found in quoted_scores_stated(summary.text, report.year, previous, report.stated_total):
+        ref_year, score = found.value
         if AREA_MAX_SCORE < score <= TOTAL_MAX_SCORE:
-            report.prior_scores.append(RawPriorScore(ref_year, None, score, "text"))
+            report.prior_scores.append(RawPriorScore(ref_year, None, score, "text",
+                                                     origin=summary.origin(found.span)))
     for area in report.areas:
-        text = " ".join(reader.area_text.get(area.area_no, []))
-        for ref_year, score in quoted_scores(text, report.year, previous, area.score):
+        text = reader.area_text.get(area.area_no, Passage())
+        for found in quoted_scores_stated(text.text, report.year, previous, area.score):
+            ref_year, score = found.value
             if score <= AREA_MAX_SCORE:
-                report.prior_scores.append(RawPriorScore(ref_year, area.area_no, score, "text", area.page))
+                report.prior_scores.append(RawPriorScore(ref_year, area.area_no, score, "text", area.page,
+                                                         text.origin(found.span)))

@@ -10,6 +10,7 @@ municipality's best result.
 from __future__ import annotations
 
 from collections import Counter
+from typing import Any, NamedTuple
 
 import regex as re
 
@@ -59,38 +60,74 @@ _EARLIER = re.compile(r"förra|föregående|tidigare|senaste|förut|redan|sist",
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[\p{Lu}\d(])")
 
 
+class Stated(NamedTuple):
+    """A value a text states, and where: the characters [start, end) of the statement that gives it."""
+
+    value: Any
+    span: tuple[int, int]
+
+
 def sentences(text: str) -> list[str]:
     return _SENTENCE.split(text)
 
 
+def _placed_sentences(text: str) -> list[tuple[int, str]]:
+    """The sentences of `text`, each with the offset it starts at."""
+    placed, start = [], 0
+    for gap in _SENTENCE.finditer(text):
+        placed.append((start, text[start:gap.start()]))
+        start = gap.end()
+    return [*placed, (start, text[start:])]
+
+
+def _stated(value: Any, match: re.Match, group: int, offset: int = 0) -> Stated:
+    return Stated(value, (offset + match.start(group), offset + match.end(group)))
+
+
 def evaluation_number(text: str) -> int | None:
+    found = evaluation_number_stated(text)
+    return found.value if found else None
+
+
+def evaluation_number_stated(text: str) -> Stated | None:
     for pattern in _EVALUATION_NUMBER:
         match = pattern.search(text)
         if match:
-            return ORDINALS[match.group(1).lower()]
+            return _stated(ORDINALS[match.group(1).lower()], match, 1)
     return None
 
 
 def evaluation_period(text: str) -> str | None:
+    found = evaluation_period_stated(text)
+    return found.value if found else None
+
+
+def evaluation_period_stated(text: str) -> Stated | None:
     match = _PERIOD.search(text)
-    return re.sub(r"\s+", " ", match.group(1)) if match else None
+    return _stated(re.sub(r"\s+", " ", match.group(1)), match, 1) if match else None
 
 
 def stated_total(text: str, year: int | None) -> int | None:
+    found = stated_total_stated(text, year)
+    return found.value if found else None
+
+
+def stated_total_stated(text: str, year: int | None) -> Stated | None:
     """The report's own total as the text states it; a sentence about an earlier evaluation does not count."""
     for match in _CHART_TOTAL.finditer(text):
         if year is None or int(match.group(1)) == year:
-            return _total(match.group(2))
+            total = _total(match.group(2))
+            return _stated(total, match, 2) if total is not None else None
     match = _FROM_TO_TOTAL.search(text)
     if match and _total(match.group(1)) is not None:
-        return int(match.group(1))
+        return _stated(int(match.group(1)), match, 1)
     for pattern in _TOTAL:
-        for sentence in sentences(text):
+        for offset, sentence in _placed_sentences(text):
             match = pattern.search(sentence)
             # "Vid förra utvärderingen fick kommunen totalt 551 poäng" is the earlier total; "... 602 poäng,
             # jämfört med 2015 (551 poäng)" is this one: what comes before the number decides
             if match and _total(match.group(1)) is not None and not _about_earlier(sentence[:match.start(1)], year):
-                return int(match.group(1))
+                return _stated(int(match.group(1)), match, 1, offset)
     return None
 
 
@@ -102,12 +139,17 @@ _AREA_SCORE = (
 
 
 def area_score_statement(text: str, year: int | None) -> int | None:
+    found = area_score_stated(text, year)
+    return found.value if found else None
+
+
+def area_score_stated(text: str, year: int | None) -> Stated | None:
     """An area's score as its text states it ("Området får 65 poäng"), where no score box gives it."""
     for pattern in _AREA_SCORE:
-        for sentence in sentences(text):
+        for offset, sentence in _placed_sentences(text):
             match = pattern.search(sentence)
             if match and int(match.group(1)) <= AREA_MAX_SCORE and not _about_earlier(sentence[:match.start(1)], year):
-                return int(match.group(1))
+                return _stated(int(match.group(1)), match, 1, offset)
     return None
 
 
@@ -134,25 +176,38 @@ def previous_evaluation_year(text: str, year: int | None) -> int | None:
 
 
 def prior_total(text: str) -> int | None:
+    found = prior_total_stated(text)
+    return found.value if found else None
+
+
+def prior_total_stated(text: str) -> Stated | None:
     match = _PRIOR_TOTAL.search(text)
-    return _total(match.group(1)) if match else None
+    total = _total(match.group(1)) if match else None
+    return _stated(total, match, 1) if total is not None else None
 
 
 def quoted_scores(text: str, year: int | None, previous_year: int | None,
                   current_score: int | None = None) -> list[tuple[int, int]]:
     """(year, score) of earlier evaluations that a passage quotes: "jämfört med 2015 (65 poäng)"."""
+    return [found.value for found in quoted_scores_stated(text, year, previous_year, current_score)]
+
+
+def quoted_scores_stated(text: str, year: int | None, previous_year: int | None,
+                         current_score: int | None = None) -> list[Stated]:
+    """(year, score) of earlier evaluations that a passage quotes, each with the span of its sentence."""
     found = []
-    for sentence in sentences(text):
+    for offset, sentence in _placed_sentences(text):
         if _NOT_OURS.search(sentence):
             continue
+        span = (offset, offset + len(sentence))
         for match in _PARENTHESIZED_SCORE.finditer(sentence):
             ref = _reference_year(sentence[:match.start()], year, previous_year)
             if ref is not None:
-                found.append((ref, int(match.group(1))))
+                found.append(Stated((ref, int(match.group(1))), span))
         for match in _FROM_TO.finditer(sentence):
             earlier, now = int(match.group(1)), int(match.group(2))
             if previous_year is not None and (current_score is None or now == current_score):
-                found.append((previous_year, earlier))
+                found.append(Stated((previous_year, earlier), span))
     return found
 
 

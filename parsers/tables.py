@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import regex as re
 
+from domain.origin import Origin
 from extract.model import Cell
 from domain.catalog import area_numbers_for_title
 from parsers.blocks import Block, RubricBox, ScoreRow, ScoreTable
@@ -71,8 +72,8 @@ def blocks_from_table(rows: list[Row], page: int | None) -> list[Block] | None:
     if RUBRICS_WORD.fullmatch(first.strip()):
         return [_rubric_box(rows, page)]
     if STRENGTH_HEADER.fullmatch(first.strip()) and len(header) > 1 and IMPROVEMENT_HEADER.fullmatch(header[1].strip()):
-        left = [(item, page) for row in rows[1:] if row for item in row[0].items]
-        right = [(item, page) for row in rows[1:] if len(row) > 1 for item in row[1].items]
+        left = [(item, Origin(page)) for row in rows[1:] if row for item in row[0].items]
+        right = [(item, Origin(page)) for row in rows[1:] if len(row) > 1 for item in row[1].items]
         return [column_findings(left, right, page)]
     if SCORE_COLUMNS.search(" ".join(header)):
         return [_score_table(rows, page)]

@@ -32,8 +32,8 @@ GOLD_FILES = sorted(GOLD_DIR.glob("*.json"))
 PDF_DIR = FIXTURES / "pdf"
 PDF_GOLD_FILES = sorted((FIXTURES / "gold" / "pdf").glob("*/*.json"))
 
-TABLE_NAMES = ("reports", "areas", "subquestions", "findings", "rubrics", "prior_scores", "sections", "panel",
-               "catalog_areas", "catalog_questions", "problems", "problem_codes", "documents", "scores")
+TABLE_NAMES = ("reports", "areas", "subquestions", "findings", "rubrics", "prior_scores", "sections", "provenance",
+               "panel", "catalog_areas", "catalog_questions", "problems", "problem_codes", "documents", "scores")
 
 
 def load_gold(path: Path) -> dict:

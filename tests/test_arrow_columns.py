@@ -16,6 +16,8 @@ ROOT = Path(__file__).resolve().parents[1]
 VALUES = {
     pa.string(): ["Örnsköldsvik", None, "", "ﬁ x"],
     pa.list_(pa.string()): [["Anna", "Bo"], None, [], ["Cia", None]],
+    pa.list_(pa.float32()): [[72.0, 84.5, 260.25, 98.5], None, [], [1.5, None]],
+    pa.list_(pa.int32()): [[0, 12], None, [], [7, None]],
     pa.int8(): [1, None, -128, 127],
     pa.int16(): [2017, None, -32768, 0],
     pa.float64(): [1.5, None, 2, -0.0],

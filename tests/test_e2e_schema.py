@@ -11,6 +11,10 @@ from conftest import RAW_DIR, TABLE_NAMES, TEXT_SAMPLE
 from kompass import __version__
 from kompass.schema import BY_NAME, TABLES
 
+# The tables that say where each row's value stands in the source, in these columns
+PLACED = ("areas", "subquestions", "findings", "rubrics", "prior_scores", "sections", "provenance")
+PLACED_TYPES = {"page": pa.int16(), "bbox": pa.list_(pa.float32()), "source_span": pa.list_(pa.int32())}
+
 # The columns that the published contract (docs: datasets spec) requires of each table.
 REQUIRED_COLUMNS = {
     "reports": ["report_id", "municipality", "municipality_code", "year", "report_date", "evaluation_period",
@@ -21,6 +25,7 @@ REQUIRED_COLUMNS = {
                      "percent_computed"],
     "findings": ["report_id", "area_no", "area_id", "kind", "position", "text", "page"],
     "rubrics": ["report_id", "area_no", "position", "text"],
+    "provenance": ["report_id", "field", *PLACED_TYPES],
     "prior_scores": ["report_id", "ref_year", "area_no", "score", "source"],
     "sections": ["report_id", "area_no", "position", "heading", "text"],
     "panel": ["municipality_code", "year", "criteria_version", "area_id", "score", "source", "report_id"],
@@ -77,18 +82,20 @@ def test_required_columns_are_present(extracted, name):
     ("findings", "page", pa.int16()),
     ("prior_scores", "ref_year", pa.int16()),
     ("problems", "page", pa.int16()),
+    *((table, column, arrow_type) for table in PLACED for column, arrow_type in PLACED_TYPES.items()),
 ])
 def test_spot_check_arrow_types(extracted, table, column, arrow_type):
     assert pq.read_schema(extracted.out / f"{table}.parquet").field(column).type.equals(arrow_type)
 
 
-# The only columns that the contract lets hold nulls ("null ok").
+# The only columns that the contract lets hold nulls ("null ok"); where a value stands may not be known.
 NULLABLE = {
     "reports": {"municipality_code", "report_date", "evaluation_period", "evaluation_number", "total_score",
                 "page_count"},
-    "areas": set(), "subquestions": {"percent_computed"},  # a column of our own: null where max is 0
-    "findings": {"page", "kind_guess", "kind_guess_reason"},
-    "rubrics": set(), "prior_scores": {"area_no"}, "sections": set(),
+    "areas": {*PLACED_TYPES}, "subquestions": {"percent_computed", *PLACED_TYPES},  # percent_computed: max 0
+    "findings": {"kind_guess", "kind_guess_reason", *PLACED_TYPES},
+    "rubrics": {*PLACED_TYPES}, "prior_scores": {"area_no", *PLACED_TYPES}, "sections": {*PLACED_TYPES},
+    "provenance": {*PLACED_TYPES},
     "panel": {"municipality_code", "area_no"}, "catalog_areas": {"continues", "note"}, "catalog_questions": set(),
     "problems": {"report_id", "page"}, "problem_codes": set(),
     "documents": {"report_id", "source_format", "reader", "source_pages", "seconds", "error_code", "error_message"},
