@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from itertools import accumulate
 
 from extract.fragments import cell_from_markup, html_tables, strip_tags
 from extract.model import Cell, Line, Page, Table
@@ -28,6 +29,7 @@ def read_markdown(text: str) -> list[Page]:
     """One page (markdown has no page breaks) with its lines and tables in order."""
     page = Page(number=1)
     raw_lines = text.splitlines()
+    starts = [0, *accumulate(len(line) for line in text.splitlines(keepends=True))]  # where each line starts
     i = 0
     while i < len(raw_lines):
         raw = raw_lines[i].rstrip()
@@ -44,7 +46,8 @@ def read_markdown(text: str) -> list[Page]:
             end = i
             while end < len(raw_lines) and _is_table_row(raw_lines[end].rstrip()):
                 end += 1
-            rows = tuple(_row(line) for line in raw_lines[i:end] if not _PIPE_RULE.match(line.strip()))
+            rows = tuple(_row(raw_lines[at], starts[at]) for at in range(i, end)
+                         if not _PIPE_RULE.match(raw_lines[at].strip()))
             page.tables.append(Table(page=1, rows=rows, before_line=len(page.lines)))
             i = end
             continue
@@ -56,11 +59,12 @@ def read_markdown(text: str) -> list[Page]:
             page.tables.append(_spaced_table(raw_lines[i:end], len(page.lines)))
             i = end
             continue
-        line = _line(raw)
+        line = _line(raw, starts[i])
         previous = page.lines[-1] if page.lines and i and raw_lines[i - 1].strip() else None
         if line is not None and previous is not None and _BROKEN_AT_HYPHEN.search(previous.text) \
                 and line.text[:1].islower():  # a paragraph broken after a hyphen goes on: one paragraph
-            page.lines[-1] = Line(text=f"{previous.text} {line.text}", page=1, bold=previous.bold)
+            page.lines[-1] = Line(text=f"{previous.text} {line.text}", page=1, bold=previous.bold,
+                                  offsets=previous.offsets + line.offsets)
         elif line is not None:
             page.lines.append(line)
         i += 1
@@ -82,18 +86,27 @@ def _is_table_row(line: str) -> bool:
     return bool(stripped) and "\t" in line.strip(" ")
 
 
-def _row(line: str) -> tuple[Cell, ...]:
+def _row(line: str, start: int) -> tuple[Cell, ...]:
+    """A table row's cells, each with its span in the source (the line starting at `start`)."""
     stripped = line.strip()
     if stripped.startswith("|"):
         cells = stripped.strip("|").split("|")
+        position = start + line.index("|") + 1
     else:
         cells = line.split("\t")
+        position = start
         while cells and not cells[-1].strip():
             cells.pop()
-    return tuple(cell_from_markup(_EMPHASIS.sub(r"\2", cell)) for cell in cells)
+    row = []
+    for cell in cells:
+        row.append(replace(cell_from_markup(_EMPHASIS.sub(r"\2", cell)), span=(position, position + len(cell))))
+        position += len(cell) + 1  # and the separator
+    return tuple(row)
 
 
-def _line(raw: str) -> Line | None:
+def _line(raw: str, start: int | None = None) -> Line | None:
+    """The line a raw line of markdown holds; with `start`, where the raw line starts in the source, its words
+    know their offsets."""
     text = raw.strip()
     if not text:
         return None
@@ -106,4 +119,17 @@ def _line(raw: str) -> Line | None:
     if _LIST_MARK.match(text):
         text = "• " + _LIST_MARK.sub("", text)
     text = strip_tags(_EMPHASIS.sub(r"\2", text)) if "<" in text else _EMPHASIS.sub(r"\2", text)
-    return Line(text=text, page=1, bold=bold) if text else None
+    if not text:
+        return None
+    return Line(text=text, page=1, bold=bold, offsets=_word_offsets(text, raw, start) if start is not None else ())
+
+
+def _word_offsets(text: str, raw: str, start: int) -> tuple[int, ...]:
+    """Where each word of a line's text starts in the source: found in its raw line in order (markup dropped
+    around them); a word markup made (a bullet for "-") stands where the search is."""
+    offsets, position = [], 0
+    for word in text.split(" "):
+        found = raw.find(word, position)
+        offsets.append(start + (found if found >= 0 else position))
+        position = found + len(word) if found >= 0 else position
+    return tuple(offsets)

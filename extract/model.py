@@ -41,11 +41,31 @@ class Line:
     bold: bool | None = None
     words: tuple[Word, ...] = ()
     confidence: float | None = None  # mean of the words' OCR confidences; None without OCR
+    # a text copy's line: where each of its words (text split at spaces) starts in the decoded source text
+    offsets: tuple[int, ...] = ()
 
     @property
     def origin(self) -> Origin:
-        """Where the line stands: its page and, where the source has geometry, its box."""
-        return Origin(self.page, self._box(self.x0, self.x1))
+        """Where the line stands: its page and, where the source has geometry, its box; in a text copy that
+        knows its words' offsets, its characters."""
+        return Origin(self.page, self._box(self.x0, self.x1), self.source_span(0, len(self.text)))
+
+    def source_span(self, start: int, end: int) -> tuple[int, int] | None:
+        """Where the characters [start, end) of `text` stand in the decoded source text, if known."""
+        if not self.offsets or end <= start:
+            return None
+        first, last = self._source_offset(start), self._source_offset(end - 1)
+        return (first, last + 1) if first is not None and last is not None else None
+
+    def _source_offset(self, index: int) -> int | None:
+        """The source offset of the character at `index` of `text`; a space between words counts as the end of
+        the word before it."""
+        position = 0
+        for word, offset in zip(self.text.split(" "), self.offsets):
+            if index <= position + len(word):
+                return offset + min(index - position, max(len(word) - 1, 0))
+            position += len(word) + 1
+        return None
 
     def word_origin(self, word: Word) -> Origin:
         """Where one of the line's words stands: the line's page, the word's extent at the line's height."""
@@ -63,6 +83,7 @@ class Cell:
 
     items: tuple[str, ...]
     offset: int | None = None  # the character column it starts at, in a table told by its spacing alone
+    span: tuple[int, int] | None = None  # [start, end) of the cell in the decoded source text, where known
 
 
 @dataclass(frozen=True)

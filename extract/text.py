@@ -17,6 +17,7 @@ from extract.columns import reading_order
 from extract.model import Line, Page
 
 _TRANSCRIPT_PAGE = re.compile(r"^(\d{1,3}) (\S.*)$")
+_WORD = re.compile(r"\S+")
 _DIGITS = re.compile(r"\d+")
 _MAX_HEAD_TOKENS = 12
 _QUORUM = 0.6  # share of pages a running head stands on
@@ -30,8 +31,19 @@ def read_text(text: str) -> tuple[str, list[Page]]:
     transcript = _transcript_pages(text)
     if transcript:
         return "transcript", _with_running_heads(transcript)
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
-    return "flat", _with_running_heads(lines)
+    return "flat", _with_running_heads([words for _, words in _placed_lines(text) if words])
+
+
+Words = list[tuple[str, int]]  # a text's words, each with the offset it starts at in the decoded source
+
+
+def _placed_lines(text: str) -> list[tuple[str, Words]]:
+    """The text's lines (as splitlines cuts them), each stripped, with its words and their offsets."""
+    placed, start = [], 0
+    for line in text.splitlines(keepends=True):
+        placed.append((line.strip(), [(word.group(), start + word.start()) for word in _WORD.finditer(line)]))
+        start += len(line)
+    return placed
 
 
 def _paged(text: str) -> list[Page]:
@@ -47,24 +59,23 @@ def _paged(text: str) -> list[Page]:
     return pages
 
 
-def _transcript_pages(text: str) -> list[str]:
-    """Page texts when the file numbers its pages 1, 2, 3, ... at line starts."""
-    pages: list[str] = []
+def _transcript_pages(text: str) -> list[Words]:
+    """Page texts (their words) when the file numbers its pages 1, 2, 3, ... at line starts."""
+    pages: list[Words] = []
     expected = 1
-    for raw in text.splitlines():
-        line = raw.strip()
+    for line, words in _placed_lines(text):
         match = _TRANSCRIPT_PAGE.match(line)
         if match and int(match.group(1)) == expected:
-            pages.append(match.group(2))
+            pages.append(words[1:])  # without the page number
             expected += 1
         elif pages and line:
-            pages[-1] += " " + line
+            pages[-1] += words
     return pages if len(pages) >= 3 else []
 
 
-def _with_running_heads(page_texts: list[str]) -> list[Page]:
+def _with_running_heads(page_words: list[Words]) -> list[Page]:
     """Pages whose repeated leading and trailing tokens (head, footer) are Lines of their own."""
-    token_lists = [text.split() for text in page_texts]
+    token_lists = [[word for word, _ in words] for words in page_words]
     head = _running_edge(token_lists)
     tail = _running_edge([tokens[::-1] for tokens in token_lists])
     pages = []
@@ -74,8 +85,9 @@ def _with_running_heads(page_texts: list[str]) -> list[Page]:
             start = len(head)
         if tail and end - start > len(tail) and _mask(tokens[::-1][:len(tail)]) == tail:
             end -= len(tail)
-        lines = [Line(text=" ".join(part), page=number)
-                 for part in (tokens[:start], tokens[start:end], tokens[end:]) if part]
+        offsets = [offset for _, offset in page_words[number - 1]]
+        lines = [Line(text=" ".join(tokens[cut]), page=number, offsets=tuple(offsets[cut]))
+                 for cut in (slice(0, start), slice(start, end), slice(end, None)) if tokens[cut]]
         pages.append(Page(number=number, lines=lines))
     return pages
 

@@ -9,12 +9,12 @@ the report names them elsewhere (contents, rubrics) or by their fixed wording.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import regex as re
 
 from domain.origin import Origin
-from extract.model import Document
+from extract.model import Document, Line
 from domain.catalog import known_title_prefix
 from parsers.blocks import Block, FindingsBlock, Heading, Layout, Paragraph, RubricBox, ScoreRow, ScoreTable
 from parsers.findings import flattened_findings
@@ -50,14 +50,41 @@ _HEADING_WORDS = 8  # a sub-heading has at most this many words
 
 @dataclass
 class _Stream:
-    """The body as one string, with the page on which each character stands."""
+    """The body as one string, with the page on which each character stands and the lines it was joined from."""
 
     text: str
     starts: list[int]
     pages: list[int]
+    line_starts: list[int] = field(default_factory=list)  # where each line starts in `text`
+    lines: list[Line] = field(default_factory=list)
 
     def page_at(self, offset: int) -> int:
         return self.pages[max(0, bisect.bisect_right(self.starts, offset) - 1)]
+
+    def origin(self, start: int, end: int) -> Origin:
+        """Where the characters [start, end) of `text` stand: their page and, as far as the lines know it, their
+        characters in the source."""
+        first = max(0, bisect.bisect_right(self.line_starts, start) - 1)
+        spans = []
+        for line_start, line in zip(self.line_starts[first:], self.lines[first:]):
+            if line_start >= end:
+                break
+            spans.append(line.source_span(max(0, start - line_start), min(len(line.text), end - line_start)))
+        known = [span for span in spans if span is not None]
+        return Origin(self.page_at(start), None, (known[0][0], known[-1][1]) if known else None)
+
+    def item_origins(self, items: list[str], start: int) -> list[Origin]:
+        """Where each of a list's items stands, the list's text starting at `start`: from the item's first word
+        to its last, in order."""
+        found, position = [], start
+        for item in items:
+            first = end = max(self.text.find(item.split()[0], position), position)
+            for word in item.split():
+                at = self.text.find(word, end)
+                end = at + len(word) if at >= 0 else end
+            found.append(self.origin(first, end))
+            position = first + 1
+        return found
 
 
 @dataclass
@@ -75,7 +102,7 @@ def read_flat(document: Document) -> Layout:
     page_numbers = sorted(body.pages)
     cover_page = page_numbers[0] if page_numbers else 1
     cover = [line.text for line in body.pages.get(cover_page, [])]
-    stream = _stream({n: " ".join(line.text for line in body.pages[n]) for n in page_numbers[1:]})
+    stream = _stream({n: body.pages[n] for n in page_numbers[1:]})
     body_start, contents, contents_pages = _contents(stream)
     landmarks = _landmarks(stream.text, body_start)
     known = [*contents, *GENERIC_HEADINGS]
@@ -85,16 +112,24 @@ def read_flat(document: Document) -> Layout:
         blocks.extend(_region_blocks(stream, landmark, end, known))
     last_page = max((n for n in page_numbers if body.pages[n]), default=None)
     return Layout(cover=cover, contents=contents, blocks=blocks, running_heads=body.heads,
-                  page_count=body.declared_page_count or None, last_page=last_page, contents_pages=contents_pages)
+                  page_count=body.declared_page_count or None, last_page=last_page, contents_pages=contents_pages,
+                  cover_origins=[line.origin for line in body.pages.get(cover_page, [])])
 
 
-def _stream(page_texts: dict[int, str]) -> _Stream:
+def _stream(page_lines: dict[int, list[Line]]) -> _Stream:
     text, starts, pages = "", [], []
-    for number, page_text in page_texts.items():
+    stream = _Stream("", starts, pages)
+    for number, lines in page_lines.items():
         starts.append(len(text))
         pages.append(number)
-        text += page_text + " "
-    return _Stream(text, starts or [0], pages or [1])
+        for index, line in enumerate(lines):
+            stream.line_starts.append(len(text))
+            stream.lines.append(line)
+            text += line.text + (" " if index < len(lines) - 1 else "")
+        text += " "
+    stream.text = text
+    stream.starts, stream.pages = starts or [0], pages or [1]
+    return stream
 
 
 def _contents(stream: _Stream) -> tuple[int, list[str], list[int | None]]:
@@ -192,7 +227,8 @@ def _region_blocks(stream: _Stream, landmark: _Landmark, end: int, known: list[s
     text, start = stream.text, landmark.end
     blocks: list[Block] = []
     if landmark.heading:
-        blocks.append(Heading(landmark.heading, stream.page_at(landmark.start)))
+        blocks.append(Heading(landmark.heading, stream.page_at(landmark.start),
+                              stream.origin(landmark.start, landmark.end)))
     if landmark.kind == "area":
         box, start = _rubric_box(stream, start, end)
         if box:
@@ -268,14 +304,21 @@ def _rubric_box(stream: _Stream, start: int, end: int) -> tuple[RubricBox | None
     year_cells = leading_years or trailing_years
     years = [int(year) for year in year_cells.group(0).split()] if year_cells else []
     page = stream.page_at(head.start())
+    items = split_list(listing)
+    item_origins = stream.item_origins(items, position)
     if len(years) < 2:
-        return RubricBox(split_list(listing), int(number.group(1)), page), number.end()
+        return RubricBox(items, int(number.group(1)), page, [], item_origins,
+                         stream.origin(*number.span(1))), number.end()
     scores = _SCORE_RUN.match(text, number.start())
     values = scores.group(0).split()[:len(years)] if scores else []
     if len(values) < len(years):
-        return RubricBox(split_list(listing), int(number.group(1)), page), number.end()
+        return RubricBox(items, int(number.group(1)), page, [], item_origins,
+                         stream.origin(*number.span(1))), number.end()
     after = number.start() + len(" ".join(values))
-    return RubricBox(split_list(listing), None, page, list(zip(years, map(int, values)))), after
+    value_origins = [stream.origin(value.start(), value.end())
+                     for value in list(_WORD_RUN.finditer(text, number.start(), after))[:len(values)]]
+    return RubricBox(items, None, page, list(zip(years, map(int, values))), item_origins, None,
+                     value_origins), after
 
 
 def _findings_start(text: str, start: int, end: int) -> int:
@@ -302,14 +345,8 @@ def _findings(stream: _Stream, start: int, end: int) -> FindingsBlock:
 
 def _items_with_pages(stream: _Stream, start: int, end: int) -> list[tuple[str, Origin]]:
     # a header row repeated where the table continues on a new page is not an item
-    text = _REPEATED_HEADER.sub(" ", stream.text[start:end])
-    found = []
-    position = start
-    for item in split_list(text):
-        offset = stream.text.find(item.split()[0], position)
-        found.append((item, Origin(stream.page_at(offset))))
-        position = offset + 1
-    return found
+    items = split_list(_REPEATED_HEADER.sub(" ", stream.text[start:end]))
+    return list(zip(items, stream.item_origins(items, start)))
 
 
 def _narrative(stream: _Stream, start: int, end: int, known: list[str]) -> list[Block]:
@@ -330,12 +367,18 @@ def _narrative(stream: _Stream, start: int, end: int, known: list[str]) -> list[
     position = 0
     for cut_start, cut_end in cuts:
         if text[position:cut_start].strip():
-            blocks.append(Paragraph(text[position:cut_start].strip(), stream.page_at(start + position)))
-        blocks.append(Heading(text[cut_start:cut_end], stream.page_at(start + cut_start)))
+            blocks.append(_paragraph(stream, start + position, start + cut_start))
+        blocks.append(Heading(text[cut_start:cut_end], stream.page_at(start + cut_start),
+                              stream.origin(start + cut_start, start + cut_end)))
         position = cut_end
     if text[position:].strip():
-        blocks.append(Paragraph(text[position:].strip(), stream.page_at(start + position)))
+        blocks.append(_paragraph(stream, start + position, end))
     return blocks
+
+
+def _paragraph(stream: _Stream, start: int, end: int) -> Paragraph:
+    """The text [start, end) of the stream as a paragraph."""
+    return Paragraph(stream.text[start:end].strip(), stream.page_at(start), stream.origin(start, end))
 
 
 def _score_tables(stream: _Stream, start: int, end: int) -> list[ScoreTable]:
@@ -346,7 +389,7 @@ def _score_tables(stream: _Stream, start: int, end: int) -> list[ScoreTable]:
     for title, following in zip(titles, [*titles[1:], None]):
         table_end = following.start() if following else end
         rows = [ScoreRow(m.group(1), (m.group(2) or "").strip(), [m.group(3), m.group(4), m.group(5)],
-                         stream.page_at(m.start()))
+                         stream.page_at(m.start()), [stream.origin(*m.span(group)) for group in (3, 4, 5)])
                 for m in _SCORE_ROW.finditer(text, title.end(), table_end)]
         tables.append(ScoreTable(f"{title.group(1)}. {title.group(2).strip()}", ["Uppnått", "Max", "Procent"],
                                  rows, stream.page_at(title.start())))
@@ -364,7 +407,9 @@ def _year_tables(stream: _Stream, start: int, end: int) -> list[ScoreTable]:
             values = [match.group(3), *match.group(4).split()]
             if len(values) != len(years):
                 break
-            rows.append(ScoreRow(match.group(1), match.group(2).strip(), values, stream.page_at(match.start())))
+            cells = [stream.origin(*match.span(3)),
+                     *(stream.origin(*cell.span()) for cell in _WORD_RUN.finditer(text, *match.span(4)))]
+            rows.append(ScoreRow(match.group(1), match.group(2).strip(), values, stream.page_at(match.start()), cells))
         if rows:
             tables.append(ScoreTable(text[start:header.start()].strip(), years, rows, stream.page_at(header.start())))
     return tables

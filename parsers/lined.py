@@ -134,10 +134,10 @@ def _front(elements: list[Line | Table]) -> tuple[list[str], list[str]]:
 def _line_block(line: Line, following: Line | Table | None) -> Block:
     text = line.text.strip()
     if AREA_HEADING.match(text) or _is_section_heading(line) or APPENDIX_HEADING.fullmatch(text):
-        return Heading(text, line.page)
+        return Heading(text, line.page, line.origin)
     if line.bold or _looks_like_heading(text, following):
-        return Heading(text, line.page)
-    return Paragraph(text.removeprefix("• ").strip() if text.startswith("• ") else text, line.page)
+        return Heading(text, line.page, line.origin)
+    return Paragraph(text.removeprefix("• ").strip() if text.startswith("• ") else text, line.page, line.origin)
 
 
 def _looks_like_heading(text: str, following: Line | Table | None) -> bool:

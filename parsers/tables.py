@@ -72,8 +72,8 @@ def blocks_from_table(rows: list[Row], page: int | None) -> list[Block] | None:
     if RUBRICS_WORD.fullmatch(first.strip()):
         return [_rubric_box(rows, page)]
     if STRENGTH_HEADER.fullmatch(first.strip()) and len(header) > 1 and IMPROVEMENT_HEADER.fullmatch(header[1].strip()):
-        left = [(item, Origin(page)) for row in rows[1:] if row for item in row[0].items]
-        right = [(item, Origin(page)) for row in rows[1:] if len(row) > 1 for item in row[1].items]
+        left = [(item, _origin(row[0], page)) for row in rows[1:] if row for item in row[0].items]
+        right = [(item, _origin(row[1], page)) for row in rows[1:] if len(row) > 1 for item in row[1].items]
         return [column_findings(left, right, page)]
     if SCORE_COLUMNS.search(" ".join(header)):
         return [_score_table(rows, page)]
@@ -90,15 +90,22 @@ def _rubric_box(rows: list[Row], page: int | None) -> RubricBox:
     items, numbers, year_scores = [], [], []
     for row in rows[1:]:
         texts = [cell_text(cell) for cell in row]
-        numbers = numbers or [int(t) for t in texts if SCORE_CELL.match(t)]
+        numbers = numbers or [(int(t), _origin(cell, page)) for t, cell in zip(texts, row) if SCORE_CELL.match(t)]
         # a score under a year's column is that year's; an empty cell is no score
-        year_scores = year_scores or [(years[i], int(t)) for i, t in enumerate(texts)
+        year_scores = year_scores or [((years[i], int(t)), _origin(row[i], page)) for i, t in enumerate(texts)
                                       if i in years and SCORE_CELL.match(t)]
-        items.extend(item for cell in row for item in cell.items
+        items.extend((item, _origin(cell, page)) for cell in row for item in cell.items
                      if not SCORE_CELL.match(item) and not POINTS_WORD.fullmatch(item))
+    texts, origins = [item for item, _ in items], [origin for _, origin in items]
     if len(years) > 1:
-        return RubricBox(items, None, page, year_scores)
-    return RubricBox(items, numbers[0] if numbers else None, page)
+        return RubricBox(texts, None, page, [score for score, _ in year_scores], origins, None,
+                         [origin for _, origin in year_scores])
+    score, score_origin = numbers[0] if numbers else (None, None)
+    return RubricBox(texts, score, page, [], origins, score_origin)
+
+
+def _origin(cell: Cell, page: int | None) -> Origin:
+    return Origin(page, None, cell.span)
 
 
 def _score_table(rows: list[Row], page: int | None) -> ScoreTable:
@@ -110,8 +117,8 @@ def _score_table(rows: list[Row], page: int | None) -> ScoreTable:
         title_cells.append(text)
     table = ScoreTable(" ".join(title_cells).strip(), ["Uppnått", "Max", "Procent"], [], page)
     for row in rows[1:]:
-        texts = [cell_text(cell) for cell in row]
-        filled = [t for t in texts if t]
+        cells = [(cell_text(cell), cell) for cell in row if cell_text(cell)]
+        filled = [text for text, _ in cells]
         if len(filled) < 3:
             continue
         joined = _CODE_AND_TEXT.match(filled[0])  # the code's cell run into the question's ("1.1 Finns ...")
@@ -119,7 +126,7 @@ def _score_table(rows: list[Row], page: int | None) -> ScoreTable:
             filled[:1] = [joined.group(1), joined.group(2)]
         code = filled[0] if SUBQUESTION_CODE.match(filled[0]) else None
         label = " ".join(filled[1:-3]) if code else " ".join(filled[:-3])
-        table.rows.append(ScoreRow(code, label, filled[-3:], page))
+        table.rows.append(ScoreRow(code, label, filled[-3:], page, [_origin(cell, page) for _, cell in cells[-3:]]))
     return table
 
 
@@ -136,5 +143,7 @@ def _year_table(rows: list[Row], page: int | None) -> ScoreTable:
         values = [texts[index] for index in columns] if len(texts) == len(header) else []
         label = " ".join(text for index, text in enumerate(texts) if index not in columns and text)
         if label and any(values):
-            table.rows.append(ScoreRow(None, label, values, page))
+            table.rows.append(ScoreRow(None, label, values, page,
+                                       [_origin(row[index], page) if index < len(row) else None
+                                        for index in columns]))
     return table

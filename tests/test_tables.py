@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from extract.model import Cell
+from domain.origin import Origin
 from parsers.blocks import FindingsBlock, RubricBox, ScoreTable
 from parsers.tables import area_number_of_label, blocks_from_table, parse_percent
 
@@ -34,7 +35,7 @@ def test_area_number_of_label(label, number):
 
 def test_rubric_table():
     blocks = blocks_from_table([_row("Rubriker", "Poäng"), _row(["Strategi", "Information"], "72")], 4)
-    assert blocks == [RubricBox(["Strategi", "Information"], 72, 4)]
+    assert blocks == [RubricBox(["Strategi", "Information"], 72, 4, [], [Origin(4)] * 2, Origin(4))]
 
 
 def test_findings_table_keeps_columns_across_rows():

@@ -1,0 +1,35 @@
+"""In the text copies every placed row has a source_span, whose slice of the decoded source holds the value."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import RAW_DIR
+from extract.encoding import decode
+from test_provenance_pdf import VALUE_OF, _squeezed
+
+
+def _source(row: dict) -> str:
+    return decode((RAW_DIR / row["source_path"]).read_bytes())[0]
+
+
+@pytest.mark.parametrize("table", VALUE_OF)
+def test_every_row_of_a_text_copy_has_a_span_that_holds_its_value(extracted, table):
+    sources = {row["report_id"]: _source(row) for row in extracted.tables["reports"]}
+    rows = extracted.tables[table]
+    assert rows
+    assert all(row["bbox"] is None and row["page"] is not None for row in rows)
+    for row in rows:
+        start, end = row["source_span"]
+        assert _squeezed(VALUE_OF[table](row)) in _squeezed(sources[row["report_id"]][start:end]), row
+
+
+def test_the_metadata_of_a_text_copy_is_placed(extracted):
+    sources = {row["report_id"]: _source(row) for row in extracted.tables["reports"]}
+    reports = {row["report_id"]: row for row in extracted.tables["reports"]}
+    placed = extracted.tables["provenance"]
+    assert {"municipality", "year", "total_score"} <= {row["field"] for row in placed}
+    for row in placed:
+        value = reports[row["report_id"]][row["field"]]
+        if row["field"] in ("municipality", "year", "total_score"):
+            start, end = row["source_span"]
+            assert _squeezed(value) in _squeezed(sources[row["report_id"]][start:end]), row
