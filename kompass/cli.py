@@ -215,4 +215,33 @@ def export(dataset: Path, file_format: str, out_path: Path, force: bool, raw_csv
     click.echo(f"kompass: wrote {out_path} ({file_format})")
 
 
+@main.command()
+@click.argument("dataset", type=click.Path(path_type=Path, file_okay=False, exists=True))
+@click.argument("report_id")
+@click.option("--area", type=click.IntRange(1, 8), help="The area whose score to show.")
+@click.option("--code", help="The subquestion (\"1.2\") whose achieved points to show.")
+@click.option("--field", help="The field of reports to show (total_score, municipality, year, ...).")
+@click.option("--png", type=click.Path(path_type=Path, dir_okay=False),
+              help="Write a picture of the value on its page, its box outlined (PDF sources).")
+def show(dataset: Path, report_id: str, area: int | None, code: str | None, field: str | None,
+         png: Path | None) -> None:
+    """Show where a value of report REPORT_ID in DATASET is printed: its page and box, and with --png a picture."""
+    from kompass.crops import CropFailed
+    from kompass.show import ShowError, describe, find_values, write_crop
+
+    if sum(option is not None for option in (area, code, field)) > 1:
+        raise click.UsageError("name one value: --area, --code or --field")
+    try:
+        found = find_values(dataset, report_id, area, code, field)
+        for placed in found:
+            click.echo(describe(placed))
+        if png is not None:
+            if len(found) != 1:
+                raise ShowError("--png draws one value: name it with --area, --code or --field")
+            write_crop(found[0], png)
+            click.echo(f"kompass: wrote {png}")
+    except (ShowError, CropFailed) as error:
+        raise click.UsageError(str(error)) from None
+
+
 main.add_command(report)
