@@ -12,6 +12,7 @@ from html import escape
 
 from kompass.changes import CHANGED, GONE, NEW, SubjectChanges, ValueChange, compare
 from kompass.digest import DIGEST_FILE
+from kompass.qa_crops import Pictures
 from kompass.qa_dataset import Dataset
 from kompass.qa_html import cell, count, problems_table
 
@@ -35,18 +36,21 @@ def _shown(value: object) -> object:
     return "; ".join(map(str, value)) if isinstance(value, list) else value
 
 
-def _values_table(label: str, changes: list[ValueChange], change: SubjectChanges, scores: bool) -> str:
-    """Before and after, each headed by the source it was read from; scores with their difference."""
+def _values_table(label: str, changes: list[ValueChange], change: SubjectChanges, scores: bool,
+                  pictures: Pictures | None) -> str:
+    """Before and after, each headed by the source it was read from; scores with their difference; the value
+    after with the crop of where this run read it."""
     head = (f"<tr><th>{label}</th><th>Before <span class=\"muted\">{escape(change.previous_source_path)}</span></th>"
             f"<th>After <span class=\"muted\">{escape(change.source_path)}</span></th>"
             + ("<th>Change</th>" if scores else "") + "</tr>")
     return (f'<table class="{"score-changes" if scores else "metadata-changes"}">{head}'
-            + "".join(f"<tr>{cell(c.label)}{cell(_shown(c.before), scores)}{cell(_shown(c.after), scores)}"
+            + "".join(f"<tr>{cell(c.label)}{cell(_shown(c.before), scores)}"
+                      + cell(_shown(c.after), scores, pictures.of_change(change.subject, c.label) if pictures else "")
                       + (cell(_signed(c.before, c.after), True) if scores else "") + "</tr>" for c in changes)
             + "</table>")
 
 
-def _subject_changes(change: SubjectChanges, dataset: Dataset) -> str:
+def _subject_changes(change: SubjectChanges, dataset: Dataset, pictures: Pictures | None) -> str:
     moved = change.kind == CHANGED and change.previous_source_path != change.source_path
     where = (f"{change.source_path}, before {change.previous_source_path}" if moved else change.source_path)
     parts = [f'<div class="change"><h3>{escape(change.subject)} <span class="muted">'
@@ -54,9 +58,9 @@ def _subject_changes(change: SubjectChanges, dataset: Dataset) -> str:
     if change.kind in (NEW, GONE):
         parts.append("<p>New in this run.</p>" if change.kind == NEW else "<p>Not in this run.</p>")
     if change.metadata:
-        parts.append(_values_table("Metadata", change.metadata, change, scores=False))
+        parts.append(_values_table("Metadata", change.metadata, change, False, pictures))
     if change.scores:
-        parts.append(_values_table("Score", change.scores, change, scores=True))
+        parts.append(_values_table("Score", change.scores, change, True, pictures))
     for title, rows, css_class, source in (
             (f"Findings added: {len(change.findings_added)}", change.findings_added, "added", change.source_path),
             (f"Findings lost: {len(change.findings_lost)}", change.findings_lost, "lost",
@@ -83,7 +87,8 @@ def changes_summary(changes: list[SubjectChanges]) -> str:
             f"{sum(len(c.problems_gone) for c in changes)} gone.")
 
 
-def changes_section(dataset: Dataset) -> str:
+def changes_section(dataset: Dataset, pictures: Pictures | None = None) -> str:
+    """What changed since the previous run; with `pictures`, each value as read now beside its crop."""
     parts = ['<section id="changes"><h2>Changes since the previous run</h2>']
     if dataset.digest is None:
         parts.append(f"<p>This dataset has no {DIGEST_FILE} (it was written by an older kompass): "
@@ -97,5 +102,5 @@ def changes_section(dataset: Dataset) -> str:
         started = dataset.previous_digest.get("run_started") or "unknown"
         parts.append(f'<p class="summary">Compared with the previous run (started {escape(str(started))}): '
                      f"{escape(changes_summary(changes))}</p>")
-        parts += [_subject_changes(change, dataset) for change in changes]
+        parts += [_subject_changes(change, dataset, pictures) for change in changes]
     return "".join(parts) + "</section>"

@@ -36,6 +36,9 @@ class Dataset:
     unreadable_run_lines: int = 0
     digest: dict | None = None  # of this dataset
     previous_digest: dict | None = None  # of the dataset this one replaced
+    # where values are printed (page, bbox), for the report's pictures
+    subquestions: list[Row] = field(default_factory=list)
+    provenance: list[Row] = field(default_factory=list)
 
 
 @dataclass
@@ -109,7 +112,8 @@ def load_dataset(directory: Path) -> Dataset:
     return Dataset(directory, _read(directory, "documents"), _read(directory, "reports"), _read(directory, "areas"),
                    _read(directory, "findings", ["report_id", "kind", "kind_guess"]), _read(directory, "problems"),
                    row_counts, _metadata(directory), runs, unreadable, read_digest(directory / DIGEST_FILE),
-                   read_digest(directory / PREVIOUS_DIGEST_FILE))
+                   read_digest(directory / PREVIOUS_DIGEST_FILE), _read(directory, "subquestions"),
+                   _read(directory, "provenance"))
 
 
 def _by_report(rows: list[Row]) -> dict[object, list[Row]]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
+from kompass.qa_crops import Pictures
 from kompass.qa_dataset import Dataset, source_file
 
 Row = dict[str, object]
@@ -35,17 +36,20 @@ div.change{border-left:4px solid #3f6fb5;padding:0 0 .2rem 1rem;margin:1rem 0}
 .added{color:#2e7d32}.lost{color:#c62828}
 dl{display:grid;grid-template-columns:max-content 1fr;gap:.1rem 1rem}dt{font-weight:600}dd{margin:0;min-width:0}
 table.overview{width:100%;font-size:.85rem}
+img.crop{display:block;max-width:14rem;max-height:8rem;border:1px solid #ccc}
 """
 
 
 _LONGEST_WORD = 16  # characters; a longer piece without a space is a path, report id, code or digest
 
 
-def cell(value: object, numeric: bool = False) -> str:
-    """A table cell; one with a path, id, code or digest in it may break anywhere (class token), others at spaces."""
+def cell(value: object, numeric: bool = False, picture: str = "") -> str:
+    """A table cell; one with a path, id, code or digest in it may break anywhere (class token), others at spaces;
+    `picture`: the crop of where the value is printed (kompass.qa_crops), shown under it."""
     text = "—" if value is None else str(value)
     classes = ["num"] * numeric + ["token"] * any(len(word) > _LONGEST_WORD for word in text.split())
-    return f'<td class="{" ".join(classes)}">{escape(text)}</td>' if classes else f"<td>{escape(text)}</td>"
+    opening = f'<td class="{" ".join(classes)}">' if classes else "<td>"
+    return f"{opening}{escape(text)}{picture}</td>"
 
 
 def count(number: int, noun: str) -> str:
@@ -64,9 +68,11 @@ def page_cell(problem: Row, source: Path | None) -> str:
     return f'<td class="num"><a href="{escape(link)}">{problem["page"]}</a></td>'
 
 
-def problems_table(problems: list[Row], dataset: Dataset, with_source: bool = False) -> str:
+def problems_table(problems: list[Row], dataset: Dataset, with_source: bool = False,
+                   pictures: Pictures | None = None) -> str:
     """The problems with their pages; with their inputs too where they may come from several (a report's
-    problems of a run's changes: its duplicate's are among them)."""
+    problems of a run's changes: its duplicate's are among them); with `pictures`, the crop of the value a
+    problem is about under its message."""
     if not problems:
         return "<p>No problems.</p>"
     rows = ['<table class="problems"><tr><th>Severity</th><th>Code</th>' + ("<th>Source</th>" if with_source else "")
@@ -76,5 +82,6 @@ def problems_table(problems: list[Row], dataset: Dataset, with_source: bool = Fa
         source = source_file(dataset, str(problem["source_path"]))
         rows.append(f'<tr><td class="sev-{escape(severity)}">{escape(severity)}</td>{cell(problem["code"])}'
                     + (cell(problem["source_path"]) if with_source else "")
-                    + f'{page_cell(problem, source)}{cell(problem["message"])}</tr>')
+                    + page_cell(problem, source)
+                    + cell(problem["message"], picture=pictures.of_problem(problem) if pictures else "") + "</tr>")
     return "".join(rows) + "</table>"

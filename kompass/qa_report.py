@@ -23,6 +23,7 @@ from domain.catalog import AREA_MAX_SCORE, TOTAL_MAX_SCORE
 from domain.problems import SEVERITIES
 from kompass.qa_changes import changes_section
 from kompass.qa_charts import area_scores_chart, problems_chart, total_scores_chart
+from kompass.qa_crops import Pictures
 from kompass.qa_dataset import COUNTED_TABLES, RUNS_FILE, Dataset, Document, documents, is_dataset, load_dataset
 from kompass.qa_html import CSS, cell, count, problems_table, status_badge
 
@@ -105,7 +106,7 @@ def _error(row: Row) -> str | None:
 
 
 
-def _document_section(index: int, doc: Document, dataset: Dataset) -> str:
+def _document_section(index: int, doc: Document, dataset: Dataset, pictures: Pictures) -> str:
     row = doc.row
     parts = [f'<section class="document" id="doc-{index}">'
              f'<h2>{escape(doc.source_path)} {_document_badges(doc)}</h2>']
@@ -132,19 +133,21 @@ def _document_section(index: int, doc: Document, dataset: Dataset) -> str:
         parts.append('<div class="charts"><table class="counts"><tr><th>Rows</th><th>Count</th></tr>'
                      + "".join(f"<tr>{cell(name)}{cell(n, True)}</tr>" for name, n in counts) + "</table>")
         parts.append('<table class="areas"><tr><th>Area</th><th>Title</th><th>Score</th></tr>'
-                     + "".join(f"<tr>{cell(a['area_no'], True)}{cell(a['title'])}{cell(a['score'], True)}</tr>"
+                     + "".join(f"<tr>{cell(a['area_no'], True)}{cell(a['title'])}"
+                               f"{cell(a['score'], True, pictures.of_area(report_id, a['area_no']))}</tr>"
                                for a in doc.areas) + "</table>")
         parts.append(f"<figure><figcaption>Area scores (0-{AREA_MAX_SCORE})</figcaption>"
                      f"{area_scores_chart(report_id, doc.areas)}</figure></div>")
-    parts.append("<h3>Problems</h3>" + problems_table(doc.problems, dataset) + "</section>")
+    parts.append("<h3>Problems</h3>" + problems_table(doc.problems, dataset, pictures=pictures) + "</section>")
     return "".join(parts)
 
 
 def render_report(dataset: Dataset, docs: list[Document] | None = None) -> str:
     """The whole HTML page for a dataset (docs: its documents, when already made)."""
     docs = documents(dataset) if docs is None else docs
-    body = [_run_section(dataset, docs), changes_section(dataset), _overview_table(docs),
-            *(_document_section(index, doc, dataset) for index, doc in enumerate(docs))]
+    pictures = Pictures(dataset)
+    body = [_run_section(dataset, docs), changes_section(dataset, pictures), _overview_table(docs),
+            *(_document_section(index, doc, dataset, pictures) for index, doc in enumerate(docs))]
     return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
             f"<title>kompass QA report: {escape(dataset.directory.name)}</title><style>{CSS}</style></head><body>"
