@@ -48,33 +48,25 @@ class Line:
     def origin(self) -> Origin:
         """Where the line stands: its page and, where the source has geometry, its box; in a text copy that
         knows its words' offsets, its characters."""
-        return Origin(self.page, self._box(self.x0, self.x1), self.source_span(0, len(self.text)))
+        return Origin(self.page, self._box(), self.source_span(0, len(self.text)))
 
     def source_span(self, start: int, end: int) -> tuple[int, int] | None:
-        """Where the characters [start, end) of `text` stand in the decoded source text, if known."""
+        """Where the characters [start, end) of `text` stand in the decoded source text, if known: around the
+        parts of the words they fall in (a line read column by column may take its words out of order)."""
         if not self.offsets or end <= start:
             return None
-        first, last = self._source_offset(start), self._source_offset(end - 1)
-        return (first, last + 1) if first is not None and last is not None else None
-
-    def _source_offset(self, index: int) -> int | None:
-        """The source offset of the character at `index` of `text`; a space between words counts as the end of
-        the word before it."""
-        position = 0
+        parts, position = [], 0
         for word, offset in zip(self.text.split(" "), self.offsets):
-            if index <= position + len(word):
-                return offset + min(index - position, max(len(word) - 1, 0))
+            first, last = max(start, position), min(end, position + len(word))
+            if first < last:
+                parts.append((offset + first - position, offset + last - position))
             position += len(word) + 1
-        return None
+        return (min(part[0] for part in parts), max(part[1] for part in parts)) if parts else None
 
-    def word_origin(self, word: Word) -> Origin:
-        """Where one of the line's words stands: the line's page, the word's extent at the line's height."""
-        return Origin(self.page, self._box(word.x0, word.x1))
-
-    def _box(self, x0: float | None, x1: float | None) -> tuple[float, float, float, float] | None:
-        if x0 is None or x1 is None or self.top is None or self.bottom is None:
+    def _box(self) -> tuple[float, float, float, float] | None:
+        if self.x0 is None or self.x1 is None or self.top is None or self.bottom is None:
             return None
-        return (x0, self.top, x1, self.bottom)
+        return (self.x0, self.top, self.x1, self.bottom)
 
 
 @dataclass(frozen=True)

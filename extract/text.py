@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import math
 import re
+from collections import deque
+from collections.abc import Callable
 
 from extract.columns import reading_order
 from extract.model import Line, Page
@@ -51,12 +53,32 @@ def _paged(text: str) -> list[Page]:
     ones after the last page with text are none. `-layout`'s columns are read one after the other
     (extract.columns), and words are one space apart; the running heads are told by the parsers, as
     pdftotext puts their pieces where its reading order takes them."""
-    pages = [Page(number=number, lines=[Line(text=" ".join(line.split()), page=number)
-                                        for line in reading_order(chunk.splitlines())])
-             for number, chunk in enumerate(text.split("\f"), start=1)]
+    pages, start = [], 0
+    for number, chunk in enumerate(text.split("\f"), start=1):
+        offsets = _word_offsets(chunk, start)
+        pages.append(Page(number=number, lines=[Line(text=" ".join(line.split()), page=number,
+                                                     offsets=tuple(offsets(word) for word in line.split()))
+                                                for line in reading_order(chunk.splitlines())]))
+        start += len(chunk) + 1
     while pages and not pages[-1].lines:
         pages.pop()
     return pages
+
+
+def _word_offsets(chunk: str, start: int) -> Callable[[str], int]:
+    """Where the words of a page that `start`s there stand, asked in reading order: a word is its first
+    occurrence not yet taken. A column read after the one beside it finds the left one's words taken."""
+    free: dict[str, deque[int]] = {}
+    for word in _WORD.finditer(chunk):
+        free.setdefault(word.group(), deque()).append(start + word.start())
+    last = [start]
+
+    def offset(word: str) -> int:
+        places = free.get(word)
+        last[0] = places.popleft() if places else last[0]  # a word pdftotext did not print as is: where we are
+        return last[0]
+
+    return offset
 
 
 def _transcript_pages(text: str) -> list[Words]:

@@ -71,7 +71,9 @@ class _Stream:
                 break
             spans.append(line.source_span(max(0, start - line_start), min(len(line.text), end - line_start)))
         known = [span for span in spans if span is not None]
-        return Origin(self.page_at(start), None, (known[0][0], known[-1][1]) if known else None)
+        # a page read column by column (pdftotext -layout) may take its lines from the source out of order
+        return Origin(self.page_at(start), None, (min(span[0] for span in known), max(span[1] for span in known))
+                      if known else None)
 
     def item_origins(self, items: list[str], start: int) -> list[Origin]:
         """Where each of a list's items stands, the list's text starting at `start`: from the item's first word

@@ -24,8 +24,8 @@ from reportplan import Style
 if TYPE_CHECKING:
     from conftest import Run
 
-# Columns that name the input file rather than what was read from it.
-SOURCE_COLUMNS = ("source_path", "source_sha256")
+# Columns that name the input file, or where in it a value stands, rather than what was read from it.
+SOURCE_COLUMNS = ("source_path", "source_sha256", "bbox", "source_span")
 PAGE_COLUMNS = ("page", "page_count")
 REPORT_TABLES = ("reports", "areas", "rubrics", "findings", "sections", "subquestions", "prior_scores")
 
