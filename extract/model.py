@@ -7,7 +7,10 @@ without geometry leave them as None.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import cached_property
+from itertools import accumulate
 
 from domain.origin import Origin
 from domain.problems import Problem
@@ -53,15 +56,24 @@ class Line:
     def source_span(self, start: int, end: int) -> tuple[int, int] | None:
         """Where the characters [start, end) of `text` stand in the decoded source text, if known: around the
         parts of the words they fall in (a line read column by column may take its words out of order)."""
-        if not self.offsets or end <= start:
+        starts = self._word_starts
+        if not self.offsets or end <= start or len(starts) != len(self.offsets):
             return None
-        parts, position = [], 0
-        for word, offset in zip(self.text.split(" "), self.offsets):
-            first, last = max(start, position), min(end, position + len(word))
+        parts = []
+        for index in range(max(0, bisect_right(starts, start) - 1), len(starts)):
+            position = starts[index]
+            if position >= end:
+                break
+            length = (starts[index + 1] - 1 if index + 1 < len(starts) else len(self.text)) - position
+            first, last = max(start, position), min(end, position + length)
             if first < last:
-                parts.append((offset + first - position, offset + last - position))
-            position += len(word) + 1
+                parts.append((self.offsets[index] + first - position, self.offsets[index] + last - position))
         return (min(part[0] for part in parts), max(part[1] for part in parts)) if parts else None
+
+    @cached_property
+    def _word_starts(self) -> tuple[int, ...]:
+        """Where each word of `text` starts in it (worked out once: a flat copy's line is a whole page)."""
+        return tuple(accumulate((len(word) + 1 for word in self.text.split(" ")[:-1]), initial=0))
 
     def _box(self) -> tuple[float, float, float, float] | None:
         if self.x0 is None or self.x1 is None or self.top is None or self.bottom is None:

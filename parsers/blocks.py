@@ -6,24 +6,32 @@ parsers.report then reads the blocks the same way for every source.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from domain.origin import Origin
 from domain.records import Problem, RawFinding
 
 
+Locator = Callable[[int, int], Origin | None]
+# A block's origins say where it stands, not what it says: blocks that read alike are equal wherever they stand.
+
+
 @dataclass
 class Heading:
     text: str
     page: int | None
-    origin: Origin | None = None
+    origin: Origin | None = field(default=None, compare=False)
 
 
 @dataclass
 class Paragraph:
     text: str
     page: int | None
-    origin: Origin | None = None
+    origin: Origin | None = field(default=None, compare=False)
+    # where the characters [start, end) of `text` stand, where the family can tell: a statement read from the
+    # paragraph is shown by its own words
+    locate: Locator | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass
@@ -39,9 +47,9 @@ class RubricBox:
     score: int | None
     page: int | None
     year_scores: list[tuple[int, int]] = field(default_factory=list)
-    item_origins: list[Origin | None] = field(default_factory=list)  # one per item
-    score_origin: Origin | None = None
-    year_origins: list[Origin | None] = field(default_factory=list)  # one per year score
+    item_origins: list[Origin | None] = field(default_factory=list, compare=False)  # one per item
+    score_origin: Origin | None = field(default=None, compare=False)
+    year_origins: list[Origin | None] = field(default_factory=list, compare=False)  # one per year score
 
 
 @dataclass
@@ -59,7 +67,7 @@ class ScoreRow:
     label: str
     values: list[str]
     page: int | None
-    origins: list[Origin | None] = field(default_factory=list)  # one per value
+    origins: list[Origin | None] = field(default_factory=list, compare=False)  # one per value
 
 
 @dataclass

@@ -379,8 +379,14 @@ def _narrative(stream: _Stream, start: int, end: int, known: list[str]) -> list[
 
 
 def _paragraph(stream: _Stream, start: int, end: int) -> Paragraph:
-    """The text [start, end) of the stream as a paragraph."""
-    return Paragraph(stream.text[start:end].strip(), stream.page_at(start), stream.origin(start, end))
+    """The text [start, end) of the stream as a paragraph, which can tell where its characters stand."""
+    text = stream.text[start:end]
+    at = start + len(text) - len(text.lstrip())  # where the paragraph's own text starts
+
+    def locate(first: int, last: int) -> Origin:
+        return stream.origin(at + first, at + last)
+
+    return Paragraph(text.strip(), stream.page_at(start), stream.origin(start, end), locate)
 
 
 def _score_tables(stream: _Stream, start: int, end: int) -> list[ScoreTable]:

@@ -10,26 +10,28 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from domain.origin import Origin, Span, joined
+from parsers.blocks import Locator
 
 
 @dataclass
 class Passage:
-    pieces: list[tuple[str, Origin | None]] = field(default_factory=list)
+    pieces: list[tuple[str, Origin | None, Locator | None]] = field(default_factory=list)
 
-    def add(self, text: str, origin: Origin | None) -> None:
-        self.pieces.append((text, origin))
+    def add(self, text: str, origin: Origin | None, locate: Locator | None = None) -> None:
+        self.pieces.append((text, origin, locate))
 
     @property
     def text(self) -> str:
-        return " ".join(text for text, _ in self.pieces)
+        return " ".join(text for text, _, _ in self.pieces)
 
     def origin(self, span: Span) -> Origin | None:
-        """Where the characters [start, end) of `text` stand: around the pieces they fall in."""
+        """Where the characters [start, end) of `text` stand: in the pieces they fall in, as precisely as each
+        piece can tell (its own characters where it can locate them, else the whole piece)."""
         start, end = span
         found, position = [], 0
-        for text, origin in self.pieces:
+        for text, origin, locate in self.pieces:
             if position < end and start < position + len(text):
-                found.append(origin)
+                found.append(locate(max(0, start - position), min(len(text), end - position)) if locate else origin)
             position += len(text) + 1
         return joined(found)
 

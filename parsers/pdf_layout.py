@@ -87,7 +87,7 @@ class _RowWalker:
                 or SECTION_HEADING.match(row.text) or (row.lines[0].bold and APPENDIX_HEADING.match(row.text)) \
                 or self._scan_heading():
             return self._heading()
-        return BlockRead(Paragraph(row.text, row.page, row.origin), self.cursor.index + 1)
+        return BlockRead(Paragraph(row.text, row.page, row.origin, row.locate), self.cursor.index + 1)
 
     def _take(self, read: BlockRead) -> None:
         if isinstance(read.block, RubricBox):

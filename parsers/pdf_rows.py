@@ -50,6 +50,18 @@ class Row:
     def origin(self) -> Origin:
         return joined(line.origin for line in self.lines)
 
+    def locate(self, start: int, end: int) -> Origin | None:
+        """Where the characters [start, end) of `text` stand: around the words they fall in, at their lines'
+        height (a line's text is its words, one space apart)."""
+        found, position = [], 0
+        for line in self.lines:
+            for word in line.words:
+                if position < end and start < position + len(word.text):
+                    found.append(Origin(line.page, (word.x0, line.top, word.x1, line.bottom)
+                                        if line.top is not None and line.bottom is not None else None))
+                position += len(word.text) + 1
+        return joined(found)
+
     def words_origin(self, words: list[Word]) -> Origin | None:
         """Where some of the row's words stand: around them, at the row's height."""
         return joined(Origin(self.page, (word.x0, self.top, word.x1, self.bottom)) for word in words)

@@ -90,9 +90,9 @@ class _BlockWalker:
                 self.area.sections.append(RawSection("", "", block.page, block.origin))
             section = self.area.sections[-1]
             section.text = f"{section.text} {block.text}".strip()
-            self.area_text.setdefault(self.area.area_no, Passage()).add(block.text, block.origin)
+            self.area_text.setdefault(self.area.area_no, Passage()).add(block.text, block.origin, block.locate)
         elif self.section in ("front", "summary"):
-            self.summary_text.add(block.text, block.origin)
+            self.summary_text.add(block.text, block.origin, block.locate)
 
     def rubrics(self, block: RubricBox) -> None:
         if self.area is None:
@@ -235,7 +235,7 @@ def _read_part(report: RawReport, part: Part) -> None:
     appended = RawReport(report.source_path, report.sha256, report.source_format, report.rendering, year=year)
     reader = _read_blocks(appended, part.blocks)
     # an appended evaluation's cover may state its total
-    reader.summary_text.pieces.insert(0, (part.cover_text, None))
+    reader.summary_text.pieces.insert(0, (part.cover_text, None, ()))
     _read_statements(appended, reader)
     if year is None:
         report.problems.append(problem(

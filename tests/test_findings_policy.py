@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from parsers.findings import column_findings, flattened_findings
+from domain.origin import Origin
 from domain.records import Problem
 
 
@@ -10,27 +11,27 @@ def _kinds(block) -> list[tuple[str, str, int | None]]:
 
 
 def test_column_findings_keep_their_columns():
-    block = column_findings([("A", 3), ("B", 3)], [("C", 4)], 3)
+    block = column_findings([("A", Origin(3)), ("B", Origin(3))], [("C", Origin(4))], 3)
     assert _kinds(block) == [("strength", "A", 3), ("strength", "B", 3), ("improvement", "C", 4)]
     assert block.page == 3
     assert block.problems == []
 
 
 def test_only_a_strength_header_gives_a_list_of_strengths():
-    block = flattened_findings([("A", 1), ("B", 1)], [], has_right_header=False, page=1)
+    block = flattened_findings([("A", Origin(1)), ("B", Origin(1))], [], has_right_header=False, page=1)
     assert _kinds(block) == [("strength", "A", 1), ("strength", "B", 1)]
     assert block.problems == []
 
 
 def test_items_between_headers_are_the_left_column_and_as_many_after_are_the_right():
-    block = flattened_findings([("A", 1), ("B", 1)], [("C", 1), ("D", 2)], has_right_header=True, page=1)
+    block = flattened_findings([("A", Origin(1)), ("B", Origin(1))], [("C", Origin(1)), ("D", Origin(2))], has_right_header=True, page=1)
     assert _kinds(block) == [("strength", "A", 1), ("strength", "B", 1),
                              ("improvement", "C", 1), ("improvement", "D", 2)]
     assert block.problems == []
 
 
 def test_right_items_beyond_the_left_count_are_unknown_with_a_warning():
-    block = flattened_findings([("A", 1), ("B", 1)], [("C", 1), ("D", 1), ("E", 2)], has_right_header=True, page=1)
+    block = flattened_findings([("A", Origin(1)), ("B", Origin(1))], [("C", Origin(1)), ("D", Origin(1)), ("E", Origin(2))], has_right_header=True, page=1)
     assert _kinds(block) == [("strength", "A", 1), ("strength", "B", 1),
                              ("improvement", "C", 1), ("improvement", "D", 1), ("unknown", "E", 2)]
     assert len(block.problems) == 1
@@ -41,14 +42,14 @@ def test_right_items_beyond_the_left_count_are_unknown_with_a_warning():
 
 
 def test_header_row_alone_leaves_every_item_unknown():
-    block = flattened_findings([], [("A", 7), ("B", 8), ("C", 8)], has_right_header=True, page=7)
+    block = flattened_findings([], [("A", Origin(7)), ("B", Origin(8)), ("C", Origin(8))], has_right_header=True, page=7)
     assert _kinds(block) == [("unknown", "A", 7), ("unknown", "B", 8), ("unknown", "C", 8)]
     assert [(p.severity, p.code, p.page) for p in block.problems] == [("warning", "findings_columns_lost", 7)]
     assert "3 of its 3 items" in block.problems[0].message
 
 
 def test_fewer_right_items_than_left_are_all_improvements():
-    block = flattened_findings([("A", 1), ("B", 1)], [("C", 1)], has_right_header=True, page=1)
+    block = flattened_findings([("A", Origin(1)), ("B", Origin(1))], [("C", Origin(1))], has_right_header=True, page=1)
     assert [item.kind for item in block.items] == ["strength", "strength", "improvement"]
     assert block.problems == []
 
@@ -62,10 +63,10 @@ def test_empty_table_has_no_items_and_no_warning():
 def test_a_longer_left_column_continues_after_the_right_one_and_stays_unknown():
     # Left items beside the right column fill 4 lines; the right column's first two items fill as many, so the
     # two after them may be the left column's end (which a flattening prints last) and are not called improvements.
-    left = [("Öppna nämndsmöten", 1), ("Tydlig vision", 1), ("Goda resultat", 1), ("Aktivt arbete", 1)]
-    right = [("Utveckla dialogen med unga invånare och med föreningslivet i kommunen", 1),
-             ("Tydligare koppling mellan mål och resurser i budgeten och i uppföljningen", 1),
-             ("Återkommande medborgarundersökningar", 1), ("Fungerande internkontroll", 1)]
+    left = [("Öppna nämndsmöten", Origin(1)), ("Tydlig vision", Origin(1)), ("Goda resultat", Origin(1)), ("Aktivt arbete", Origin(1))]
+    right = [("Utveckla dialogen med unga invånare och med föreningslivet i kommunen", Origin(1)),
+             ("Tydligare koppling mellan mål och resurser i budgeten och i uppföljningen", Origin(1)),
+             ("Återkommande medborgarundersökningar", Origin(1)), ("Fungerande internkontroll", Origin(1))]
     block = flattened_findings(left, right, has_right_header=True, page=1)
     assert [f.kind for f in block.items] == ["strength"] * 4 + ["improvement"] * 2 + ["unknown"] * 2
     assert [p.code for p in block.problems] == ["findings_columns_lost"]

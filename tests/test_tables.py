@@ -35,7 +35,8 @@ def test_area_number_of_label(label, number):
 
 def test_rubric_table():
     blocks = blocks_from_table([_row("Rubriker", "Poäng"), _row(["Strategi", "Information"], "72")], 4)
-    assert blocks == [RubricBox(["Strategi", "Information"], 72, 4, [], [Origin(4)] * 2, Origin(4))]
+    assert blocks == [RubricBox(["Strategi", "Information"], 72, 4)]
+    assert (blocks[0].item_origins, blocks[0].score_origin) == ([Origin(4)] * 2, Origin(4))
 
 
 def test_findings_table_keeps_columns_across_rows():
