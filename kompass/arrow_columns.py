@@ -18,7 +18,8 @@ from typing import Any
 import pyarrow as pa
 
 _EPOCH = date(1970, 1, 1).toordinal()
-_FIXED_WIDTH = {pa.int8(): "b", pa.int16(): "h", pa.int32(): "i", pa.float32(): "f", pa.float64(): "d"}  # array typecodes of the same widths
+# array typecodes of the same widths
+_FIXED_WIDTH = {pa.int8(): "b", pa.int16(): "h", pa.int32(): "i", pa.float32(): "f", pa.float64(): "d"}
 
 
 def arrow_array(values: list[Any], type_: pa.DataType) -> pa.Array:

@@ -9,15 +9,16 @@ the report names them elsewhere (contents, rubrics) or by their fixed wording.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import regex as re
 
 from domain.origin import Origin
-from extract.model import Document, Line
+from extract.model import Document
 from domain.catalog import known_title_prefix
-from parsers.blocks import Block, FindingsBlock, Heading, Layout, Paragraph, RubricBox, ScoreRow, ScoreTable
+from parsers.blocks import Block, FindingsBlock, Heading, Layout, RubricBox, ScoreRow, ScoreTable
 from parsers.findings import flattened_findings
+from parsers.flat_stream import Stream, stream_of
 from parsers.rubric_names import names_rubric
 from parsers.running_heads import split_running_heads
 from parsers.segment import split_items, split_list
@@ -49,47 +50,6 @@ _HEADING_WORDS = 8  # a sub-heading has at most this many words
 
 
 @dataclass
-class _Stream:
-    """The body as one string, with the page on which each character stands and the lines it was joined from."""
-
-    text: str
-    starts: list[int]
-    pages: list[int]
-    line_starts: list[int] = field(default_factory=list)  # where each line starts in `text`
-    lines: list[Line] = field(default_factory=list)
-
-    def page_at(self, offset: int) -> int:
-        return self.pages[max(0, bisect.bisect_right(self.starts, offset) - 1)]
-
-    def origin(self, start: int, end: int) -> Origin:
-        """Where the characters [start, end) of `text` stand: their page and, as far as the lines know it, their
-        characters in the source."""
-        first = max(0, bisect.bisect_right(self.line_starts, start) - 1)
-        spans = []
-        for line_start, line in zip(self.line_starts[first:], self.lines[first:]):
-            if line_start >= end:
-                break
-            spans.append(line.source_span(max(0, start - line_start), min(len(line.text), end - line_start)))
-        known = [span for span in spans if span is not None]
-        # a page read column by column (pdftotext -layout) may take its lines from the source out of order
-        return Origin(self.page_at(start), None, (min(span[0] for span in known), max(span[1] for span in known))
-                      if known else None)
-
-    def item_origins(self, items: list[str], start: int) -> list[Origin]:
-        """Where each of a list's items stands, the list's text starting at `start`: from the item's first word
-        to its last, in order."""
-        found, position = [], start
-        for item in items:
-            first = end = max(self.text.find(item.split()[0], position), position)
-            for word in item.split():
-                at = self.text.find(word, end)
-                end = at + len(word) if at >= 0 else end
-            found.append(self.origin(first, end))
-            position = first + 1
-        return found
-
-
-@dataclass
 class _Landmark:
     start: int
     end: int  # where the heading's own text ends
@@ -104,7 +64,7 @@ def read_flat(document: Document) -> Layout:
     page_numbers = sorted(body.pages)
     cover_page = page_numbers[0] if page_numbers else 1
     cover = [line.text for line in body.pages.get(cover_page, [])]
-    stream = _stream({n: body.pages[n] for n in page_numbers[1:]})
+    stream = stream_of({n: body.pages[n] for n in page_numbers[1:]})
     body_start, contents, contents_pages = _contents(stream)
     landmarks = _landmarks(stream.text, body_start)
     known = [*contents, *GENERIC_HEADINGS]
@@ -118,23 +78,7 @@ def read_flat(document: Document) -> Layout:
                   cover_origins=[line.origin for line in body.pages.get(cover_page, [])])
 
 
-def _stream(page_lines: dict[int, list[Line]]) -> _Stream:
-    text, starts, pages = "", [], []
-    stream = _Stream("", starts, pages)
-    for number, lines in page_lines.items():
-        starts.append(len(text))
-        pages.append(number)
-        for index, line in enumerate(lines):
-            stream.line_starts.append(len(text))
-            stream.lines.append(line)
-            text += line.text + (" " if index < len(lines) - 1 else "")
-        text += " "
-    stream.text = text
-    stream.starts, stream.pages = starts or [0], pages or [1]
-    return stream
-
-
-def _contents(stream: _Stream) -> tuple[int, list[str], list[int | None]]:
+def _contents(stream: Stream) -> tuple[int, list[str], list[int | None]]:
     """Where the body starts, the entries of the table of contents before it and the page number each
     ends in (None for an entry without one).
 
@@ -225,7 +169,7 @@ def _area_title_end(text: str, start: int) -> int:
     return start + words[len(items[0].split()) - 1].end() if items else start
 
 
-def _region_blocks(stream: _Stream, landmark: _Landmark, end: int, known: list[str]) -> list[Block]:
+def _region_blocks(stream: Stream, landmark: _Landmark, end: int, known: list[str]) -> list[Block]:
     text, start = stream.text, landmark.end
     blocks: list[Block] = []
     if landmark.heading:
@@ -280,7 +224,7 @@ def _rubric_namings(text: str, start: int, end: int, rubrics: list[str]) -> list
     return found
 
 
-def _rubric_box(stream: _Stream, start: int, end: int) -> tuple[RubricBox | None, int]:
+def _rubric_box(stream: Stream, start: int, end: int) -> tuple[RubricBox | None, int]:
     """The "Rubriker <items> Poäng NN" box right after an area heading."""
     text = stream.text
     head = RUBRICS_WORD.match(text, start) or RUBRICS_WORD.match(text, start + 1)
@@ -333,7 +277,7 @@ def _findings_start(text: str, start: int, end: int) -> int:
     return end
 
 
-def _findings(stream: _Stream, start: int, end: int) -> FindingsBlock:
+def _findings(stream: Stream, start: int, end: int) -> FindingsBlock:
     text = stream.text
     strength = STRENGTH_HEADER.match(text, start)
     improvement = IMPROVEMENT_HEADER.search(text, strength.end(), end)
@@ -345,13 +289,13 @@ def _findings(stream: _Stream, start: int, end: int) -> FindingsBlock:
                               page=stream.page_at(start))
 
 
-def _items_with_pages(stream: _Stream, start: int, end: int) -> list[tuple[str, Origin]]:
+def _items_with_pages(stream: Stream, start: int, end: int) -> list[tuple[str, Origin]]:
     # a header row repeated where the table continues on a new page is not an item
     items = split_list(_REPEATED_HEADER.sub(" ", stream.text[start:end]))
     return list(zip(items, stream.item_origins(items, start)))
 
 
-def _narrative(stream: _Stream, start: int, end: int, known: list[str]) -> list[Block]:
+def _narrative(stream: Stream, start: int, end: int, known: list[str]) -> list[Block]:
     """Paragraph blocks, split at sub-headings that the report names elsewhere."""
     text = stream.text[start:end]
     if not text.strip():
@@ -369,27 +313,16 @@ def _narrative(stream: _Stream, start: int, end: int, known: list[str]) -> list[
     position = 0
     for cut_start, cut_end in cuts:
         if text[position:cut_start].strip():
-            blocks.append(_paragraph(stream, start + position, start + cut_start))
+            blocks.append(stream.paragraph(start + position, start + cut_start))
         blocks.append(Heading(text[cut_start:cut_end], stream.page_at(start + cut_start),
                               stream.origin(start + cut_start, start + cut_end)))
         position = cut_end
     if text[position:].strip():
-        blocks.append(_paragraph(stream, start + position, end))
+        blocks.append(stream.paragraph(start + position, end))
     return blocks
 
 
-def _paragraph(stream: _Stream, start: int, end: int) -> Paragraph:
-    """The text [start, end) of the stream as a paragraph, which can tell where its characters stand."""
-    text = stream.text[start:end]
-    at = start + len(text) - len(text.lstrip())  # where the paragraph's own text starts
-
-    def locate(first: int, last: int) -> Origin:
-        return stream.origin(at + first, at + last)
-
-    return Paragraph(text.strip(), stream.page_at(start), stream.origin(start, end), locate)
-
-
-def _score_tables(stream: _Stream, start: int, end: int) -> list[ScoreTable]:
+def _score_tables(stream: Stream, start: int, end: int) -> list[ScoreTable]:
     """Section 4's tables: a title row per area, its subquestion rows and a sum row."""
     text = stream.text
     titles = list(_SCORE_TITLE.finditer(text, start, end))
@@ -404,7 +337,7 @@ def _score_tables(stream: _Stream, start: int, end: int) -> list[ScoreTable]:
     return tables
 
 
-def _year_tables(stream: _Stream, start: int, end: int) -> list[ScoreTable]:
+def _year_tables(stream: Stream, start: int, end: int) -> list[ScoreTable]:
     """An appended earlier evaluation: rows of an area label and one score per year column."""
     text = stream.text
     tables = []

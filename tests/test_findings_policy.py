@@ -24,14 +24,16 @@ def test_only_a_strength_header_gives_a_list_of_strengths():
 
 
 def test_items_between_headers_are_the_left_column_and_as_many_after_are_the_right():
-    block = flattened_findings([("A", Origin(1)), ("B", Origin(1))], [("C", Origin(1)), ("D", Origin(2))], has_right_header=True, page=1)
+    block = flattened_findings([("A", Origin(1)), ("B", Origin(1))], [("C", Origin(1)), ("D", Origin(2))],
+                               has_right_header=True, page=1)
     assert _kinds(block) == [("strength", "A", 1), ("strength", "B", 1),
                              ("improvement", "C", 1), ("improvement", "D", 2)]
     assert block.problems == []
 
 
 def test_right_items_beyond_the_left_count_are_unknown_with_a_warning():
-    block = flattened_findings([("A", Origin(1)), ("B", Origin(1))], [("C", Origin(1)), ("D", Origin(1)), ("E", Origin(2))], has_right_header=True, page=1)
+    block = flattened_findings([("A", Origin(1)), ("B", Origin(1))],
+                               [("C", Origin(1)), ("D", Origin(1)), ("E", Origin(2))], has_right_header=True, page=1)
     assert _kinds(block) == [("strength", "A", 1), ("strength", "B", 1),
                              ("improvement", "C", 1), ("improvement", "D", 1), ("unknown", "E", 2)]
     assert len(block.problems) == 1
@@ -42,7 +44,8 @@ def test_right_items_beyond_the_left_count_are_unknown_with_a_warning():
 
 
 def test_header_row_alone_leaves_every_item_unknown():
-    block = flattened_findings([], [("A", Origin(7)), ("B", Origin(8)), ("C", Origin(8))], has_right_header=True, page=7)
+    block = flattened_findings([], [("A", Origin(7)), ("B", Origin(8)), ("C", Origin(8))], has_right_header=True,
+                               page=7)
     assert _kinds(block) == [("unknown", "A", 7), ("unknown", "B", 8), ("unknown", "C", 8)]
     assert [(p.severity, p.code, p.page) for p in block.problems] == [("warning", "findings_columns_lost", 7)]
     assert "3 of its 3 items" in block.problems[0].message
@@ -63,7 +66,8 @@ def test_empty_table_has_no_items_and_no_warning():
 def test_a_longer_left_column_continues_after_the_right_one_and_stays_unknown():
     # Left items beside the right column fill 4 lines; the right column's first two items fill as many, so the
     # two after them may be the left column's end (which a flattening prints last) and are not called improvements.
-    left = [("Öppna nämndsmöten", Origin(1)), ("Tydlig vision", Origin(1)), ("Goda resultat", Origin(1)), ("Aktivt arbete", Origin(1))]
+    left = [("Öppna nämndsmöten", Origin(1)), ("Tydlig vision", Origin(1)), ("Goda resultat", Origin(1)),
+            ("Aktivt arbete", Origin(1))]
     right = [("Utveckla dialogen med unga invånare och med föreningslivet i kommunen", Origin(1)),
              ("Tydligare koppling mellan mål och resurser i budgeten och i uppföljningen", Origin(1)),
              ("Återkommande medborgarundersökningar", Origin(1)), ("Fungerande internkontroll", Origin(1))]

@@ -23,7 +23,8 @@ def test_an_area_score_is_shown_with_its_page_box_and_a_picture(pdf_extracted, t
     image = Image.open(png).convert("RGB")
     x0, top, x1, bottom = area["bbox"]
     scale = DPI / 72
-    assert abs(image.width - (x1 - x0 + 2 * MARGIN) * scale) < 4 and abs(image.height - (bottom - top + 2 * MARGIN) * scale) < 4
+    assert abs(image.width - (x1 - x0 + 2 * MARGIN) * scale) < 4
+    assert abs(image.height - (bottom - top + 2 * MARGIN) * scale) < 4
     # the box is outlined in red, where the margin puts it
     red = [(x, y) for x in range(image.width) for y in range(image.height)
            if image.getpixel((x, y))[0] > 180 and image.getpixel((x, y))[1] < 80]
