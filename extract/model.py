@@ -44,8 +44,9 @@ class Line:
     bold: bool | None = None
     words: tuple[Word, ...] = ()
     confidence: float | None = None  # mean of the words' OCR confidences; None without OCR
-    # a text copy's line: where each of its words (text split at spaces) starts in the decoded source text
-    offsets: tuple[int, ...] = ()
+    # a text copy's line: where each of its words (text split at spaces) starts in the decoded source text; where
+    # a line stands is no part of what it says, so two lines alike are equal wherever they stand
+    offsets: tuple[int, ...] = field(default=(), compare=False)
 
     @property
     def origin(self) -> Origin:
@@ -87,7 +88,8 @@ class Cell:
 
     items: tuple[str, ...]
     offset: int | None = None  # the character column it starts at, in a table told by its spacing alone
-    span: tuple[int, int] | None = None  # [start, end) of the cell in the decoded source text, where known
+    # [start, end) of the cell in the decoded source text, where known (not compared, as a line's offsets)
+    span: tuple[int, int] | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
