@@ -160,7 +160,7 @@ class _BlockWalker:
                                                               _value_origin(row, column)))
 
 
-def _value_origin(row: ScoreRow, column: int) -> Origin | None:
+def _value_origin(row: ScoreRow, column: int) -> Origin:
     """Where a score row's value in `column` stands; the row's page alone where its reader knows no more."""
     origin = row.origins[column] if column < len(row.origins) else None
     return origin or Origin(row.page)
