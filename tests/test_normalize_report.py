@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from domain.origin import Origin
 from normalize.report import normalize_report
 from domain.records import RawArea, RawFinding, RawPriorScore, RawReport, RawSubquestion
 
@@ -75,7 +76,23 @@ def test_findings_positions_per_kind_and_cleaned_text():
         ("unknown", 1, "Oklart", 31, "continuous_improvement")]
     assert rows["areas"] == [{"report_id": "sollentuna-2018", "area_no": 7, "area_id": "continuous_improvement",
                               "comparison_group": "continuous_improvement/2.1", "title": "STÄNDIGA FÖRBÄTTRINGAR",
-                              "score": 62, "max_score": 100}]
+                              "score": 62, "max_score": 100, "page": None, "bbox": None, "source_span": None}]
+
+
+def test_rows_say_where_their_values_stand_and_the_metadata_where_it_is_printed():
+    score = Origin(6, (459.2, 166.2, 479.4, 186.2))
+    areas = [RawArea(n, f"Titel {n}", page=2 * n, score=70) for n in range(1, 9)]
+    areas[0].score_origin, areas[0].rubrics, areas[0].rubric_origins = score, ["A", "B"], [Origin(6, span=(3, 4))]
+    priors = [RawPriorScore(2015, 1, 65, "text", origin=Origin(7, (71.0, 476.0, 484.4, 487.0)))]
+    origins = {"municipality": Origin(1, (60.0, 238.6, 387.6, 266.6)), "total_score": Origin(4, span=(40, 43))}
+    rows = normalize_report(_raw(areas=areas, prior_scores=priors, origins=origins), "1").rows
+    assert [(r["page"], r["bbox"], r["source_span"]) for r in rows["areas"][:2]] == [
+        (6, [459.2, 166.2, 479.4, 186.2], None), (4, None, None)]  # an area without a box: its heading's page
+    assert [(r["text"], r["page"], r["source_span"]) for r in rows["rubrics"]] == [("A", 6, [3, 4]), ("B", 2, None)]
+    assert [(r["page"], r["bbox"]) for r in rows["prior_scores"]] == [(7, [71.0, 476.0, 484.4, 487.0])]
+    # the total is the sum of the eight areas, printed nowhere: its origin (of a statement not taken) is left out
+    assert rows["provenance"] == [{"report_id": "sollentuna-2018", "field": "municipality", "page": 1,
+                                   "bbox": [60.0, 238.6, 387.6, 266.6], "source_span": None}]
 
 
 def test_area_without_score_has_no_area_row():
