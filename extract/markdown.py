@@ -14,6 +14,7 @@ from itertools import accumulate
 
 from extract.fragments import cell_from_markup, html_tables, strip_tags
 from extract.model import Cell, Line, Page, Table
+from extract.offsets import found_in_order
 from extract.spaced_rows import is_spaced_row, spaced_cells
 
 _PIPE_RULE = re.compile(r"^\|?\s*:?-{3,}")
@@ -121,15 +122,7 @@ def _line(raw: str, start: int | None = None) -> Line | None:
     text = strip_tags(_EMPHASIS.sub(r"\2", text)) if "<" in text else _EMPHASIS.sub(r"\2", text)
     if not text:
         return None
-    return Line(text=text, page=1, bold=bold, offsets=_word_offsets(text, raw, start) if start is not None else ())
-
-
-def _word_offsets(text: str, raw: str, start: int) -> tuple[int, ...]:
-    """Where each word of a line's text starts in the source: found in its raw line in order (markup dropped
-    around them); a word markup made (a bullet for "-") stands where the search is."""
-    offsets, position = [], 0
-    for word in text.split(" "):
-        found = raw.find(word, position)
-        offsets.append(start + (found if found >= 0 else position))
-        position = found + len(word) if found >= 0 else position
-    return tuple(offsets)
+    if start is None:
+        return Line(text=text, page=1, bold=bold)
+    offsets, _ = found_in_order(text, raw)
+    return Line(text=text, page=1, bold=bold, offsets=tuple(start + offset for offset in offsets))

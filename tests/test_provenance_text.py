@@ -5,6 +5,7 @@ import pytest
 
 from conftest import RAW_DIR
 from extract.encoding import decode
+from extract.html import read_html
 from test_provenance_pdf import VALUE_OF, _squeezed
 
 
@@ -33,3 +34,16 @@ def test_the_metadata_of_a_text_copy_is_placed(extracted):
         if row["field"] in ("municipality", "year", "total_score"):
             start, end = row["source_span"]
             assert _squeezed(value) in _squeezed(sources[row["report_id"]][start:end]), row
+
+
+def test_an_html_copys_lines_know_where_their_words_stand():
+    source = ("<html><head><style>p{}</style></head><body><h1>Område 1 Offentlighet</h1>"
+              "<p>Kommunen fick &amp; har <b>76</b> poäng.</p><ul><li>Öppna nämndsmöten</li></ul></body></html>")
+    lines = read_html(source)[0].lines
+    assert [line.text for line in lines] == ["Område 1 Offentlighet", "Kommunen fick & har 76 poäng.",
+                                            "• Öppna nämndsmöten"]
+    for line in lines:
+        start, end = line.source_span(0, len(line.text))
+        assert all(word in source[start:end] for word in line.text.split() if word not in ("&", "•"))
+    score = lines[1].text.index("76")
+    assert source[slice(*lines[1].source_span(score, score + 2))] == "76"
