@@ -12,13 +12,14 @@ from __future__ import annotations
 import base64
 from html import escape
 from pathlib import Path
+from typing import Any
 
 import regex as re
 
 from kompass.crops import CropFailed, crop_png
 from kompass.qa_dataset import Dataset, source_file
 
-Row = dict[str, object]
+Row = dict[str, Any]  # a published row: each column's type
 
 _AREA_NAMED = re.compile(r"^Område (\d)\b")
 _CODE_NAMED = re.compile(r"^(\d\.\d{1,2}):")
@@ -38,7 +39,7 @@ class Pictures:
             self._placed[(str(row["report_id"]), f"subquestion {row['code']}")] = row
         for row in dataset.provenance:
             self._placed[(str(row["report_id"]), str(row["field"]))] = row
-        self._drawn: dict[tuple, str] = {}
+        self._drawn: dict[tuple[Path, int, tuple[float, ...]], str] = {}
 
     def of_area(self, report_id: str, area_no: object) -> str:
         return self._image(report_id, f"area {area_no}")
@@ -66,9 +67,9 @@ class Pictures:
         source = source_file(self.dataset, source_path)
         if source is None or source.suffix.lower() != ".pdf":
             return ""
-        key = (source, row["page"], tuple(row["bbox"]))  # type: ignore[arg-type]
+        key = (source, int(row["page"]), tuple(row["bbox"]))
         if key not in self._drawn:
-            self._drawn[key] = _img(source, int(row["page"]), row["bbox"], what)  # type: ignore[arg-type]
+            self._drawn[key] = _img(source, key[1], row["bbox"], what)
         return self._drawn[key]
 
 

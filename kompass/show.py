@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from extract.encoding import decode
 from kompass.crops import crop_png
 from kompass.qa_dataset import load_dataset, source_file
 from kompass.schema import PROVENANCE_FIELDS
 
-Row = dict[str, object]
+Row = dict[str, Any]  # a published row: each column's type
 
 
 class ShowError(Exception):

@@ -251,7 +251,7 @@ def _rubric_box(stream: Stream, start: int, end: int) -> tuple[RubricBox | None,
     years = [int(year) for year in year_cells.group(0).split()] if year_cells else []
     page = stream.page_at(head.start())
     items = split_list(listing)
-    item_origins = stream.item_origins(items, position)
+    item_origins: list[Origin | None] = [*stream.item_origins(items, position)]
     if len(years) < 2:
         return RubricBox(items, int(number.group(1)), page, [], item_origins,
                          stream.origin(*number.span(1))), number.end()
@@ -261,7 +261,7 @@ def _rubric_box(stream: Stream, start: int, end: int) -> tuple[RubricBox | None,
         return RubricBox(items, int(number.group(1)), page, [], item_origins,
                          stream.origin(*number.span(1))), number.end()
     after = number.start() + len(" ".join(values))
-    value_origins = [stream.origin(value.start(), value.end())
+    value_origins: list[Origin | None] = [stream.origin(value.start(), value.end())
                      for value in list(_WORD_RUN.finditer(text, number.start(), after))[:len(values)]]
     return RubricBox(items, None, page, list(zip(years, map(int, values))), item_origins, None,
                      value_origins), after
@@ -348,7 +348,7 @@ def _year_tables(stream: Stream, start: int, end: int) -> list[ScoreTable]:
             values = [match.group(3), *match.group(4).split()]
             if len(values) != len(years):
                 break
-            cells = [stream.origin(*match.span(3)),
+            cells: list[Origin | None] = [stream.origin(*match.span(3)),
                      *(stream.origin(*cell.span()) for cell in _WORD_RUN.finditer(text, *match.span(4)))]
             rows.append(ScoreRow(match.group(1), match.group(2).strip(), values, stream.page_at(match.start()), cells))
         if rows:

@@ -67,7 +67,9 @@ class Stream:
 
 def stream_of(page_lines: dict[int, list[Line]]) -> Stream:
     """The pages' lines, in page order, as one stream: a space between lines and after each page."""
-    text, starts, pages = "", [], []
+    text = ""
+    starts: list[int] = []
+    pages: list[int] = []
     stream = Stream("", starts, pages)
     for number, lines in page_lines.items():
         starts.append(len(text))

@@ -94,8 +94,11 @@ def _headed_lists(elements: list[Line | Table], index: int) -> tuple[FindingsBlo
 
 def _bullets(elements: list[Line | Table], index: int) -> tuple[list[tuple[str, Origin]], int]:
     items = []
-    while index < len(elements) and isinstance(elements[index], Line) and elements[index].text.startswith("• "):
-        items.append((elements[index].text[2:].strip(), elements[index].origin))
+    while index < len(elements):
+        element = elements[index]
+        if not (isinstance(element, Line) and element.text.startswith("• ")):
+            break
+        items.append((element.text[2:].strip(), element.origin))
         index += 1
     return items, index
 

@@ -235,7 +235,7 @@ def _read_part(report: RawReport, part: Part) -> None:
     appended = RawReport(report.source_path, report.sha256, report.source_format, report.rendering, year=year)
     reader = _read_blocks(appended, part.blocks)
     # an appended evaluation's cover may state its total
-    reader.summary_text.pieces.insert(0, (part.cover_text, None, ()))
+    reader.summary_text.pieces.insert(0, (part.cover_text, None, None))
     _read_statements(appended, reader)
     if year is None:
         report.problems.append(problem(
