@@ -327,6 +327,12 @@ def _read_statements(report: RawReport, reader: _BlockWalker) -> None:
     previous = previous_evaluation_year(summary.text, report.year) \
         or previous_evaluation_year(everything.text, report.year)
     report.previous_evaluation_year = previous
+    _read_prior_statements(report, reader, previous)
+
+
+def _read_prior_statements(report: RawReport, reader: _BlockWalker, previous: int | None) -> None:
+    """The earlier evaluation's total and scores as the summary and the areas' texts quote them."""
+    summary = reader.summary_text
     earlier_total = prior_total_stated(summary.text)
     if earlier_total is not None and previous is not None:
         report.prior_scores.append(RawPriorScore(previous, None, earlier_total.value, "text",
