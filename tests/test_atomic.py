@@ -11,11 +11,14 @@ import pyarrow.parquet as pq
 import pytest
 from click.testing import CliRunner
 
-from conftest import PDF_DIR, REPO_ROOT, TABLE_NAMES, TEXT_SAMPLE
+from helpers.paths import PDF_DIR, REPO_ROOT, TABLE_NAMES, TEXT_SAMPLE
 from kompass import writer
 from kompass.cli import main
 from kompass.lock import RunLock
 from kompass.pipeline import Options, run_extract
+
+
+pytestmark = pytest.mark.slow  # whole runs killed at each step of publishing
 
 
 def _snapshot(out):

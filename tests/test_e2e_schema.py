@@ -7,7 +7,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from conftest import RAW_DIR, TABLE_NAMES, TEXT_SAMPLE
+from helpers.paths import RAW_DIR, TABLE_NAMES, TEXT_SAMPLE
 from kompass import __version__
 from kompass.schema import BY_NAME, TABLES
 

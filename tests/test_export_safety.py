@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import RAW_DIR, REPO_ROOT
+from helpers.paths import RAW_DIR, REPO_ROOT
 from kompass import export as export_module
 from kompass.cli import main
 

@@ -13,13 +13,17 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import RAW_DIR, read_tables
+from helpers.paths import RAW_DIR
+from helpers.runs import read_tables
 from domain.problems import problem
 from kompass.cache import Cache, InvalidEntry
 from kompass.cli import main
 from kompass.codec import Codec
 from kompass.pipeline import CACHE_CODEC, DocumentResult, Options, run_extract
 from normalize.report import NormalizedReport
+
+
+pytestmark = pytest.mark.slow  # whole runs against poisoned caches
 
 SCORES = ("report_id", "area_no", "score")
 

@@ -8,11 +8,12 @@ from pathlib import Path
 import pdfplumber.page
 import pytest
 from click.testing import CliRunner
-from pdfbuild import LEFT, PdfBuilder
+from helpers.pdfbuild import LEFT, PdfBuilder
 from pypdf import PdfWriter
 from pypdf.generic import NameObject, NumberObject
 
-from conftest import RAW_DIR, read_tables
+from helpers.paths import RAW_DIR
+from helpers.runs import read_tables
 from extract import read_document
 from kompass.cli import main
 from kompass.inputs import find_inputs

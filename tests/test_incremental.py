@@ -7,7 +7,7 @@ import shutil
 
 import pytest
 
-from conftest import TABLE_NAMES, TEXT_SAMPLE
+from helpers.paths import TABLE_NAMES, TEXT_SAMPLE
 from kompass import pipeline
 from kompass.pipeline import Options, run_extract
 

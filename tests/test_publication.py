@@ -6,7 +6,7 @@ import json
 import pyarrow.parquet as pq
 import pytest
 
-from conftest import REPO_ROOT, TABLE_NAMES
+from helpers.paths import REPO_ROOT, TABLE_NAMES
 from kompass import __version__
 from kompass.publication import codebook, datapackage, field_type
 from kompass.schema import BY_NAME

@@ -4,9 +4,9 @@ earlier scores become prior_scores with source "appendix" (reportplan.appended_p
 from __future__ import annotations
 
 import pytest
-from reportdesc import describe, earlier_scores
-from reportplan import Style
-from robustness import CASE_FORMATS, cases
+from helpers.reportdesc import describe, earlier_scores
+from helpers.reportplan import Style
+from helpers.robustness import CASE_FORMATS, cases
 
 
 # one sentence mentions an appendix inside area 2: every later area is still read

@@ -18,10 +18,10 @@ import copy
 from functools import partial
 
 import pytest
-from conftest import run_extract_cli
-from reportdesc import describe
-from robustness import cases, extract_cases
-from textlayers import garbled_fonts, mis_encoded, searchable, text_over_scan
+from helpers.runs import run_extract_cli
+from helpers.reportdesc import describe
+from helpers.robustness import cases, extract_cases
+from helpers.textlayers import garbled_fonts, mis_encoded, searchable, text_over_scan
 
 NACKA = describe("Nacka", 2012, quoted_prior_year=2009)
 TEXT_FORMATS = ("flat", "transcript", "markdown")

@@ -18,9 +18,9 @@ import zlib
 from itertools import zip_longest
 from pathlib import Path
 
-from pdfbuild import BOLD, LEFT, RIGHT, PdfBuilder, width
-from reportdesc import expected_tables
-from reportplan import (Contents, Cover, Findings, Heading, Page, Para, RubricBox, ScoreTable, Style, YearTable,
+from helpers.pdfbuild import BOLD, LEFT, RIGHT, PdfBuilder, width
+from helpers.reportdesc import expected_tables
+from helpers.reportplan import (Contents, Cover, Findings, Heading, Page, Para, RubricBox, ScoreTable, Style, YearTable,
                         appended_prior_scores, plan, printed_date)
 
 FORMATS = {"pdf": ".pdf", "flat": ".txt", "transcript": ".txt", "markdown": ".md", "paged": ".txt",

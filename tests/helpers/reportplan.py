@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from reportdesc import MONTHS, ORDINALS, genitive
+from helpers.reportdesc import MONTHS, ORDINALS, genitive
 
 
 @dataclass(frozen=True)

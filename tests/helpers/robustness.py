@@ -17,12 +17,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import regex as re
-from reportbuild import FORMATS, build
-from reportdesc import observed_tables
-from reportplan import Style
+from helpers.reportbuild import FORMATS, build
+from helpers.reportdesc import observed_tables
+from helpers.reportplan import Style
 
 if TYPE_CHECKING:
-    from conftest import Run
+    from helpers.runs import Run
 
 # Columns that name the input file rather than what was read from it.
 SOURCE_COLUMNS = ("source_path", "source_sha256")

@@ -15,7 +15,7 @@ import unicodedata
 from datetime import date
 from pathlib import Path
 
-DOMAIN_DATA = Path(__file__).resolve().parent.parent / "domain" / "data"
+DOMAIN_DATA = Path(__file__).resolve().parents[2] / "domain" / "data"
 
 TITLES_2_0 = ("Offentlighet och demokrati", "Tillgänglighet och brukarorientering", "Politisk styrning och kontroll",
               "Ledarskap, ansvar och delegation", "Resultat och effektivitet",
