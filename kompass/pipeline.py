@@ -25,6 +25,7 @@ from extract.ocr import OcrPage, OcrWord
 from kompass import __version__
 from kompass.cache import Cache, InvalidEntry, key_of
 from kompass.codec import Codec
+from kompass.corrections import CorrectionOutcome, Corrections, apply_corrections
 from kompass.documents import document_rows, problem_code_rows, score_rows
 from kompass.faults import fault_point
 from kompass.inputs import find_inputs, os_error_problem
@@ -233,8 +234,10 @@ def _why_kept(kept: DocumentResult, other: DocumentResult) -> str:
     return next(label for label, better, worse in zip(labels, _rank(kept), _rank(other)) if better != worse)
 
 
-def merge(results: list[DocumentResult]) -> tuple[dict[str, list[Row]], list[Row]]:
-    """The rows to publish: one report per report_id, every problem of every document."""
+def merge(results: list[DocumentResult], corrections: Corrections | None = None
+          ) -> tuple[dict[str, list[Row]], list[Row]]:
+    """The rows to publish: one report per report_id, every problem of every document, the corrections applied
+    before the panel and the scores are built from the reports' rows."""
     tables: dict[str, list[Row]] = {}
     problems: list[Row] = []
     by_report: dict[str, list[DocumentResult]] = {}
@@ -252,6 +255,8 @@ def merge(results: list[DocumentResult]) -> tuple[dict[str, list[Row]], list[Row
                 "duplicate_report",
                 f"Another input ({kept.source_path}) is the same report; that one was published instead "
                 f"because {_why_kept(kept, other)}.")))
+    corrected = apply_corrections(corrections, tables) if corrections else CorrectionOutcome([], [])
+    tables["corrections"] = corrected.rows
     panel = build_panel(tables.get("reports", []), tables.get("areas", []), tables.get("prior_scores", []))
     tables["panel"] = panel.rows
     tables.update(catalog_rows())
@@ -259,6 +264,8 @@ def merge(results: list[DocumentResult]) -> tuple[dict[str, list[Row]], list[Row
     tables["documents"] = document_rows(results, tables.get("reports", []), problems)
     tables["scores"] = score_rows(tables.get("reports", []), tables.get("areas", []))
     tables["problem_codes"] = problem_code_rows()
+    # after documents: a document's status says what its extraction gave, whatever a correction made of it
+    problems += [_problem_row(source_path, report_id, found) for source_path, report_id, found in corrected.problems]
     return tables, problems
 
 
@@ -324,8 +331,9 @@ def _load_libraries(tasks: list[_Task], pdf_reader: str) -> None:
 
 
 def run_extract(inputs: list[Path], out_dir: Path, options: Options = Options(),
-                progress: Callable[[str], None] = lambda name: None) -> RunSummary:
-    """The whole job under the output's lock.
+                progress: Callable[[str], None] = lambda name: None,
+                corrections: Corrections | None = None) -> RunSummary:
+    """The whole job under the output's lock; `corrections` (kompass.corrections) applied to what it extracted.
 
     Raises kompass.lock.Busy if another run holds the lock, PublishRefused if the
     run's environment lost reports the dataset had or leaves no room to work, OSError if the output cannot be
@@ -349,7 +357,7 @@ def run_extract(inputs: list[Path], out_dir: Path, options: Options = Options(),
         # an input that is not read still has its outcome: a row of documents with the problem that says why
         results += [DocumentResult(source_path, None, None, [skipped], SKIPPED)
                     for source_path, skipped in found.skipped]
-        tables, problems = merge(results)
+        tables, problems = merge(results, corrections)
         if cache.unavailable:
             problems.append(_problem_row("", None, problem(
                 "cache_unavailable", f"The cache was not used: {cache.unavailable}.")))
@@ -366,6 +374,8 @@ def run_extract(inputs: list[Path], out_dir: Path, options: Options = Options(),
             "versions": {**versions, "reader": reader_version(options.pdf_reader), "parser": parser_version()},
             "jobs": options.jobs, "forced": options.force, "stale_lock_taken_over": lock.previous is not None,
             "exit_status": 1 if severities[ERROR] else 0, "documents": outcomes(summary.documents),
+            "corrections": corrections and {"path": corrections.path, "sha256": corrections.sha256,
+                                            **CorrectionOutcome(tables["corrections"], []).counts()},
         }
         summary.seconds = time.monotonic() - clock
         record["seconds"] = round(summary.seconds, 3)
