@@ -11,7 +11,7 @@ so no correction is applied or dropped without a word.
 Corrections are applied in the run, on the merged tables of the reports, after the cache: the cache keeps what
 the documents give, so a changed corrections file is applied again without reading a document. The panel and
 the wide scores are built after them and follow; so do the columns worked out from a corrected one
-(kompass.correction_values.follow).
+(kompass.correction_values.set_and_follow).
 """
 from __future__ import annotations
 
@@ -104,8 +104,7 @@ def apply_corrections(corrections: Corrections, tables: dict[str, list[Row]]) ->
     followed = set_and_follow(list(planned.values()), tables)
     for row in outcome.rows:
         report = reports.get(str(row["report_id"]))
-        detail = str(row["detail"]) + followed.get(int(row["correction_no"]), "")
-        row["detail"] = detail
+        row["detail"] = str(row["detail"]) + followed.get(int(row["correction_no"]), "")
         outcome.problems.append((str(report["source_path"]) if report else corrections.path,
                                  str(row["report_id"]) if report else None,
                                  problem(_CODES[str(row["status"])], _message(corrections.path, row))))
