@@ -141,6 +141,6 @@ def extract(inputs: str | os.PathLike[str] | Iterable[str | os.PathLike[str]] = 
         cache = os.environ.get("KOMPASS_CACHE") or cache
     options = Options(jobs=jobs or Options().jobs, force=force, cache_dir=None if cache is None else Path(cache),
                       limits=Limits(timeout=timeout, memory_mb=memory_limit), pdf_reader=pdf_reader,
-                      ocr=ocr if isinstance(ocr, OcrSettings) else OcrSettings(mode=ocr))
-    loaded = read_corrections(Path(corrections)) if corrections is not None else None
-    return run_extract(roots, out_dir, options, progress or (lambda name: None), loaded)
+                      ocr=ocr if isinstance(ocr, OcrSettings) else OcrSettings(mode=ocr),
+                      corrections=read_corrections(Path(corrections)) if corrections is not None else None)
+    return run_extract(roots, out_dir, options, progress or (lambda name: None))

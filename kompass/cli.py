@@ -108,13 +108,12 @@ def extract(inputs: tuple[Path, ...], out_dir: Path, jobs: int, force: bool, cac
         raise click.UsageError(str(error)) from None
     options = Options(jobs=jobs, force=force, cache_dir=None if no_cache else cache_dir,
                       limits=Limits(timeout=timeout, memory_mb=memory_limit), pdf_reader=pdf_reader,
-                      ocr=OcrSettings(mode=ocr))
+                      ocr=OcrSettings(mode=ocr), corrections=corrections)
     # a bar only on a terminal, so CI and cron logs stay quiet
     with click.progressbar(length=len(sources), label="Extracting", file=sys.stderr, hidden=not sys.stderr.isatty(),
                            item_show_func=lambda name: name and shown(name)) as bar:
         try:
-            summary = run_extract(roots, out_dir, options, progress=lambda name: bar.update(1, name),
-                                  corrections=corrections)
+            summary = run_extract(roots, out_dir, options, progress=lambda name: bar.update(1, name))
         except Busy as busy:
             click.echo(f"kompass: {busy}", err=True)
             sys.exit(EXIT_USAGE)

@@ -63,6 +63,7 @@ class Options:
     limits: Limits = Limits(timeout=600, memory_mb=4096)
     pdf_reader: str = DEFAULT_READER  # a name in extract.READERS
     ocr: OcrSettings = OcrSettings()
+    corrections: Corrections | None = None  # applied to what the run extracted (kompass.corrections)
 
 
 @dataclass
@@ -330,10 +331,16 @@ def _load_libraries(tasks: list[_Task], pdf_reader: str) -> None:
         prepare_names()
 
 
+def _corrections_record(corrections: Corrections | None, rows: list[Row]) -> dict | None:
+    """Which corrections file the run applied (its SHA-256 says which version of it) and its rows by status."""
+    if corrections is None:
+        return None
+    return {"path": corrections.path, "sha256": corrections.sha256, **CorrectionOutcome(rows, []).counts()}
+
+
 def run_extract(inputs: list[Path], out_dir: Path, options: Options = Options(),
-                progress: Callable[[str], None] = lambda name: None,
-                corrections: Corrections | None = None) -> RunSummary:
-    """The whole job under the output's lock; `corrections` (kompass.corrections) applied to what it extracted.
+                progress: Callable[[str], None] = lambda name: None) -> RunSummary:
+    """The whole job under the output's lock.
 
     Raises kompass.lock.Busy if another run holds the lock, PublishRefused if the
     run's environment lost reports the dataset had or leaves no room to work, OSError if the output cannot be
@@ -357,7 +364,7 @@ def run_extract(inputs: list[Path], out_dir: Path, options: Options = Options(),
         # an input that is not read still has its outcome: a row of documents with the problem that says why
         results += [DocumentResult(source_path, None, None, [skipped], SKIPPED)
                     for source_path, skipped in found.skipped]
-        tables, problems = merge(results, corrections)
+        tables, problems = merge(results, options.corrections)
         if cache.unavailable:
             problems.append(_problem_row("", None, problem(
                 "cache_unavailable", f"The cache was not used: {cache.unavailable}.")))
@@ -374,8 +381,7 @@ def run_extract(inputs: list[Path], out_dir: Path, options: Options = Options(),
             "versions": {**versions, "reader": reader_version(options.pdf_reader), "parser": parser_version()},
             "jobs": options.jobs, "forced": options.force, "stale_lock_taken_over": lock.previous is not None,
             "exit_status": 1 if severities[ERROR] else 0, "documents": outcomes(summary.documents),
-            "corrections": corrections and {"path": corrections.path, "sha256": corrections.sha256,
-                                            **CorrectionOutcome(tables["corrections"], []).counts()},
+            "corrections": _corrections_record(options.corrections, tables["corrections"]),
         }
         summary.seconds = time.monotonic() - clock
         record["seconds"] = round(summary.seconds, 3)
