@@ -3,9 +3,11 @@
 Each document is read, parsed and normalized in a child process of its own
 (kompass.workers), reusing the caches where its bytes and the code are
 unchanged (kompass.cache). One document's failure is that document's `error`
-problem; the others are still extracted and published. The dataset is
-written beside the old one and swapped in whole, under a lock that keeps a
-second run off the same output, and the run is appended to its runs.jsonl.
+problem; the others are still extracted and published. A corrections file's
+values are set in the merged rows, never in the cached ones
+(kompass.corrections). The dataset is written beside the old one and swapped
+in whole, under a lock that keeps a second run off the same output, and the
+run is appended to its runs.jsonl.
 """
 from __future__ import annotations
 
