@@ -103,7 +103,8 @@ def extract(inputs: str | os.PathLike[str] | Iterable[str | os.PathLike[str]] = 
             ocr: str | OcrSettings = "auto", force: bool = False,
             cache: str | os.PathLike[str] | None = DEFAULT_CACHE,
             pdf_reader: str = DEFAULT_READER, timeout: float = 600, memory_limit: int = 4096,
-            progress: Callable[[str], None] | None = None) -> RunSummary:
+            progress: Callable[[str], None] | None = None,
+            corrections: str | os.PathLike[str] | None = None) -> RunSummary:
     """`kompass extract` from Python: read the reports in `inputs` (files or directories) into the dataset `out`.
 
     The options are the command's: `jobs` documents at once (default: the
@@ -111,16 +112,20 @@ def extract(inputs: str | os.PathLike[str] | Iterable[str | os.PathLike[str]] = 
     to ignore the cache; `cache` its directory (default $KOMPASS_CACHE, else
     .kompass-cache), None for none; `pdf_reader`
     "pdfium" or "pdfplumber"; `timeout` seconds and `memory_limit` MB a
-    document may take; `progress` called with each source path as it is done.
+    document may take; `progress` called with each source path as it is done;
+    `corrections` a corrections CSV (`--corrections`, see the README).
 
     Returns the run's summary (`.line()`, `.record`, `.documents`, `.problems`,
     `.failed`, `.duplicates`, `.severities`); a document's failure is its
     problem, not an exception. Raises FileNotFoundError for an input that does
-    not exist, ValueError when the inputs hold no report file, and, as the
+    not exist, ValueError when the inputs hold no report file,
+    kompass.corrections.CorrectionsError (a ValueError) for a corrections file
+    that cannot be used, and, as the
     command's exit statuses say, kompass.lock.Busy when another run writes
     `out`, kompass.pipeline.PublishRefused and OSError when the environment
     kept the run from publishing (the previous dataset stays).
     """
+    from kompass.corrections import read_corrections
     from kompass.inputs import find_inputs
     from kompass.pipeline import Options, run_extract
     from kompass.workers import Limits
@@ -136,5 +141,6 @@ def extract(inputs: str | os.PathLike[str] | Iterable[str | os.PathLike[str]] = 
         cache = os.environ.get("KOMPASS_CACHE") or cache
     options = Options(jobs=jobs or Options().jobs, force=force, cache_dir=None if cache is None else Path(cache),
                       limits=Limits(timeout=timeout, memory_mb=memory_limit), pdf_reader=pdf_reader,
-                      ocr=ocr if isinstance(ocr, OcrSettings) else OcrSettings(mode=ocr))
+                      ocr=ocr if isinstance(ocr, OcrSettings) else OcrSettings(mode=ocr),
+                      corrections=read_corrections(Path(corrections)) if corrections is not None else None)
     return run_extract(roots, out_dir, options, progress or (lambda name: None))

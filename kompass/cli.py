@@ -79,12 +79,17 @@ def main() -> None:
                    "A scan's time limit grows with its pages (see --timeout).")
 @click.option("--json", "as_json", is_flag=True,
               help="Print the run record (every document's outcome) as JSON on stdout instead of the summary line.")
+@click.option("--corrections", "corrections_file", type=click.Path(path_type=Path, dir_okay=False),
+              help="CSV of corrections (report_id, table, key, field, old, new, reason) to apply to the extracted "
+                   "values; each applies only while the extraction still gives its old value (corrections.parquet).")
 def extract(inputs: tuple[Path, ...], out_dir: Path, jobs: int, force: bool, cache_dir: Path, no_cache: bool,
-            timeout: float, memory_limit: int, pdf_reader: str, ocr: str, as_json: bool) -> None:
+            timeout: float, memory_limit: int, pdf_reader: str, ocr: str, as_json: bool,
+            corrections_file: Path | None) -> None:
     """Extract the reports in INPUTS (files or directories; default data/raw) into OUT."""
     before = _identity(out_dir)
     on_stop(lambda: _state_note(out_dir, before, "dataset"))
     from extract import OcrSettings
+    from kompass.corrections import CorrectionsError, read_corrections
     from kompass.inputs import find_inputs
     from kompass.lock import Busy
     from kompass.pipeline import Options, PublishRefused, run_extract
@@ -97,9 +102,13 @@ def extract(inputs: tuple[Path, ...], out_dir: Path, jobs: int, force: bool, cac
     sources = find_inputs(roots, out_dir).sources
     if not sources:
         raise click.UsageError(f"no .pdf, .txt, .md or .html files found in {', '.join(map(str, roots))}")
+    try:
+        corrections = read_corrections(corrections_file) if corrections_file else None
+    except CorrectionsError as error:
+        raise click.UsageError(str(error)) from None
     options = Options(jobs=jobs, force=force, cache_dir=None if no_cache else cache_dir,
                       limits=Limits(timeout=timeout, memory_mb=memory_limit), pdf_reader=pdf_reader,
-                      ocr=OcrSettings(mode=ocr))
+                      ocr=OcrSettings(mode=ocr), corrections=corrections)
     # a bar only on a terminal, so CI and cron logs stay quiet
     with click.progressbar(length=len(sources), label="Extracting", file=sys.stderr, hidden=not sys.stderr.isatty(),
                            item_show_func=lambda name: name and shown(name)) as bar:

@@ -3,9 +3,11 @@
 Each document is read, parsed and normalized in a child process of its own
 (kompass.workers), reusing the caches where its bytes and the code are
 unchanged (kompass.cache). One document's failure is that document's `error`
-problem; the others are still extracted and published. The dataset is
-written beside the old one and swapped in whole, under a lock that keeps a
-second run off the same output, and the run is appended to its runs.jsonl.
+problem; the others are still extracted and published. A corrections file's
+values are set in the merged rows, never in the cached ones
+(kompass.corrections). The dataset is written beside the old one and swapped
+in whole, under a lock that keeps a second run off the same output, and the
+run is appended to its runs.jsonl.
 """
 from __future__ import annotations
 
@@ -25,6 +27,7 @@ from extract.ocr import OcrPage, OcrWord
 from kompass import __version__
 from kompass.cache import Cache, InvalidEntry, key_of
 from kompass.codec import Codec
+from kompass.corrections import CorrectionOutcome, Corrections, apply_corrections
 from kompass.documents import document_rows, problem_code_rows, score_rows
 from kompass.faults import fault_point
 from kompass.inputs import find_inputs, os_error_problem
@@ -62,6 +65,7 @@ class Options:
     limits: Limits = Limits(timeout=600, memory_mb=4096)
     pdf_reader: str = DEFAULT_READER  # a name in extract.READERS
     ocr: OcrSettings = OcrSettings()
+    corrections: Corrections | None = None  # applied to what the run extracted (kompass.corrections)
 
 
 @dataclass
@@ -233,8 +237,10 @@ def _why_kept(kept: DocumentResult, other: DocumentResult) -> str:
     return next(label for label, better, worse in zip(labels, _rank(kept), _rank(other)) if better != worse)
 
 
-def merge(results: list[DocumentResult]) -> tuple[dict[str, list[Row]], list[Row]]:
-    """The rows to publish: one report per report_id, every problem of every document."""
+def merge(results: list[DocumentResult], corrections: Corrections | None = None
+          ) -> tuple[dict[str, list[Row]], list[Row]]:
+    """The rows to publish: one report per report_id, every problem of every document, the corrections applied
+    before the panel and the scores are built from the reports' rows."""
     tables: dict[str, list[Row]] = {}
     problems: list[Row] = []
     by_report: dict[str, list[DocumentResult]] = {}
@@ -252,6 +258,8 @@ def merge(results: list[DocumentResult]) -> tuple[dict[str, list[Row]], list[Row
                 "duplicate_report",
                 f"Another input ({kept.source_path}) is the same report; that one was published instead "
                 f"because {_why_kept(kept, other)}.")))
+    corrected = apply_corrections(corrections, tables) if corrections else CorrectionOutcome([], [])
+    tables["corrections"] = corrected.rows
     panel = build_panel(tables.get("reports", []), tables.get("areas", []), tables.get("prior_scores", []))
     tables["panel"] = panel.rows
     tables.update(catalog_rows())
@@ -259,6 +267,8 @@ def merge(results: list[DocumentResult]) -> tuple[dict[str, list[Row]], list[Row
     tables["documents"] = document_rows(results, tables.get("reports", []), problems)
     tables["scores"] = score_rows(tables.get("reports", []), tables.get("areas", []))
     tables["problem_codes"] = problem_code_rows()
+    # after documents: a document's status says what its extraction gave, whatever a correction made of it
+    problems += [_problem_row(source_path, report_id, found) for source_path, report_id, found in corrected.problems]
     return tables, problems
 
 
@@ -323,6 +333,13 @@ def _load_libraries(tasks: list[_Task], pdf_reader: str) -> None:
         prepare_names()
 
 
+def _corrections_record(corrections: Corrections | None, rows: list[Row]) -> dict | None:
+    """Which corrections file the run applied (its SHA-256 says which version of it) and its rows by status."""
+    if corrections is None:
+        return None
+    return {"path": corrections.path, "sha256": corrections.sha256, **CorrectionOutcome(rows, []).counts()}
+
+
 def run_extract(inputs: list[Path], out_dir: Path, options: Options = Options(),
                 progress: Callable[[str], None] = lambda name: None) -> RunSummary:
     """The whole job under the output's lock.
@@ -349,7 +366,7 @@ def run_extract(inputs: list[Path], out_dir: Path, options: Options = Options(),
         # an input that is not read still has its outcome: a row of documents with the problem that says why
         results += [DocumentResult(source_path, None, None, [skipped], SKIPPED)
                     for source_path, skipped in found.skipped]
-        tables, problems = merge(results)
+        tables, problems = merge(results, options.corrections)
         if cache.unavailable:
             problems.append(_problem_row("", None, problem(
                 "cache_unavailable", f"The cache was not used: {cache.unavailable}.")))
@@ -366,6 +383,7 @@ def run_extract(inputs: list[Path], out_dir: Path, options: Options = Options(),
             "versions": {**versions, "reader": reader_version(options.pdf_reader), "parser": parser_version()},
             "jobs": options.jobs, "forced": options.force, "stale_lock_taken_over": lock.previous is not None,
             "exit_status": 1 if severities[ERROR] else 0, "documents": outcomes(summary.documents),
+            "corrections": _corrections_record(options.corrections, tables["corrections"]),
         }
         summary.seconds = time.monotonic() - clock
         record["seconds"] = round(summary.seconds, 3)

@@ -56,6 +56,7 @@ CRITERIA_VERSIONS = tuple(version.criteria_version for version in criteria_versi
 FINDING_KINDS = ("strength", "improvement", "unknown")
 DOCUMENT_STATUSES = ("ok", "partial", "failed", "skipped")
 DOCUMENT_WORK = ("read", "reparsed", "reused", "failed", "skipped")
+CORRECTION_STATUSES = ("applied", "stale", "target_missing", "invalid")
 
 
 def _one_of(values: Iterable[str]) -> str:
@@ -255,6 +256,24 @@ TABLES: tuple[TableSchema, ...] = (
         _c("error_code", pa.string(), "The code of its first error.", True),
         _c("error_message", pa.string(), "The message of its first error.", True),
     )),
+    TableSchema("corrections", "The corrections file's rows (`--corrections`) and what became of each; empty "
+                               "without one.", ("correction_no",), (
+        _c("correction_no", pa.int16(), "1 for the file's first correction, in the file's order."),
+        *(_c(name, pa.string(), f"{meaning}, as the file writes it.") for name, meaning in (
+            ("report_id", "The report it corrects"), ("table", "The table it corrects"),
+            ("key", "The row: the table's key columns besides report_id, `area_no=3`, "
+                    "`area_no=2;kind=strength;position=4`, `code=1.2`, empty for reports"),
+            ("field", "The column it sets"), ("old", "The value it was written against"),
+            ("new", "The value it sets"), ("reason", "Why"))),
+        _c("status", pa.string(), "`applied` (the value was `old` and is now `new`), `stale` (the extraction gives "
+                                  "another value than `old`; not applied), `target_missing` (no such report or "
+                                  "row) or `invalid` (a table, column, key or value that cannot be corrected; also "
+                                  "a second correction of the same value).", enum=CORRECTION_STATUSES),
+        _c("value_before", pa.string(), "The value the extraction gave, as a corrections file writes it (a list "
+                                        "as JSON, a null as empty); null when no target was found.", True),
+        _c("detail", pa.string(), "Why the status, in a sentence's words; for an applied correction, what "
+                                  "followed it (a total that is the sum of the areas)."),
+    )),
     TableSchema("scores", "The scores in one wide row per report: the eight areas and the total.", ("report_id",), (
         _REPORT_ID,
         _c("municipality", pa.string(), "Name without \"kommun\"/\"stad\", SCB's Swedish spelling."),
@@ -285,8 +304,12 @@ _OTHER_FOREIGN_KEYS = {
 }
 
 
+# a correction may name a report the dataset does not have: that is its status target_missing
+_NO_KEY_TO_REPORTS = ("reports", "corrections")
+
+
 def foreign_keys(table: TableSchema) -> tuple[ForeignKey, ...]:
     """The table's references to other tables' keys (null values refer to nothing)."""
     to_reports = (ForeignKey("report_id", "reports", "report_id"),) \
-        if table.name != "reports" and "report_id" in {c.name for c in table.columns} else ()
+        if table.name not in _NO_KEY_TO_REPORTS and "report_id" in {c.name for c in table.columns} else ()
     return to_reports + _OTHER_FOREIGN_KEYS.get(table.name, ())

@@ -30,6 +30,8 @@ REQUIRED_COLUMNS = {
     "problem_codes": ["code", "severity", "stage", "meaning"],
     "documents": ["source_path", "report_id", "status", "source_format", "source_pages", "seconds", "cache_hit",
                   "error_code"],
+    "corrections": ["correction_no", "report_id", "table", "key", "field", "old", "new", "reason", "status",
+                    "value_before"],
     "scores": ["report_id", "municipality_code", "county", "year", "criteria_version",
                *(f"area_{n}" for n in range(1, 9)), "total_score"],
 }
@@ -92,6 +94,7 @@ NULLABLE = {
     "panel": {"municipality_code", "area_no"}, "catalog_areas": {"continues", "note"}, "catalog_questions": set(),
     "problems": {"report_id", "page"}, "problem_codes": set(),
     "documents": {"report_id", "source_format", "reader", "source_pages", "seconds", "error_code", "error_message"},
+    "corrections": {"value_before"},
     "scores": {"municipality_code", "county", *(f"area_{n}" for n in range(1, 9)), "total_score"},
 }
 

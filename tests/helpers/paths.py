@@ -20,5 +20,5 @@ PDF_DIR = FIXTURES / "pdf"
 PDF_GOLD_FILES = sorted((FIXTURES / "gold" / "pdf").glob("*/*.json"))
 
 TABLE_NAMES = ("reports", "areas", "subquestions", "findings", "rubrics", "prior_scores", "sections", "panel",
-               "catalog_areas", "catalog_questions", "problems", "problem_codes", "documents", "scores")
+               "catalog_areas", "catalog_questions", "problems", "problem_codes", "documents", "corrections", "scores")
 
