@@ -16,6 +16,12 @@ from extract.streams import check_streams
 
 READERS = {"pdfium": "extract.pdfium_reader", "pdfplumber": "extract.pdfplumber_reader"}
 DEFAULT_READER = "pdfium"
+_HEADER_WITHIN = 1024  # readers allow bytes before the %PDF header, within its first kilobyte
+
+
+def looks_like_pdf(data: bytes) -> bool:
+    """Whether the bytes (a file's first kilobyte will do) are a PDF's: the %PDF header near their start."""
+    return b"%PDF" in data[:_HEADER_WITHIN]
 
 
 def read_pdf(data: bytes, name: str, reader: str = DEFAULT_READER, problems: list[Problem] | None = None

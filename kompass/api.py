@@ -21,7 +21,8 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from extract import DEFAULT_READER, SOURCE_SUFFIXES, OcrSettings
+from extract import DEFAULT_READER, OcrSettings
+from extract.formats import named_suffixes
 from kompass.qa_dataset import is_dataset
 from kompass.runlog import RunSummary
 
@@ -131,7 +132,7 @@ def extract(inputs: str | os.PathLike[str] | Iterable[str | os.PathLike[str]] = 
     if missing:
         raise FileNotFoundError(f"no such file or directory: {', '.join(missing)}")
     if not find_inputs(roots, out_dir).sources:
-        raise ValueError(f"no {', '.join(sorted(SOURCE_SUFFIXES))} files found in {', '.join(map(str, roots))}")
+        raise ValueError(f"no {named_suffixes()} files found in {', '.join(map(str, roots))}")
     if cache is not None and Path(cache) == DEFAULT_CACHE:
         cache = os.environ.get("KOMPASS_CACHE") or cache
     options = Options(jobs=jobs or Options().jobs, force=force, cache_dir=None if cache is None else Path(cache),

@@ -85,6 +85,7 @@ def extract(inputs: tuple[Path, ...], out_dir: Path, jobs: int, force: bool, cac
     before = _identity(out_dir)
     on_stop(lambda: _state_note(out_dir, before, "dataset"))
     from extract import OcrSettings
+    from extract.formats import named_suffixes
     from kompass.inputs import find_inputs
     from kompass.lock import Busy
     from kompass.pipeline import Options, PublishRefused, run_extract
@@ -96,7 +97,7 @@ def extract(inputs: tuple[Path, ...], out_dir: Path, jobs: int, force: bool, cac
         raise click.UsageError(f"no such file or directory: {', '.join(missing)}")
     sources = find_inputs(roots, out_dir).sources
     if not sources:
-        raise click.UsageError(f"no .pdf, .txt, .md or .html files found in {', '.join(map(str, roots))}")
+        raise click.UsageError(f"no {named_suffixes()} files found in {', '.join(map(str, roots))}")
     options = Options(jobs=jobs, force=force, cache_dir=None if no_cache else cache_dir,
                       limits=Limits(timeout=timeout, memory_mb=memory_limit), pdf_reader=pdf_reader,
                       ocr=OcrSettings(mode=ocr))

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from domain.problems import Problem, problem
-from extract import SOURCE_SUFFIXES
+from extract.formats import format_of, named_suffixes
 from kompass.faults import fault_point
 
 
@@ -74,11 +74,11 @@ class _Walk:
         elif not stat.S_ISREG(info.st_mode):
             self.found.skipped.append((name, problem(
                 "not_a_regular_file", f"{name} is not a regular file (a FIFO, socket or device); it was not read.")))
-        elif explicit or path.suffix.lower() in SOURCE_SUFFIXES:
+        elif explicit or format_of(path) is not None:
             self.found.sources.append((Path(real), name))
         else:
             self.found.skipped.append((name, problem(
-                "file_skipped", f"{name} is not a .pdf, .txt, .md or .html file; it was not read.")))
+                "file_skipped", f"{name} is not a {named_suffixes()} file; it was not read.")))
 
     def _visit_folder(self, folder: Path, name: str) -> None:
         try:

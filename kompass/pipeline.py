@@ -20,6 +20,7 @@ from importlib import import_module
 from pathlib import Path
 
 from extract import DEFAULT_READER, READERS, ExtractionError, OcrSettings, read_document, sha256_of
+from extract.formats import BY_NAME, declares_pdf, is_pdf
 from extract.model import Cell, Document, Line, Page, ScanLayer, Table, Word
 from extract.ocr import OcrPage, OcrWord
 from kompass import __version__
@@ -43,7 +44,6 @@ from normalize.report import NormalizedReport, normalize_report
 from parsers import parse
 from domain.problems import ERROR, SEVERITIES, Problem, problem
 
-FORMAT_PREFERENCE = {"pdf": 0, "markdown": 1, "html": 1, "text": 2}
 # seconds a scanned page may add to a document's time limit: ~3 s measured on one free core, with room for a
 # machine shared with other jobs; in all a scan may take OCR_TIMEOUT_FACTOR times the limit, so that --timeout 60
 # still means minutes, not hours
@@ -116,7 +116,7 @@ def _timeout(task: _Task, options: Options) -> float:
     process parses no document, so a file that crashes a parser can only end its own worker.
     """
     limit = options.limits.timeout
-    if options.ocr.mode == "never" or (task.path.suffix.lower() != ".pdf" and b"%PDF" not in task.data[:1024]):
+    if options.ocr.mode == "never" or not is_pdf(task.path, task.data):
         return limit
     pages = min(len(_PAGE_OBJECT.findall(task.data)), _MOST_PAGES)
     return min(limit + OCR_PAGE_SECONDS * pages, OCR_TIMEOUT_FACTOR * limit)
@@ -223,7 +223,13 @@ def _rank(result: DocumentResult) -> tuple:
     unplaced = sum(1 for finding in report.rows.get("findings", []) if finding["kind"] == "unknown")
     complete = bool(report.rows["reports"][0]["complete"])
     return (not complete, severities["error"], -scored, severities["warning"], unplaced,
-            FORMAT_PREFERENCE.get(result.source_format or "", 3), result.source_path)
+            _preference(result.source_format), result.source_path)
+
+
+def _preference(source_format: str | None) -> int:
+    """A format's rank among copies of one report; after every format's for a copy whose format is unknown."""
+    known = BY_NAME.get(source_format or "")
+    return known.preference if known else max(f.preference for f in BY_NAME.values()) + 1
 
 
 def _why_kept(kept: DocumentResult, other: DocumentResult) -> str:
@@ -316,7 +322,7 @@ def _load_libraries(tasks: list[_Task], pdf_reader: str) -> None:
     document: a single document's worker makes them itself, the lemma table
     only if its report has findings.
     """
-    if any(task.path.suffix.lower() == ".pdf" for task in tasks):
+    if any(declares_pdf(task.path) for task in tasks):
         import_module(READERS[pdf_reader])
     if len(tasks) > 1:
         prepare_language()
