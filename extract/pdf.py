@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from importlib import import_module
 
-from domain.problems import Problem
+from domain.problems import Problem, code_of
 from extract.errors import ExtractionError
 from extract.model import Page
 from extract.streams import check_streams
@@ -36,7 +36,7 @@ def read_pdf(data: bytes, name: str, reader: str = DEFAULT_READER, problems: lis
     pages = import_module(READERS[reader]).read_pages(data, name, problems)
     if not pages:
         raise ExtractionError("damaged_pdf", f"{name}: the PDF has no pages.")
-    unreadable = [p for p in problems if p.code == "page_unreadable"]
+    unreadable = [p for p in problems if code_of(p).page_lost]
     if len(unreadable) == len(pages):
         raise ExtractionError("damaged_pdf", f"{name}: no page of the PDF can be read ({unreadable[0].message})")
     return pages

@@ -6,12 +6,12 @@ re-deriving it.
 """
 from __future__ import annotations
 
-import dataclasses
 from collections import Counter
 from typing import TYPE_CHECKING
 
 from domain.municipalities import counties
 from domain.problems import ERROR, WARNING, problem_codes
+from kompass.schema import BY_NAME
 
 if TYPE_CHECKING:
     from kompass.pipeline import DocumentResult
@@ -64,4 +64,6 @@ def score_rows(reports: list[Row], areas: list[Row]) -> list[Row]:
 
 
 def problem_code_rows() -> list[Row]:
-    return [dataclasses.asdict(code) for code in problem_codes().values()]
+    """The registry as published: its columns that the problem_codes table has (kompass.schema)."""
+    columns = [column.name for column in BY_NAME["problem_codes"].columns]
+    return [{column: getattr(code, column) for column in columns} for code in problem_codes().values()]

@@ -42,7 +42,7 @@ from normalize.language import prepare as prepare_language
 from normalize.panel import build_panel
 from normalize.report import NormalizedReport, normalize_report
 from parsers import parse
-from domain.problems import ERROR, SEVERITIES, Problem, problem
+from domain.problems import DROPPED, ERROR, NEVER, SEVERITIES, Problem, code_of, problem
 
 # seconds a scanned page may add to a document's time limit: ~3 s measured on one free core, with room for a
 # machine shared with other jobs; in all a scan may take OCR_TIMEOUT_FACTOR times the limit, so that --timeout 60
@@ -179,9 +179,10 @@ class _OcrCache:
 
 
 def _keepable(failure: Problem) -> bool:
-    """Whether a failure may be cached: not a hang or crash of the OCR engine, which may not repeat, nor one of
-    the run's environment (Tesseract missing), which is gone once the environment is mended."""
-    return failure.code != "ocr_failed" and not caused_by_environment(failure)
+    """Whether a failure may be cached (the registry's in_cache): not a hang or crash of the OCR engine, which may
+    not repeat, nor one of the run's environment (Tesseract missing), which is gone once the environment is
+    mended."""
+    return code_of(failure).in_cache != NEVER and not caused_by_environment(failure)
 
 
 def _invalid_entry(task: _Task, kind: str, invalid: InvalidEntry) -> Problem:
@@ -300,7 +301,7 @@ def extract_documents(sources: list[tuple[Path, str]], options: Options, cache: 
         if not isinstance(outcome, Failure) and all(map(_keepable, result.problems)):
             # a note about this run's cache is not part of the record
             cache.store("records", task.record_key, dataclasses.replace(
-                result, problems=[p for p in result.problems if p.code != "cache_entry_invalid"]))
+                result, problems=[p for p in result.problems if code_of(p).in_cache != DROPPED]))
         if task.source_path in notes:
             result.problems.insert(0, notes[task.source_path])
         results[task.source_path] = result
