@@ -13,8 +13,8 @@ from pathlib import Path
 
 from extract.formats import declares_pdf
 from kompass.qa_dataset import Dataset, source_file
+from domain.records import Row
 
-Row = dict[str, object]
 
 CSS = """
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:2rem auto;max-width:70rem;
