@@ -12,9 +12,11 @@ import pyarrow as pa
 
 from domain.catalog import AREA_MAX_SCORE, AREA_NUMBERS, TOTAL, TOTAL_MAX_SCORE, criteria_versions
 from domain.problems import SEVERITIES, STAGES, problem_codes
+from domain.records import FINDING_KINDS
 from extract import DEFAULT_READER, READERS
 from extract.formats import FORMATS, RENDERINGS
 from extract.text_layer import LAYER_READER
+from kompass.results import STATUSES, WORK
 
 
 @dataclass(frozen=True)
@@ -55,9 +57,6 @@ def _total_score(description: str) -> Column:
 SOURCE_FORMATS = tuple(source_format.name for source_format in FORMATS)
 _TEXT_COPIES = tuple(source_format.name for source_format in FORMATS if source_format.decoded)
 CRITERIA_VERSIONS = tuple(version.criteria_version for version in criteria_versions())
-FINDING_KINDS = ("strength", "improvement", "unknown")
-DOCUMENT_STATUSES = ("ok", "partial", "failed", "skipped")
-DOCUMENT_WORK = ("read", "reparsed", "reused", "failed", "skipped")
 
 
 def _one_of(values: Iterable[str]) -> str:
@@ -235,7 +234,7 @@ TABLES: tuple[TableSchema, ...] = (
         _c("status", pa.string(), "`ok` (a report without problems), `partial` (a report, with warnings or "
                                   "errors, incomplete, or a duplicate), `failed` (no report) or `skipped` (not a "
                                   "report's file: another type, a FIFO, ...).",
-           enum=DOCUMENT_STATUSES),
+           enum=STATUSES),
         _c("published", pa.bool_(), "Whether its report is the one in reports (false for a duplicate's other "
                                     "inputs and for failed documents)."),
         _c("source_format", pa.string(), f"{_SOURCE_FORMAT[:-1]}; null when the file could not be read.", True,
@@ -249,7 +248,7 @@ TABLES: tuple[TableSchema, ...] = (
                                     "reused whole from the cache or its process was given up.", True),
         _c("work", pa.string(), "`read` from the file, `reparsed` from the cached document model, `reused` "
                                 "whole from the cache, or `failed` (its process crashed or was given up).",
-           enum=DOCUMENT_WORK),
+           enum=WORK),
         _c("cache_hit", pa.bool_(), "Whether the cache supplied its document model or its records."),
         _c("errors", pa.int16(), "Its problems of severity `error`."),
         _c("warnings", pa.int16(), "Its problems of severity `warning`."),
