@@ -57,24 +57,24 @@ def _read_pdf_source(source: Source) -> Document:
     return read_scanned(document, source.data, source.name, source.ocr, source.ocr_store)
 
 
-def _text_copy(name: str, read: Callable[[str], tuple[str, list[Page]]]) -> Callable[[Source], Document]:
-    """The reader of a text copy: its bytes decoded, then laid out by `read` (rendering, pages)."""
+def _text_copy(name: str, suffixes: tuple[str, ...], content_type: str,
+               read: Callable[[str], tuple[str, list[Page]]], renderings: tuple[str, ...], layout: str,
+               preference: int) -> SourceFormat:
+    """A format of text copies: its bytes decoded, then laid out by `read` (rendering, pages); what read it is
+    the format's name."""
     def read_copy(source: Source) -> Document:
         text, problems = decode(source.data)
         rendering, pages = read(text)
         return Document(source.source_path, source.sha256, name, rendering, pages, reader=name, problems=problems)
-    return read_copy
+    return SourceFormat(name, suffixes, content_type, read_copy, renderings, layout, preference, decoded=True)
 
 
 FORMATS: tuple[SourceFormat, ...] = (
     SourceFormat(PDF, (".pdf",), "application/pdf", _read_pdf_source, (PDF,), "pdf", 0, decoded=False),
-    SourceFormat("text", (".txt",), "text/plain", _text_copy("text", read_text), ("flat", "transcript", "paged"),
-                 "flat", 2, decoded=True),
-    SourceFormat("markdown", (".md",), "text/markdown",
-                 _text_copy("markdown", lambda text: ("markdown", read_markdown(text))), ("markdown",), "lined", 1,
-                 decoded=True),
-    SourceFormat("html", (".html", ".htm"), "text/html", _text_copy("html", lambda text: ("html", read_html(text))),
-                 ("html",), "lined", 1, decoded=True),
+    _text_copy("text", (".txt",), "text/plain", read_text, ("flat", "transcript", "paged"), "flat", 2),
+    _text_copy("markdown", (".md",), "text/markdown", lambda text: ("markdown", read_markdown(text)), ("markdown",),
+               "lined", 1),
+    _text_copy("html", (".html", ".htm"), "text/html", lambda text: ("html", read_html(text)), ("html",), "lined", 1),
 )
 BY_NAME = {source_format.name: source_format for source_format in FORMATS}
 BY_SUFFIX = {suffix: source_format for source_format in FORMATS for suffix in source_format.suffixes}

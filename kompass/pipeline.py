@@ -19,7 +19,7 @@ from importlib import import_module
 from pathlib import Path
 
 from extract import CACHEABLE_TYPES, READERS, ExtractionError, read_document, sha256_of
-from extract.formats import BY_NAME, declares_pdf, is_pdf
+from extract.formats import BY_NAME, PDF, declares_pdf, is_pdf
 from extract.model import Document
 from extract.ocr import NEVER as NEVER_OCR
 from kompass import __version__
@@ -116,7 +116,7 @@ def _read_and_parse(task: _Task, cache: Cache, options: Options) -> DocumentResu
         except ExtractionError as error:
             failure = problem(error.code, error.message, error.page)
             if not _keepable(failure):
-                return DocumentResult(task.source_path, "pdf", None, [failure])
+                return DocumentResult(task.source_path, PDF, None, [failure])
             model = CachedFailure(error.code, error.message, error.page)
         except MemoryError:
             raise  # the worker reports it as this document's memory failure
