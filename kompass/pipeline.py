@@ -21,7 +21,7 @@ from pathlib import Path
 from extract import CACHEABLE_TYPES, READERS, ExtractionError, read_document, sha256_of
 from extract.formats import BY_NAME, PDF, declares_pdf, is_pdf
 from extract.model import Document
-from extract.ocr import NEVER as NEVER_OCR
+from extract.ocr import OCR_NEVER
 from kompass import __version__
 from kompass.cache import Cache, InvalidEntry, key_of
 from kompass.codec import Codec
@@ -88,7 +88,7 @@ def _timeout(task: _Task, options: Options) -> float:
     process parses no document, so a file that crashes a parser can only end its own worker.
     """
     limit = options.limits.timeout
-    if options.ocr.mode == NEVER_OCR or not is_pdf(task.path, task.data):
+    if options.ocr.mode == OCR_NEVER or not is_pdf(task.path, task.data):
         return limit
     pages = min(len(_PAGE_OBJECT.findall(task.data)), _MOST_PAGES)
     return min(limit + OCR_PAGE_SECONDS * pages, OCR_TIMEOUT_FACTOR * limit)
