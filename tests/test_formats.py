@@ -41,3 +41,14 @@ def test_each_sample_is_read_by_its_suffixs_format_and_laid_out_by_its_family(ra
         assert document.format == source_format.name
         assert document.rendering in source_format.renderings
         assert read_layout(document).blocks, path.name
+
+
+def test_the_texts_that_list_the_suffixes_name_every_format():
+    """The registry's meanings and the contract say the suffixes in words; a format added must be added there."""
+    from domain.problems import problem_codes
+
+    contract = (Path(__file__).resolve().parent.parent / "docs" / "datasets.md").read_text(encoding="utf-8")
+    texts = [problem_codes()["unsupported_format"].meaning, problem_codes()["file_skipped"].meaning,
+             next(line for line in contract.splitlines() if "searched recursively for" in line)]
+    for text in texts:
+        assert [f.suffixes[0] for f in FORMATS if f.suffixes[0] not in text] == [], text
