@@ -140,4 +140,4 @@ def extract(inputs: str | os.PathLike[str] | Iterable[str | os.PathLike[str]] = 
     options = Options(jobs=jobs or DEFAULTS.jobs, force=force, cache_dir=None if cache is None else Path(cache),
                       limits=Limits(timeout=timeout, memory_mb=memory_limit), pdf_reader=pdf_reader,
                       ocr=ocr if isinstance(ocr, OcrSettings) else OcrSettings(mode=ocr))
-    return run_extract(roots, out_dir, options, progress or (lambda name: None), found)
+    return run_extract(found, out_dir, options, progress or (lambda name: None))

@@ -108,7 +108,7 @@ def extract(inputs: tuple[Path, ...], out_dir: Path, jobs: int, force: bool, cac
     with click.progressbar(length=len(sources), label="Extracting", file=sys.stderr, hidden=not sys.stderr.isatty(),
                            item_show_func=lambda name: name and shown(name)) as bar:
         try:
-            summary = run_extract(roots, out_dir, options, progress=lambda name: bar.update(1, name), found=found)
+            summary = run_extract(found, out_dir, options, progress=lambda name: bar.update(1, name))
         except Busy as busy:
             click.echo(f"kompass: {busy}", err=True)
             sys.exit(EXIT_USAGE)

@@ -23,11 +23,12 @@ from kompass.faults import fault_point
 class Inputs:
     sources: list[tuple[Path, str]] = field(default_factory=list)  # absolute path, source_path
     skipped: list[tuple[str, Problem]] = field(default_factory=list)  # source_path, why it is not read
+    roots: list[Path] = field(default_factory=list)  # the files and folders walked, as given
 
 
 def find_inputs(roots: list[Path], out_dir: Path | None = None) -> Inputs:
     """The sources under `roots` (files or folders), sorted by name, and the paths that are not read."""
-    found = Inputs()
+    found = Inputs(roots=list(roots))
     bases = [Path(os.path.abspath(root)) for root in roots]
     common = Path(os.path.commonpath([base if base.is_dir() else base.parent for base in bases]))
     walk = _Walk(found, common, out_dir.resolve() if out_dir else None)

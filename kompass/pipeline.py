@@ -301,10 +301,10 @@ def _load_libraries(tasks: list[_Task], pdf_reader: str) -> None:
         prepare_names()
 
 
-def run_extract(inputs: list[Path], out_dir: Path, options: Options = DEFAULTS,
-                progress: Callable[[str], None] = lambda name: None, found: Inputs | None = None) -> RunSummary:
-    """The whole job under the output's lock; `found`: the inputs already walked (find_inputs(inputs, out_dir)),
-    by a caller that counted them first.
+def run_extract(inputs: list[Path] | Inputs, out_dir: Path, options: Options = DEFAULTS,
+                progress: Callable[[str], None] = lambda name: None) -> RunSummary:
+    """The whole job under the output's lock, on the files and folders `inputs`, or on the walk of them that a
+    caller made to count them first (find_inputs(roots, out_dir)).
 
     Raises kompass.lock.Busy if another run holds the lock, PublishRefused if the
     run's environment lost reports the dataset had or leaves no room to work, OSError if the output cannot be
@@ -314,7 +314,7 @@ def run_extract(inputs: list[Path], out_dir: Path, options: Options = DEFAULTS,
     with RunLock(out_dir) as lock:
         recover(out_dir)
         remove_abandoned_outcomes()
-        found = found or find_inputs(inputs, out_dir)
+        found = inputs if isinstance(inputs, Inputs) else find_inputs(inputs, out_dir)
         sources = found.sources
         cache = Cache(options.cache_dir, CACHE_CODEC)
         cache.check()
@@ -340,7 +340,7 @@ def run_extract(inputs: list[Path], out_dir: Path, options: Options = DEFAULTS,
             "started": started, "finished": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
             "inputs": len(sources), "extracted": work[READ], "reparsed": work[REPARSED], "reused": work[REUSED],
             "failed": len(summary.failed), "reports": summary.reports, "out": str(out_dir),
-            "input_roots": [str(root.resolve()) for root in inputs],  # where the QA report finds the sources
+            "input_roots": [str(root.resolve()) for root in found.roots],  # where the QA report finds the sources
             "problems_by_severity": {s: severities[s] for s in SEVERITIES},
             "versions": {**versions, "reader": reader_version(options.pdf_reader), "parser": parser_version()},
             "jobs": options.jobs, "forced": options.force, "stale_lock_taken_over": lock.previous is not None,

@@ -39,7 +39,7 @@ def test_a_run_given_the_walk_of_its_inputs_does_not_walk_them_again(tmp_path, m
         raise AssertionError("the inputs were walked a second time")
 
     monkeypatch.setattr(pipeline, "find_inputs", walk_again)
-    summary = pipeline.run_extract([root], out, Options(jobs=1), found=found)
+    summary = pipeline.run_extract(found, out, Options(jobs=1))
     assert [row["source_path"] for row in read_tables(out)["documents"]] == ["r.md"]
     assert summary.reports == 1
     with pytest.raises(AssertionError, match="walked a second time"):
