@@ -7,6 +7,8 @@ from datetime import date
 from domain.problems import Problem
 
 STRENGTH, IMPROVEMENT, UNKNOWN = "strength", "improvement", "unknown"
+FINDING_KINDS = (STRENGTH, IMPROVEMENT, UNKNOWN)  # findings.kind: UNKNOWN where the source cannot tell
+Row = dict[str, object]  # a row of a published table: column name -> value
 
 
 @dataclass

@@ -53,11 +53,16 @@ _CODE = hashlib.sha256(b"".join((Path(__file__).parent / name).read_bytes()
                                              "score_cells.py"))).hexdigest()[:16]
 
 
+# OcrSettings.mode: pages without a text layer, every page, or none
+OCR_AUTO, OCR_NEVER, OCR_ALWAYS = "auto", "never", "always"
+OCR_MODES = (OCR_AUTO, OCR_NEVER, OCR_ALWAYS)
+
+
 @dataclass(frozen=True)
 class OcrSettings:
-    """When and how to OCR. `mode`: auto (pages without a text layer), always, never."""
+    """When and how to OCR. `mode`: one of OCR_MODES."""
 
-    mode: str = "auto"
+    mode: str = OCR_AUTO
     language: str = "swe"
     dpi: int = 200
     page_timeout: float = 120.0  # seconds Tesseract may take on one page before it counts as hung
@@ -130,9 +135,9 @@ def pages_to_ocr(pages: list[Page], settings: OcrSettings, false_layers: Collect
 
     Read off the pages the PDF reader made, so the PDF is parsed once, by the reader, in the worker.
     """
-    if settings.mode == "never":
+    if settings.mode == OCR_NEVER:
         return []
-    return [page.number for page in pages if settings.mode == "always" or (not page.lines and page.has_images)
+    return [page.number for page in pages if settings.mode == OCR_ALWAYS or (not page.lines and page.has_images)
             or page.number in false_layers]
 
 

@@ -30,6 +30,7 @@ from extract.errors import ExtractionError
 from extract.geometry import Chars, chars_to_words, is_bold, words_to_lines
 from extract.model import Page, ScanLayer
 from domain.problems import Problem
+from extract.pdf import looks_like_pdf
 from extract.pdf_errors import damaged, encrypted, not_a_pdf, unreadable_page
 from extract.text_layer import covers_page
 
@@ -71,7 +72,7 @@ _font_size_of = _unconverted(pdfium.FPDFTextObj_GetFontSize, ctypes.c_int)
 def read_pages(data: bytes, name: str, problems: list[Problem]) -> list[Page]:
     document = pdfium.FPDF_LoadMemDocument64(data, len(data), None)  # `data` outlives the document
     if not document:
-        raise _open_error(pdfium.FPDF_GetLastError(), name, b"%PDF" in data[:1024])
+        raise _open_error(pdfium.FPDF_GetLastError(), name, looks_like_pdf(data))
     try:
         if not pdfium.FPDF_DocumentHasValidCrossReferenceTable(document) and b"%%EOF" not in data[-1024:]:
             raise damaged(name, "the PDF is cut short (it has no end of file mark) and cannot be read whole")

@@ -14,8 +14,7 @@ from kompass.changes import CHANGED, GONE, NEW, SubjectChanges, ValueChange, com
 from kompass.digest import DIGEST_FILE
 from kompass.qa_dataset import Dataset
 from kompass.qa_html import cell, count, problems_table
-
-Row = dict[str, object]
+from domain.records import Row
 
 
 def _findings_table(findings: list[Row], css_class: str) -> str:

@@ -21,14 +21,12 @@ import click
 
 from domain.catalog import AREA_MAX_SCORE, TOTAL_MAX_SCORE
 from domain.problems import SEVERITIES
+from domain.records import FINDING_KINDS, Row
 from kompass.qa_changes import changes_section
 from kompass.qa_charts import area_scores_chart, problems_chart, total_scores_chart
-from kompass.qa_dataset import COUNTED_TABLES, RUNS_FILE, Dataset, Document, documents, is_dataset, load_dataset
+from kompass.qa_dataset import (COUNTED_TABLES, GUESSED_FINDINGS, RUNS_FILE, Dataset, Document, documents, is_dataset,
+                                load_dataset)
 from kompass.qa_html import CSS, cell, count, problems_table, status_badge
-
-FINDING_KINDS = ("strength", "improvement", "unknown")
-
-Row = dict[str, object]
 
 
 def _document_badges(doc: Document) -> str:
@@ -126,7 +124,7 @@ def _document_section(index: int, doc: Document, dataset: Dataset) -> str:
     parts.append("<dl>" + "".join(f"<dt>{escape(k)}</dt><dd>{escape('—' if v is None else str(v))}</dd>"
                                   for k, v in facts) + "</dl>")
     if doc.report is not None:
-        counts = [(f"findings: {kind}", doc.findings[kind]) for kind in (*FINDING_KINDS, "unknown, kind guessed")]
+        counts = [(f"findings: {kind}", doc.findings[kind]) for kind in (*FINDING_KINDS, GUESSED_FINDINGS)]
         counts += [(name.replace("_", " "), dataset.row_counts[name][report_id]) for name in COUNTED_TABLES
                    if name in dataset.row_counts]
         parts.append('<div class="charts"><table class="counts"><tr><th>Rows</th><th>Count</th></tr>'

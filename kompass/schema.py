@@ -12,8 +12,11 @@ import pyarrow as pa
 
 from domain.catalog import AREA_MAX_SCORE, AREA_NUMBERS, TOTAL, TOTAL_MAX_SCORE, criteria_versions
 from domain.problems import SEVERITIES, STAGES, problem_codes
-from extract import DEFAULT_READER, READERS, SOURCE_SUFFIXES, TEXT_READERS
+from domain.records import FINDING_KINDS
+from extract import DEFAULT_READER, READERS
+from extract.formats import FORMATS, RENDERINGS
 from extract.text_layer import LAYER_READER
+from kompass.results import STATUSES, WORK
 
 
 @dataclass(frozen=True)
@@ -51,11 +54,9 @@ def _total_score(description: str) -> Column:
     return _c("total_score", pa.int16(), description, True, minimum=0, maximum=TOTAL_MAX_SCORE)
 
 
-SOURCE_FORMATS = tuple(dict.fromkeys(SOURCE_SUFFIXES.values()))
+SOURCE_FORMATS = tuple(source_format.name for source_format in FORMATS)
+_TEXT_COPIES = tuple(source_format.name for source_format in FORMATS if source_format.decoded)
 CRITERIA_VERSIONS = tuple(version.criteria_version for version in criteria_versions())
-FINDING_KINDS = ("strength", "improvement", "unknown")
-DOCUMENT_STATUSES = ("ok", "partial", "failed", "skipped")
-DOCUMENT_WORK = ("read", "reparsed", "reused", "failed", "skipped")
 CORRECTION_STATUSES = ("applied", "stale", "target_missing", "invalid")
 
 
@@ -70,7 +71,7 @@ _READERS = (f"the PDF reader ({_one_of(sorted(READERS))}, as `--pdf-reader` chos
             f"`{DEFAULT_READER}` by default) for a PDF's text layer, `ocr:tesseract-<version>` for a scan (OCR), "
             f"`{DEFAULT_READER}:{LAYER_READER}` for a scan's own OCR text layer read as a scan's text where OCR "
             f"could not run, joined by `+` when pages were read in different ways "
-            f"(`{DEFAULT_READER}+ocr:tesseract-5.3.0`), or the source format ({_one_of(TEXT_READERS)}) for a text "
+            f"(`{DEFAULT_READER}+ocr:tesseract-5.3.0`), or the source format ({_one_of(_TEXT_COPIES)}) for a text "
             f"copy")
 _SOURCE_FORMAT = f"The input's format: {_one_of(SOURCE_FORMATS)}."
 
@@ -104,8 +105,7 @@ TABLES: tuple[TableSchema, ...] = (
         _c("source_path", pa.string(), "Path of the input, relative to the input root."),
         _c("source_sha256", pa.string(), "Hex SHA-256 digest of the input file's bytes."),
         _c("source_format", pa.string(), _SOURCE_FORMAT, enum=SOURCE_FORMATS),
-        _c("rendering", pa.string(), "How the source lays the report out: `pdf`, `flat`, `transcript`, `paged`, "
-                                     "`markdown` or `html`."),
+        _c("rendering", pa.string(), f"How the source lays the report out: {_one_of(RENDERINGS)}."),
         _c("reader", pa.string(), f"What read the source: {_READERS}."),
         _c("extractor_version", pa.string(), "Version of kompass that wrote the row."),
     )),
@@ -235,7 +235,7 @@ TABLES: tuple[TableSchema, ...] = (
         _c("status", pa.string(), "`ok` (a report without problems), `partial` (a report, with warnings or "
                                   "errors, incomplete, or a duplicate), `failed` (no report) or `skipped` (not a "
                                   "report's file: another type, a FIFO, ...).",
-           enum=DOCUMENT_STATUSES),
+           enum=STATUSES),
         _c("published", pa.bool_(), "Whether its report is the one in reports (false for a duplicate's other "
                                     "inputs and for failed documents)."),
         _c("source_format", pa.string(), f"{_SOURCE_FORMAT[:-1]}; null when the file could not be read.", True,
@@ -249,7 +249,7 @@ TABLES: tuple[TableSchema, ...] = (
                                     "reused whole from the cache or its process was given up.", True),
         _c("work", pa.string(), "`read` from the file, `reparsed` from the cached document model, `reused` "
                                 "whole from the cache, or `failed` (its process crashed or was given up).",
-           enum=DOCUMENT_WORK),
+           enum=WORK),
         _c("cache_hit", pa.bool_(), "Whether the cache supplied its document model or its records."),
         _c("errors", pa.int16(), "Its problems of severity `error`."),
         _c("warnings", pa.int16(), "Its problems of severity `warning`."),

@@ -29,8 +29,7 @@ from kompass.faults import fault_point
 from kompass.publication import datapackage
 from kompass.schema import TABLES, TableSchema
 from kompass.swap import remove, swap_in
-
-Row = dict[str, object]
+from domain.records import Row
 
 
 def _sort_key(schema: TableSchema, row: Row) -> tuple:

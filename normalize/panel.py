@@ -13,8 +13,7 @@ from dataclasses import dataclass
 from domain import catalog
 from domain.catalog import TOTAL
 from domain.problems import Problem, problem
-
-Row = dict[str, object]
+from domain.records import Row
 
 
 @dataclass

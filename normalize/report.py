@@ -13,9 +13,8 @@ from normalize.language import kind_guess, lemmas
 from normalize.validate import validate
 from domain.catalog import AREA_MAX_SCORE, AREA_NUMBERS, TOTAL_MAX_SCORE
 from domain.problems import Problem, problem
-from domain.records import UNKNOWN, RawArea, RawReport
+from domain.records import UNKNOWN, RawArea, RawReport, Row
 
-Row = dict[str, object]
 UNIDENTIFIED = "unidentified"  # the municipality of a report whose name could not be read
 
 
