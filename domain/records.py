@@ -3,12 +3,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from domain.problems import Problem
 
 STRENGTH, IMPROVEMENT, UNKNOWN = "strength", "improvement", "unknown"
 FINDING_KINDS = (STRENGTH, IMPROVEMENT, UNKNOWN)  # findings.kind: UNKNOWN where the source cannot tell
-Row = dict[str, object]  # a row of a published table: column name -> value
+# a row of a published table: column name -> value, of the column's type (kompass.schema), so Any
+Row = dict[str, Any]
 
 
 @dataclass

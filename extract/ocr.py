@@ -273,13 +273,15 @@ def _mark(strip: numpy.ndarray, height: int) -> tuple[str, int, int] | None:
     the bullet when it is a dash (wide and thin) or a dot (about as wide as
     high), about half-way up the line. Table borders are runs of their own.
     """
-    inked = (strip < _INK).any(axis=0).nonzero()[0]
+    import numpy  # loaded already: the page image is an array
+
+    inked = numpy.flatnonzero((strip < _INK).any(axis=0))
     if len(inked) == 0:
         return None
     breaks = (inked[1:] - inked[:-1] > 1).nonzero()[0]
     left = int(inked[breaks[-1] + 1]) if len(breaks) else int(inked[0])
     run = strip[:, left:int(inked[-1]) + 1] < _INK
-    rows = run.any(axis=1).nonzero()[0]
+    rows = numpy.flatnonzero(run.any(axis=1))
     wide, high = run.shape[1], int(rows[-1] - rows[0] + 1)
     middle = rows.mean() / height
     if not 0.25 < middle < 0.75 or run[rows[0]:rows[-1] + 1].mean() < 0.6:

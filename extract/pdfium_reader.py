@@ -22,6 +22,7 @@ from __future__ import annotations
 import ctypes
 from array import array
 from collections.abc import Callable, Iterator
+from typing import Any
 
 import numpy as np
 import pypdfium2.raw as pdfium
@@ -50,14 +51,17 @@ _UNPAINTED = (pdfium.FPDF_TEXTRENDERMODE_INVISIBLE, pdfium.FPDF_TEXTRENDERMODE_C
 _IDENTITY = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 
 
-def _unconverted(function: Callable[..., object], restype: type) -> Callable[..., object]:
+def _unconverted(function: Any, restype: type) -> Callable[..., Any]:
     """`function` called with its arguments as given: ctypes checks and converts none of them.
 
     For the calls made once per character, which are most of the reader's time: converting
     the arguments to the declared types costs as much as the call itself. The caller passes
     pointers as c_void_p objects and ints as Python ints.
     """
-    return ctypes.CFUNCTYPE(restype)(ctypes.cast(function, ctypes.c_void_p).value)
+    address = ctypes.cast(function, ctypes.c_void_p).value
+    if address is None:
+        raise RuntimeError(f"PDFium has no {function.__name__}")
+    return ctypes.CFUNCTYPE(restype)(address)
 
 
 # a text object as a plain address (0 for none), so characters are grouped by it in an array
@@ -192,9 +196,9 @@ def _chars(text_page, page_top: float, fonts: dict[int, _Font]) -> Chars:
     # the one loop per character: names bound locally, as every lookup in it is paid a few hundred thousand times
     text_object_of, origin_of, add_object, add_left, add_baseline = (
         _text_object_of, _origin_of, objects.append, lefts.append, baselines.append)
-    for index in range(len(code)):
-        add_object(text_object_of(page, index))
-        origin_of(page, index, x_at, y_at)
+    for character in range(len(code)):
+        add_object(text_object_of(page, character))
+        origin_of(page, character, x_at, y_at)
         add_left(x.value)
         add_baseline(y.value)
     code[(code == _HYPHEN_MARKS[0]) | (code == _HYPHEN_MARKS[1])] = 0x2D

@@ -105,7 +105,7 @@ def extract(inputs: str | os.PathLike[str] | Iterable[str | os.PathLike[str]] = 
             ocr: str | OcrSettings = DEFAULTS.ocr.mode, force: bool = False,
             cache: str | os.PathLike[str] | None = DEFAULT_CACHE,
             pdf_reader: str = DEFAULTS.pdf_reader, timeout: float = DEFAULTS.limits.timeout,
-            memory_limit: int = DEFAULTS.limits.memory_mb,
+            memory_limit: int | None = DEFAULTS.limits.memory_mb,
             progress: Callable[[str], None] | None = None,
             corrections: str | os.PathLike[str] | None = None) -> RunSummary:
     """`kompass extract` from Python: read the reports in `inputs` (files or directories) into the dataset `out`.

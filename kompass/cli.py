@@ -9,7 +9,6 @@ a command adds to that line what the user needs to know (`on_stop`).
 from __future__ import annotations
 
 import json
-import os
 import sys
 from collections import Counter
 from collections.abc import Callable
@@ -143,7 +142,7 @@ def extract(inputs: tuple[Path, ...], out_dir: Path, jobs: int, force: bool, cac
 def _identity(path: Path) -> tuple[int, int] | None:
     """Which file or folder is at `path` (device and inode): publishing puts another one there."""
     try:
-        info = os.stat(path)
+        info = path.stat()
     except OSError:
         return None
     return info.st_dev, info.st_ino

@@ -14,10 +14,10 @@ from datetime import date
 import pyarrow as pa
 
 from domain.catalog import AREA_NUMBERS
+from domain.records import Row
 from kompass.schema import BY_NAME, TABLES, Column
 from normalize.report import guessed_kind, percent_computed
 
-Row = dict[str, object]
 KEY_SEPARATOR = ";"
 # worked out after the corrections from the tables they are applied to
 _BUILT_FROM_CORRECTED = ("scores",)

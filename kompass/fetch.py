@@ -249,16 +249,25 @@ def _fetch(entry: Entry, dest: Path, politeness: Politeness) -> Outcome:
             continue
         except urllib.error.HTTPError as error:
             last_error = f"HTTP {error.code} {error.reason}"
-            if error.code < 500 and error.code not in (408, 429):
-                break  # the server will not change its mind
+            if not _worth_retrying(error):
+                break
             continue
         except (urllib.error.URLError, http.client.HTTPException, TimeoutError, ConnectionError, OSError) as error:
             last_error = f"{type(error).__name__}: {getattr(error, 'reason', error)}"
             continue
-        if entry.sha256 is not None and _sha256(part) != entry.sha256:
-            discard(part)
-            return Outcome(entry, "failed", None, "the downloaded file does not match the manifest's sha256")
-        target = dest / _name(entry, suffix)
-        finish(part, target)
-        return Outcome(entry, "downloaded", target)
+        return _kept(entry, part, dest / _name(entry, suffix))
     return Outcome(entry, "failed", None, f"{last_error} (after {attempt + 1} attempts)")
+
+
+def _worth_retrying(error: urllib.error.HTTPError) -> bool:
+    """A server error, a timeout or too many requests may pass; another refusal the server will not revise."""
+    return error.code >= 500 or error.code in (408, 429)
+
+
+def _kept(entry: Entry, part: Path, target: Path) -> Outcome:
+    """The whole download put in place as `target`, where it is the file the manifest names."""
+    if entry.sha256 is not None and _sha256(part) != entry.sha256:
+        discard(part)
+        return Outcome(entry, "failed", None, "the downloaded file does not match the manifest's sha256")
+    finish(part, target)
+    return Outcome(entry, "downloaded", target)

@@ -29,7 +29,7 @@ class Inputs:
 def find_inputs(roots: list[Path], out_dir: Path | None = None) -> Inputs:
     """The sources under `roots` (files or folders), sorted by name, and the paths that are not read."""
     found = Inputs(roots=list(roots))
-    bases = [Path(os.path.abspath(root)) for root in roots]
+    bases = [Path(os.path.abspath(root)) for root in roots]  # noqa: PTH100 - lexical: links are not followed
     common = Path(os.path.commonpath([base if base.is_dir() else base.parent for base in bases]))
     walk = _Walk(found, common, out_dir.resolve() if out_dir else None)
     for base in bases:
@@ -95,7 +95,7 @@ class _Walk:
     def _is_output(self, path: Path) -> bool:
         if self.out_dir is None:
             return False
-        absolute = Path(os.path.abspath(path))
+        absolute = Path(os.path.abspath(path))  # noqa: PTH100 - lexical: links are not followed
         if absolute.parent == self.out_dir.parent and absolute.name.startswith(f".{self.out_dir.name}."):
             return True  # its staging folders, lock and retired copy
         real = Path(os.path.realpath(path))

@@ -228,6 +228,7 @@ def merge(results: list[DocumentResult], corrections: Corrections | None = None
             by_report.setdefault(result.report.report_id, []).append(result)
     for report_id, candidates in by_report.items():
         kept, *others = sorted(candidates, key=_rank)
+        assert kept.report is not None  # by_report holds the results that have a report
         for name, rows in kept.report.rows.items():
             tables.setdefault(name, []).extend(rows)
         for other in others:

@@ -11,7 +11,6 @@ and inline SVG charts: nothing is fetched, no script is needed.
 from __future__ import annotations
 
 import json
-import os
 from collections import Counter
 from datetime import UTC, datetime
 from html import escape
@@ -185,7 +184,7 @@ def report(dataset: Path, out_file: Path | None) -> None:
     try:
         out_file.parent.mkdir(parents=True, exist_ok=True)
         partial.write_text(render_report(loaded, docs), encoding="utf-8")
-        os.replace(partial, out_file)  # an interrupted report leaves the earlier one, never half of one
+        partial.replace(out_file)  # an interrupted report leaves the earlier one, never half of one
     except OSError as error:
         raise DatasetError(f"cannot write {out_file}: {error.strerror or error}") from None
     finally:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
+from typing import TypeGuard
 
 from domain import catalog
 from normalize.criteria import detect_version
@@ -127,7 +128,7 @@ def guessed_kind(kind: str, text: str) -> tuple[str | None, str | None]:
     return kind_guess(text) if kind == UNKNOWN else (None, None)
 
 
-def _publishable(score: int | None, maximum: int) -> bool:
+def _publishable(score: int | None, maximum: int) -> TypeGuard[int]:
     """A score within its range; one outside it is a misreading, named by validation and never published."""
     return score is not None and 0 <= score <= maximum
 

@@ -299,10 +299,10 @@ def _findings(stream: _Stream, start: int, end: int) -> FindingsBlock:
                               page=stream.page_at(start))
 
 
-def _items_with_pages(stream: _Stream, start: int, end: int) -> list[tuple[str, int]]:
+def _items_with_pages(stream: _Stream, start: int, end: int) -> list[tuple[str, int | None]]:
     # a header row repeated where the table continues on a new page is not an item
     text = _REPEATED_HEADER.sub(" ", stream.text[start:end])
-    found = []
+    found: list[tuple[str, int | None]] = []
     position = start
     for item in split_list(text):
         offset = stream.text.find(item.split()[0], position)

@@ -92,9 +92,9 @@ def _headed_lists(elements: list[Line | Table], index: int) -> tuple[FindingsBlo
 
 
 def _bullets(elements: list[Line | Table], index: int) -> tuple[list[tuple[str, int | None]], int]:
-    items = []
-    while index < len(elements) and isinstance(elements[index], Line) and elements[index].text.startswith("• "):
-        items.append((elements[index].text[2:].strip(), elements[index].page))
+    items: list[tuple[str, int | None]] = []
+    while index < len(elements) and isinstance(line := elements[index], Line) and line.text.startswith("• "):
+        items.append((line.text[2:].strip(), line.page))
         index += 1
     return items, index
 

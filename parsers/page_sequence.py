@@ -107,8 +107,8 @@ def contents_gaps(layout: Layout, pages: PageCheck) -> tuple[list[Gap], list[Pro
             continue
         match = next((index for index in range(position, len(headings))
                       if _key(headings[index].text) == _key(entry)), None)
-        if match is not None:
-            found.append(_Numbered(headings[match].page, number))
+        if match is not None and (page := headings[match].page) is not None:
+            found.append(_Numbered(page, number))
             position = match + 1
     gaps = _gaps(found, least_run=_CONTENTS_RUN)
     return gaps, [_missing(gap, f"The contents place the headings on printed pages {gap.after} and {gap.before} "

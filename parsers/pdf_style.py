@@ -55,7 +55,7 @@ def page_style(rows: list[Row]) -> PageStyle:
                 edges[round(line.x1)] += 1
     body = sizes.most_common(1)[0][0] if sizes else 11.0
     fonts = any(line.bold is not None for row in rows for line in row.lines)
-    right_edge = float(max(edges, key=edges.get)) if edges else 500.0
+    right_edge = float(max(edges, key=lambda edge: edges[edge])) if edges else 500.0
     ends = sorted(edges.elements())
     gaps = sorted(following.top - row.bottom for row, following in zip(rows, rows[1:])
                   if following.page == row.page and len(row.text.split()) >= RUNNING_WORDS)

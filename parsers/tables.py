@@ -86,7 +86,9 @@ def _rubric_box(rows: list[Row], page: int | None) -> RubricBox:
     """The box's rubrics and its score, or a score per year where the header has year columns."""
     header = [cell_text(cell) for cell in rows[0]]
     years = {index: int(text) for index, text in enumerate(header) if YEAR_CELL.match(text)}
-    items, numbers, year_scores = [], [], []
+    items: list[str] = []
+    numbers: list[int] = []
+    year_scores: list[tuple[int, int]] = []
     for row in rows[1:]:
         texts = [cell_text(cell) for cell in row]
         numbers = numbers or [int(t) for t in texts if SCORE_CELL.match(t)]

@@ -37,8 +37,8 @@ def test_every_odd_path_in_an_input_folder_is_a_problem_row(tmp_path):
     root.mkdir()
     shutil.copy(SOLLENTUNA_2018, root / "good.txt")
     os.mkfifo(root / "pipe.txt")
-    os.symlink("loop.txt", root / "loop.txt")
-    os.symlink(tmp_path / "gone.pdf", root / "dangling.pdf")
+    (root / "loop.txt").symlink_to("loop.txt")
+    (root / "dangling.pdf").symlink_to(tmp_path / "gone.pdf")
     (root / "notes.docx").write_bytes(b"PK\x03\x04")
     result = _extract(str(root), "--out", str(tmp_path / "out"))
     assert result.exit_code == 1, result.output

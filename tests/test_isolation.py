@@ -9,6 +9,7 @@ import os
 import shutil
 import signal
 import time
+from pathlib import Path
 
 from click.testing import CliRunner
 
@@ -25,7 +26,7 @@ pytestmark = pytest.mark.slow  # a run whose worker hangs until its time limit
 
 
 def _address_space_mb() -> int:
-    status = open("/proc/self/status", encoding="ascii").read()
+    status = Path("/proc/self/status").read_text(encoding="ascii")
     return int(status.split("VmSize:")[1].split()[0]) // 1024
 
 

@@ -54,7 +54,7 @@ def keep(key: str, document: Path) -> None:
         folder().mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=folder(), delete=False) as part, document.open("rb") as source:
             shutil.copyfileobj(source, part)
-        os.replace(part.name, folder() / key)
+        Path(part.name).replace(folder() / key)
     except OSError:  # a read-only home: the suite still runs, only without the store
         pass
 

@@ -54,14 +54,14 @@ def criteria_version(year: int) -> str:
 
 def _questions() -> dict[int, list[dict]]:
     by_area: dict[int, list[dict]] = {}
-    with open(DOMAIN_DATA / "questions.csv", encoding="utf-8") as handle:
+    with (DOMAIN_DATA / "questions.csv").open(encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
             by_area.setdefault(int(row["code"].split(".")[0]), []).append(row)
     return by_area
 
 
 def municipality_code(name: str) -> str | None:
-    with open(DOMAIN_DATA / "municipalities.csv", encoding="utf-8") as handle:
+    with (DOMAIN_DATA / "municipalities.csv").open(encoding="utf-8") as handle:
         return next((row["municipality_code"] for row in csv.DictReader(handle)
                      if row["municipality_name"] == name), None)
 
