@@ -17,9 +17,10 @@ from extract.model import Document
 from domain.catalog import known_title_prefix
 from parsers.blocks import Block, FindingsBlock, Heading, Layout, Paragraph, RubricBox, ScoreRow, ScoreTable
 from parsers.findings import flattened_findings
-from parsers.rubric_names import names_rubric
+from parsers.rubric_names import names_rubric, opens_like_rubric
 from parsers.running_heads import split_running_heads
-from parsers.segment import split_items, split_list
+from parsers.segment import split_items, split_list, starts_item
+from parsers.swedish_forms import is_finite_verb
 from parsers.vocabulary import (APPENDIX_HEADING, APPENDIX_MENTION, AREA_DIGIT, AREA_HEADING, CONTENTS_WORD,
                                 GENERIC_HEADINGS, IMPROVEMENT_HEADER, POINTS_WORD, RUBRICS_WORD, SECTION_HEADING,
                                 SENTENCE_VERBS, STRENGTH_HEADER, UPPER, section_kind)
@@ -45,6 +46,7 @@ _SENTENCE_START = re.compile(r"(?:^|[.?!:)%\d”\"])\s*$")
 _SENTENCE_OPENING = re.compile(rf"(?<=[.?!]\s)[{UPPER}]")  # a capital after a sentence's end
 _WORD_RUN = re.compile(r"\S+")
 _HEADING_WORDS = 8  # a sub-heading has at most this many words
+_DEFINITE_TITLE = re.compile(r"(kommun|stad)en\s+(.+)", re.I)  # an area title that opens with the definite noun
 
 
 @dataclass
@@ -221,7 +223,14 @@ def _area_openings(text: str, start: int, end: int, heading: str) -> list[str]:
     if not title:
         return []
     opening = re.compile(rf"(?i:{re.escape(title)})\s+i\s+[{UPPER}][\w-]+")
-    return [match.group(0) for match in opening.finditer(text, start, end)]
+    found = [match.group(0) for match in opening.finditer(text, start, end)]
+    # "Kommunen som arbetsgivare" opens as "Sollentuna kommun som arbetsgivare": the name for the definite noun
+    definite = _DEFINITE_TITLE.match(title)
+    if definite:
+        named = re.compile(rf"[{UPPER}][\w-]+\s+(?i:{definite.group(1)})\s+(?i:{re.escape(definite.group(2))})"
+                           rf"(?![\w-])")
+        found += [match.group(0) for match in named.finditer(text, start, end)]
+    return found
 
 
 def _rubric_namings(text: str, start: int, end: int, rubrics: list[str]) -> list[str]:
@@ -235,10 +244,20 @@ def _rubric_namings(text: str, start: int, end: int, rubrics: list[str]) -> list
             if not words[count - 1][-1:].isalnum() or words[count - 1].lower() in SENTENCE_VERBS:
                 break  # punctuation or a verb: a sentence, not a heading
             if words[count][:1].isupper():
-                if names_rubric(" ".join(words[:count]), rubrics, whole=True):
-                    found.append(" ".join(words[:count]))
+                candidate = " ".join(words[:count])
+                if names_rubric(candidate, rubrics, whole=True) or _themed_heading(words[:count + 1], rubrics):
+                    found.append(candidate)
                 break
     return found
+
+
+def _themed_heading(words: list[str], rubrics: list[str]) -> bool:
+    """Whether the words before a capitalized one (the last of `words`) are a heading on a rubric's theme
+    worded otherwise ("Information om resultat Det finns ..."): at least two words that open like a rubric, no
+    verb among them and the capital free, not bound to them ("Dialog med Sollentunas ..." is a sentence)."""
+    heading, following = words[:-1], words[-1]
+    return (len(heading) >= 2 and starts_item(heading[-1], following) and not any(map(is_finite_verb, heading))
+            and opens_like_rubric(" ".join(heading), rubrics))
 
 
 def _rubric_box(stream: _Stream, start: int, end: int) -> tuple[RubricBox | None, int]:

@@ -151,3 +151,34 @@ def test_sub_headings_naming_the_area_or_a_rubric_not_word_for_word_are_found_in
                                          "Strategi för demokratin"]
     # sentences opening with a rubric's words are no headings: they have a verb
     assert not any(heading.startswith(("Informationen", "Strategin")) for heading in headings)
+
+
+def _area_headings(text: str, area_heading: str) -> list[str]:
+    rendering, pages = read_text(text)
+    blocks = read_layout(Document("mini.txt", "0" * 64, "text", rendering, pages)).blocks
+    headings = [block.text for block in blocks if isinstance(block, Heading)]
+    start = headings.index(area_heading)
+    following = next((i for i, h in enumerate(headings[start + 1:], start + 1) if h.startswith(("Område", "4."))),
+                     len(headings))
+    return headings[start + 1:following]
+
+
+def test_a_heading_on_a_rubrics_theme_worded_otherwise_is_found_in_flat_text(mini_flat):
+    # the box says "Information till medborgare"; the narrative heads a part "Information om resultat"
+    narrative = ("Allmänt En kommun är en politiskt styrd organisation. Information om resultat Det finns en samlad "
+                 "rapportering. Information från Täbys nämnder sker på webben. Information om resultat publiceras "
+                 "Kommunen gör det varje år. Strategiarbete och uppföljning Kommunen har en plan.")
+    text = mini_flat.replace("Allmänt En kommun är en politiskt styrd organisation.", narrative)
+    # a capital bound to the words before it ("från Täbys") or a verb among them ("publiceras") makes a sentence
+    assert _area_headings(text, "Område 1 Offentlighet och demokrati") == [
+        "Allmänt", "Information om resultat", "Strategiarbete och uppföljning"]
+
+
+def test_an_area_titled_with_kommunen_opens_with_the_municipalitys_name_in_flat_text(mini_flat):
+    text = mini_flat.replace("Område 7 Ständiga förbättringar", "Område 6 Kommunen som arbetsgivare personalpolitik")
+    text = text.replace("Rubriker Kvalitetsarbete Poäng 55 Allmänt Kommunen arbetar med förbättringar.",
+                        "Rubriker Personalstrategi Poäng 55 Allmänt Kommunen arbetar med personalfrågor. Täby kommun "
+                        "som arbetsgivare personalpolitik Om man ser till poängen har Täby gått framåt. "
+                        "Personalstrategi Det finns en strategi.")
+    assert _area_headings(text, "Område 6 Kommunen som arbetsgivare personalpolitik") == [
+        "Allmänt", "Täby kommun som arbetsgivare personalpolitik", "Personalstrategi"]
