@@ -23,6 +23,7 @@ from parsers.swedish_forms import (is_comparative, is_infinitive, is_modal_passi
                                    is_present_participle)
 
 _WORD = re.compile(r"[\p{L}-]+")
+_PARENTHESIS = re.compile(r"\([^()]*\)")
 _VERB_REACH = 3  # a finite verb this near the start states the item; further on it is a clause's
 
 
@@ -35,7 +36,9 @@ def _cues() -> dict[str, frozenset[str]]:
 
 def wording_kind(text: str) -> str | None:
     """`improvement` or `strength` where the wording plainly says which, else None (also when it says both)."""
-    words = [word.lower() for word in _WORD.findall(text)]
+    # a parenthesis qualifies the item ("Synliggör goda ledarprestationer (systematiken kan utvecklas)")
+    plain = _PARENTHESIS.sub(" ", text)
+    words = [word.lower() for word in _WORD.findall(plain)]
     cues = _cues()
     if not words or any(word in cues["contrast_words"] for word in words):
         return None
@@ -43,7 +46,7 @@ def wording_kind(text: str) -> str | None:
     # a word of lack opens the item: later on it qualifies a strength ("dock inte för alla", "inte minst")
     asks = (is_infinitive(opener) or opener in cues["improvement_openers"] or opener in cues["lack_words"]
             or is_comparative(opener) or any(word in cues["missing_words"] for word in words)
-            or is_modal_passive(words, cues["modal_verbs"]) or text.rstrip().endswith("?"))
+            or is_modal_passive(words, cues["modal_verbs"]) or plain.rstrip().endswith("?"))
     # "Fungerande internkontroll", not the verbal noun of "Bemötande och tillgänglighet"
     praises = opener in cues["strength_openers"] or (
         is_present_participle(opener) and len(words) > 1 and words[1] not in stop_words())

@@ -16,6 +16,7 @@ from domain.problems import problem
 from domain.records import IMPROVEMENT, STRENGTH, UNKNOWN, RawFinding
 
 Item = tuple[str, int | None]  # text, page
+_MAX_UNSIGNED_RUN = 2  # items without a sign of their kind that their agreeing neighbours place
 
 
 def column_findings(strengths: list[Item], improvements: list[Item], page: int | None) -> FindingsBlock:
@@ -68,20 +69,26 @@ def _kinds_by_wording(texts: list[str], before: str | None) -> list[str]:
     """The kinds of items whose column the order leaves open, `before` being the kind of the item before them
     (None where they open the table: then the first is the left column's).
 
-    An item takes the kind its wording plainly says (parsers.finding_wording); one that says nothing takes
-    the kind of the items on both sides of it where those agree, as a column's items stand together; at the
-    table's end, with nothing after it to agree, it stays unknown.
+    An item takes the kind its wording plainly says (parsers.finding_wording). A short run of items that say
+    nothing takes the kind of the items on both sides of it where those agree, as a column's items stand
+    together; a longer run may be the other column's end spilled between them (a table broken over a page),
+    and a run at the table's end has nothing after it to agree: those stay unknown.
     """
     worded = [wording_kind(text) for text in texts]
     if texts and before is None and worded[0] is None:
         worded[0] = STRENGTH
-    kinds = []
-    for index, kind in enumerate(worded):
-        if kind is None:
-            previous = next((k for k in reversed(worded[:index]) if k), before)
-            following = next((k for k in worded[index + 1:] if k), None)
-            kind = previous if previous is not None and previous == following else UNKNOWN
-        kinds.append(kind)
+    kinds = [kind or UNKNOWN for kind in worded]
+    index = 0
+    while index < len(worded):
+        if worded[index] is not None:
+            index += 1
+            continue
+        run_end = next((i for i in range(index, len(worded)) if worded[i] is not None), len(worded))
+        previous = worded[index - 1] if index else before
+        following = worded[run_end] if run_end < len(worded) else None
+        if run_end - index <= _MAX_UNSIGNED_RUN and previous is not None and previous == following:
+            kinds[index:run_end] = [previous] * (run_end - index)
+        index = run_end
     return kinds
 
 

@@ -18,6 +18,7 @@ from parsers.finding_wording import is_infinitive, wording_kind
     "Strategi för mångfald saknas",
     "Koncernperspektiv i styrningen kan stärkas",  # a modal before a passive
     "Mycket finns på plats – har det effekt?",  # a question
+    "(Löpande) utbilda anställda i bemötande",  # a parenthesis before the call to act
 ])
 def test_improvements_by_their_wording(text):
     assert wording_kind(text) == "improvement"
@@ -42,6 +43,7 @@ def test_strengths_by_their_wording(text):
     "Arbetet med revisionsrapporter beskrivs olika",  # a passive
     "Bemötande och tillgänglighet tydligt kriterium vid nyrekrytering",  # a verbal noun, not a participle
     "Synliggör goda ledarprestationer",  # present tense and imperative alike
+    "Synliggör ledarprestationer (systematiken kan fortfarande utvecklas)",  # a parenthesis only qualifies
     "Individuella, tydliga chefskontrakt, dock inte för alla chefer än",  # weighs both
     "Skola och omsorg i samverkan",  # a noun that is also a verb ("skolor")
     "Kommunikation med anställda kring resultat och åtgärder sker",  # a clause's verb, far from the start

@@ -103,3 +103,15 @@ def test_a_header_row_alone_is_split_where_the_wording_turns():
     block = flattened_findings([], right, has_right_header=True, page=5)
     assert [f.kind for f in block.items] == ["strength", "improvement", "improvement", "unknown", "strength",
                                              "strength", "strength", "strength", "unknown"]
+
+
+def test_a_long_run_without_signs_between_calls_to_act_stays_unknown():
+    # three items that say nothing between two improvements may be the left column's end, spilled between
+    # parts of the right column where the table breaks over a page
+    left = [("Öppna nämndsmöten", 1), ("Tydlig vision", 1)]
+    right = [("Utveckla dialogen med unga", 1), ("Koncernperspektiv i styrningen", 1), ("Medarbetarakademi", 2),
+             ("Kundcenter som karriärväg", 2), ("Jämställdhets- och mångfaldsarbete", 2),
+             ("Samverka mer med fackliga organisationer", 2)]
+    block = flattened_findings(left, right, has_right_header=True, page=1)
+    assert [f.kind for f in block.items] == ["strength"] * 2 + ["improvement"] * 2 + ["unknown"] * 3 + [
+        "improvement"]
