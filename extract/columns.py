@@ -20,19 +20,82 @@ _GAP = re.compile(r"\S(\s{3,})(?=\S)")  # a wide gap inside a line: where a colu
 _ROW = re.compile(r"(?P<text>.*?\p{L}.*?)\s{2,}(?P<numbers>(?:\d{1,3}(?:[,.]\d+)?(?:\s*%)?(?:\s+|$))+)")
 _LETTER = re.compile(r"\p{L}")
 _LEAST_ROWS = 2  # rows of a block that make it a table read row by row
+_LONE_BULLET = re.compile(r"\s*[•▪●◦■►–-]\s*")
+_BULLET_INDENT = 8  # a list's text stands this near the margin after its glyph
+_CELL_INDENT = 40  # a lone cell this far right stands in a right column
+_CELL_WORDS = 2  # a score ("66"), or a score and its unit
 
 
 def reading_order(lines: list[str]) -> list[str]:
     """The page's non-blank lines in reading order."""
-    ordered: list[str] = []
-    block: list[str] = []
-    for line in [*lines, ""]:
+    blocks: list[list[str]] = [[]]
+    for line in _bullets_to_their_text(lines):
         if line.strip():
-            block.append(line.rstrip())
-        elif block:
-            ordered += _block_order(block)
-            block = []
+            blocks[-1].append(line.rstrip())
+        elif blocks[-1]:
+            blocks.append([])
+    ordered: list[str] = []
+    for block in _cells_rejoined([block for block in blocks if block]):
+        ordered += _block_order(block)
     return ordered
+
+
+def _cells_rejoined(blocks: list[list[str]]) -> list[list[str]]:
+    """Blocks with a right column's lone cell rejoined to the column beside it.
+
+    A cell vertically centred beside a list ("Rubriker ... Poäng", the score halfway down the items) can get
+    a blank line above it, which cuts the list into blocks: the score then reads in the middle of the list.
+    Where a block opens with such a lone cell, standing in the right column of the two-column block before
+    it, that block, the cell's block and the blocks after it that keep left of the cell are read as one.
+    """
+    joined: list[list[str]] = []
+    index = 0
+    while index < len(blocks):
+        block = blocks[index]
+        cell = _lone_cell_start(blocks[index + 1]) if index + 1 < len(blocks) else None
+        gutter = _gutter(block)
+        if cell is None or gutter is None or cell < gutter:
+            joined.append(block)
+            index += 1
+            continue
+        merged = [*block, *blocks[index + 1]]
+        index += 2
+        while index < len(blocks) and all(len(line) < cell for line in blocks[index]):
+            merged += blocks[index]
+            index += 1
+        joined.append(merged)
+    return joined
+
+
+def _lone_cell_start(block: list[str]) -> int | None:
+    """Where a short cell standing far right on the block's first line starts, when the block's other lines
+    keep left of it; else None."""
+    first = block[0]
+    start = len(first) - len(first.lstrip())
+    if len(first.split()) > _CELL_WORDS or start < _CELL_INDENT or any(len(line) >= start for line in block[1:]):
+        return None
+    return start
+
+
+def _bullets_to_their_text(lines: list[str]) -> list[str]:
+    """Bullets put back before their text: `-layout` can print a list's glyphs as lines of their own,
+    followed by their items' texts indented to where the text stands ("•", "•", "    Information ...")."""
+    result: list[str] = []
+    index = 0
+    while index < len(lines):
+        glyphs = 0
+        while index + glyphs < len(lines) and _LONE_BULLET.fullmatch(lines[index + glyphs]):
+            glyphs += 1
+        texts = lines[index + glyphs:index + 2 * glyphs]
+        indent = [len(text) - len(text.lstrip()) for text in texts]
+        if glyphs and len(texts) == glyphs and all(text.strip() and 0 < i <= _BULLET_INDENT for text, i in
+                                                    zip(texts, indent)):
+            result += [f"{glyph.rstrip()} {text.strip()}" for glyph, text in zip(lines[index:index + glyphs], texts)]
+            index += 2 * glyphs
+        else:
+            result.append(lines[index])
+            index += 1
+    return result
 
 
 def _block_order(block: list[str]) -> list[str]:

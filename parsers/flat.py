@@ -45,7 +45,10 @@ _SENTENCE_END = re.compile(r"[.?!:]\s*$")
 _SENTENCE_START = re.compile(r"(?:^|[.?!:)%\d”\"])\s*$")
 _SENTENCE_OPENING = re.compile(rf"(?<=[.?!]\s)[{UPPER}]")  # a capital after a sentence's end
 _WORD_RUN = re.compile(r"\S+")
-_HEADING_WORDS = 8  # a sub-heading has at most this many words
+_HEADING_WORDS = 10  # a sub-heading has at most this many words
+# punctuation that ends a clause; a heading may hold a comma, a colon or a compound's hyphen ("Kompetens- och
+# medarbetarutveckling", "Ansvarsfördelning, roller och samspel", "Hållbar utveckling: miljöfrågor")
+_CLAUSE_END = re.compile(r"[^\w,:-]$")
 _DEFINITE_TITLE = re.compile(r"(kommun|stad)en\s+(.+)", re.I)  # an area title that opens with the definite noun
 
 
@@ -241,11 +244,13 @@ def _rubric_namings(text: str, start: int, end: int, rubrics: list[str]) -> list
     for opening in _SENTENCE_OPENING.finditer(text, start, end):
         words = _WORD_RUN.findall(text, opening.start(), min(end, opening.start() + 200))[:_HEADING_WORDS + 1]
         for count in range(1, len(words)):
-            if not words[count - 1][-1:].isalnum() or words[count - 1].lower() in SENTENCE_VERBS:
-                break  # punctuation or a verb: a sentence, not a heading
+            if _CLAUSE_END.search(words[count - 1]) or words[count - 1].lower().rstrip(",:") in SENTENCE_VERBS:
+                break  # a sentence's punctuation or a verb: a sentence, not a heading
             if words[count][:1].isupper():
                 candidate = " ".join(words[:count])
-                if names_rubric(candidate, rubrics, whole=True) or _themed_heading(words[:count + 1], rubrics):
+                # a heading ends in a word, not in the colon that opens a list ("... målen är: Ett ...")
+                if words[count - 1][-1:].isalnum() and (names_rubric(candidate, rubrics, whole=True)
+                                                        or _themed_heading(words[:count + 1], rubrics)):
                     found.append(candidate)
                 break
     return found

@@ -63,3 +63,33 @@ def test_blocks_are_read_apart_and_text_without_wide_gaps_keeps_its_order():
     assert _words(reading_order(lines))[:4] == [
         "Sveriges Kommuner och Landsting 2019-04-09 11 (28)", "Kommunen har ett tydligt arbete", "inom styrning.",
         "Rubriker"]
+
+
+def test_a_score_between_blank_lines_beside_its_list_follows_the_list():
+    # the score stands halfway down the list with a blank line above it: the list reads on, then the score
+    lines = ["Område 2 Tillgänglighet och brukarorientering",
+             "Rubriker                                                                       Poäng",
+             "Strategi för brukarorientering", "Tillgänglighet och bemötande", "",
+             "                                                                               66",
+             "Information om service och tjänster", "Valfrihet", "", "",
+             "Allmänt", "Med brukarorientering avses att kommunen ska ha ett gemensamt förhållningssätt till sina "
+             "brukare och att den ska vara tydlig."]
+    assert _words(reading_order(lines)) == [
+        "Område 2 Tillgänglighet och brukarorientering", "Rubriker", "Strategi för brukarorientering",
+        "Tillgänglighet och bemötande", "Information om service och tjänster", "Valfrihet", "Poäng", "66",
+        "Allmänt", "Med brukarorientering avses att kommunen ska ha ett gemensamt förhållningssätt till sina "
+        "brukare och att den ska vara tydlig."]
+
+
+def test_a_page_number_alone_is_no_cell_of_the_text_before_it():
+    lines = ["Kommunen har ett tydligt arbete", "inom styrning.", "", "                                        16"]
+    assert _words(reading_order(lines)) == ["Kommunen har ett tydligt arbete", "inom styrning.", "16"]
+
+
+def test_bullets_printed_on_lines_of_their_own_go_back_before_their_texts():
+    lines = ["Rubriker                                          Poäng", "•   Strategi för brukarfokus", "•", "•",
+             "    Information om service och tjänster", "    Brukar-/kundundersökningar",
+             "                                                   75", "•   Deklarationer och klagomålshantering"]
+    assert _words(reading_order(lines)) == [
+        "Rubriker", "• Strategi för brukarfokus", "• Information om service och tjänster",
+        "• Brukar-/kundundersökningar", "• Deklarationer och klagomålshantering", "Poäng", "75"]

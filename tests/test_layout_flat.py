@@ -182,3 +182,17 @@ def test_an_area_titled_with_kommunen_opens_with_the_municipalitys_name_in_flat_
                         "Personalstrategi Det finns en strategi.")
     assert _area_headings(text, "Område 6 Kommunen som arbetsgivare personalpolitik") == [
         "Allmänt", "Täby kommun som arbetsgivare personalpolitik", "Personalstrategi"]
+
+
+def test_a_heading_may_hold_commas_colons_and_a_compounds_hyphen_in_flat_text(mini_flat):
+    # pdftotext prints long headings whole; a colon that opens a list or a verb before it makes no heading
+    narrative = ("Allmänt En kommun är en politiskt styrd organisation. Strategi- och utvecklingsarbete för "
+                 "demokrati, dialog och delaktighet Täby har en plan. Information: mål och resultat Täby har mål. "
+                 "Information till "
+                 "medborgare i form av: Webb och tidning. Målen för information till medborgare är: Öppenhet.")
+    text = mini_flat.replace("Allmänt En kommun är en politiskt styrd organisation.", narrative)
+    text = text.replace("Strategi för demokrati Information till medborgare Poäng",
+                        "Strategi för demokrati och delaktighet Information till medborgare Poäng")
+    assert _area_headings(text, "Område 1 Offentlighet och demokrati") == [
+        "Allmänt", "Strategi- och utvecklingsarbete för demokrati, dialog och delaktighet",
+        "Information: mål och resultat"]
