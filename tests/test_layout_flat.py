@@ -196,3 +196,17 @@ def test_a_heading_may_hold_commas_colons_and_a_compounds_hyphen_in_flat_text(mi
     assert _area_headings(text, "Område 1 Offentlighet och demokrati") == [
         "Allmänt", "Strategi- och utvecklingsarbete för demokrati, dialog och delaktighet",
         "Information: mål och resultat"]
+
+
+def test_a_findings_table_that_goes_on_under_its_header_row_on_the_next_page(mini_flat):
+    # a -layout copy reads each page's columns apart: the header row printed again on the next page starts a
+    # part of its own, and a cell cut by the page break goes on in lower case under it
+    text = mini_flat.replace(_TABLE, "Styrkor Öppna nämndsmöten Förbättringsmöjligheter Medborgardialog via")
+    text = text.replace("Område 7 Ständiga förbättringar Rubriker", "Styrkor Webbsändningar av KF "
+                        "Förbättringsmöjligheter webben Synpunktshantering Område 7 Ständiga förbättringar Rubriker")
+    rendering, pages = read_text(text)
+    report = parse(Document("mini.txt", "0" * 64, "text", rendering, pages))
+    assert [(f.kind, f.text, f.page) for f in report.areas[0].findings] == [
+        ("strength", "Öppna nämndsmöten", 4), ("improvement", "Medborgardialog via webben", 4),
+        ("strength", "Webbsändningar av KF", 5), ("improvement", "Synpunktshantering", 5)]
+    assert report.problems == []
