@@ -24,6 +24,9 @@ _LONE_BULLET = re.compile(r"\s*[•▪●◦■►–-]\s*")
 _BULLET_INDENT = 8  # a list's text stands this near the margin after its glyph
 _CELL_INDENT = 40  # a lone cell this far right stands in a right column
 _CELL_WORDS = 2  # a score ("66"), or a score and its unit
+_GUTTER_SHIFT = 4  # characters a table's gutter may move from one page to the next (a wrapped line's indent)
+_GUTTER_SPACES = 3  # the spaces that set two columns apart
+_FURNITURE_WORDS = 8  # a running head or a page number has no more words than this
 
 
 def reading_order(lines: list[str]) -> list[str]:
@@ -38,6 +41,56 @@ def reading_order(lines: list[str]) -> list[str]:
     for block in _cells_rejoined([block for block in blocks if block]):
         ordered += _block_order(block)
     return ordered
+
+
+def tables_across_pages(pages: list[list[str]]) -> list[list[str]]:
+    """Pages' lines with a two-column table that a page break cuts read as one.
+
+    Where a page ends in a two-column block and the next page (after its running head) opens with a
+    two-column block at the same gutter whose first line goes on with a cell in lower case, the table runs
+    over the break without its header row again: per page, its columns would read left, right, left, right.
+    The next page's block then joins the end of the first page's block, so that each column reads whole.
+    """
+    pages = [list(lines) for lines in pages]
+    for before, after in zip(pages, pages[1:]):
+        last = _spans(before, reverse=True)
+        first = _spans(after)
+        if last is None or first is None:
+            continue
+        gutter, going_on = _gutter(before[slice(*last)]), _gutter(after[slice(*first)])
+        if gutter is None or going_on is None or abs(gutter - going_on) > _GUTTER_SHIFT:
+            continue
+        opening = after[first[0]]
+        if not any(part.strip()[:1].islower() for part in (opening[:going_on], opening[going_on:])):
+            continue
+        before[last[0]:last[1]] = _aligned([(line, gutter) for line in before[slice(*last)]] +
+                                           [(line, going_on) for line in after[slice(*first)]])
+        del after[first[0]:first[1]]
+    return pages
+
+
+def _aligned(lines: list[tuple[str, int]]) -> list[str]:
+    """Lines cut at their own gutters (each page lays its columns out anew), set out again at one."""
+    width = max(len(line[:gutter].rstrip()) for line, gutter in lines) + _GUTTER_SPACES
+    return [f"{line[:gutter].rstrip():<{width}}{line[gutter:]}".rstrip() for line, gutter in lines]
+
+
+def _spans(lines: list[str], reverse: bool = False) -> tuple[int, int] | None:
+    """The first (or last) block of two lines or more: a page's furniture (its running head, its number)
+    stands in blocks of one line."""
+    spans, start = [], None
+    for index, line in enumerate([*lines, ""]):
+        if line.strip() and start is None:
+            start = index
+        elif not line.strip() and start is not None:
+            spans.append((start, index))
+            start = None
+    for span in (reversed(spans) if reverse else spans):
+        if span[1] - span[0] >= 2:
+            return span
+        if not reverse and span[1] - span[0] == 1 and len(lines[span[0]].split()) > _FURNITURE_WORDS:
+            return None  # text, not a running head: the page does not open with a table
+    return None
 
 
 def _cells_rejoined(blocks: list[list[str]]) -> list[list[str]]:

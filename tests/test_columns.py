@@ -1,7 +1,7 @@
 """extract.columns: the reading order of pdftotext's -layout pages."""
 from __future__ import annotations
 
-from extract.columns import reading_order
+from extract.columns import reading_order, tables_across_pages
 
 FINDINGS = """\
 Styrkor                                             Förbättringsmöjligheter
@@ -93,3 +93,29 @@ def test_bullets_printed_on_lines_of_their_own_go_back_before_their_texts():
     assert _words(reading_order(lines)) == [
         "Rubriker", "• Strategi för brukarfokus", "• Information om service och tjänster",
         "• Brukar-/kundundersökningar", "• Deklarationer och klagomålshantering", "Poäng", "75"]
+
+
+def test_a_table_cut_by_a_page_break_reads_each_column_whole():
+    # the next page lays the table out anew, its gutter a few characters off, and goes on with both cells
+    first = ["Text före tabellen.", "", "Styrkor                                     Förbättringsmöjligheter",
+             "– Utvecklad processtyrning                  – Utveckla strategin kring resultat",
+             "– Välutvecklad samverkan med andra          – Rapportering till cheferna för att", "", "",
+             "                                   19"]
+    second = ["                        KommunKompassen – Sollentuna kommun 2015", "", "",
+              "organisationer och frivilligkrafter     följa effektivitetsutveckling",
+              "                                        – Tätare möjlighet att följa utfall", "", "Område 6"]
+    pages = tables_across_pages([first, second])
+    assert _words(reading_order(pages[0])) == [
+        "Text före tabellen.", "Styrkor", "– Utvecklad processtyrning", "– Välutvecklad samverkan med andra",
+        "organisationer och frivilligkrafter", "Förbättringsmöjligheter", "– Utveckla strategin kring resultat",
+        "– Rapportering till cheferna för att", "följa effektivitetsutveckling", "– Tätare möjlighet att följa utfall",
+        "19"]
+    assert _words(reading_order(pages[1])) == ["KommunKompassen – Sollentuna kommun 2015", "Område 6"]
+
+
+def test_a_page_that_opens_with_a_new_table_is_not_joined_to_the_one_before():
+    first = ["Styrkor                                     Förbättringsmöjligheter",
+             "– Utvecklad processtyrning                  – Utveckla strategin"]
+    second = ["Styrkor                                     Förbättringsmöjligheter",
+              "– Gemensam introduktion                     – Samla rekryteringsbehoven"]
+    assert tables_across_pages([first, second]) == [first, second]
