@@ -21,6 +21,7 @@ _ROW = re.compile(r"(?P<text>.*?\p{L}.*?)\s{2,}(?P<numbers>(?:\d{1,3}(?:[,.]\d+)
 _LETTER = re.compile(r"\p{L}")
 _LEAST_ROWS = 2  # rows of a block that make it a table read row by row
 _LONE_BULLET = re.compile(r"\s*[•▪●◦■►–-]\s*")
+_LEAD_BULLET = re.compile(r"[•▪●◦■►–-]\s")
 _BULLET_INDENT = 8  # a list's text stands this near the margin after its glyph
 _CELL_INDENT = 40  # a lone cell this far right stands in a right column
 _CELL_WORDS = 2  # a score ("66"), or a score and its unit
@@ -46,10 +47,10 @@ def reading_order(lines: list[str]) -> list[str]:
 def tables_across_pages(pages: list[list[str]]) -> list[list[str]]:
     """Pages' lines with a two-column table that a page break cuts read as one.
 
-    Where a page ends in a two-column block and the next page (after its running head) opens with a
-    two-column block at the same gutter whose first line goes on with a cell in lower case, the table runs
-    over the break without its header row again: per page, its columns would read left, right, left, right.
-    The next page's block then joins the end of the first page's block, so that each column reads whole.
+    Where a page ends in a two-column block and the next page (after its running head) opens with a block
+    that goes on with its columns (`_going_on`), the table runs over the break without its header row
+    again: per page, its columns would read left, right, left, right. The next page's block then joins the
+    end of the first page's block, so that each column reads whole.
     """
     pages = [list(lines) for lines in pages]
     for before, after in zip(pages, pages[1:]):
@@ -57,11 +58,9 @@ def tables_across_pages(pages: list[list[str]]) -> list[list[str]]:
         first = _spans(after)
         if last is None or first is None:
             continue
-        gutter, going_on = _gutter(before[slice(*last)]), _gutter(after[slice(*first)])
-        if gutter is None or going_on is None or abs(gutter - going_on) > _GUTTER_SHIFT:
-            continue
-        opening = after[first[0]]
-        if not any(part.strip()[:1].islower() for part in (opening[:going_on], opening[going_on:])):
+        gutter = _gutter(before[slice(*last)])
+        going_on = _going_on(after[slice(*first)], gutter) if gutter is not None else None
+        if going_on is None:
             continue
         before[last[0]:last[1]] = _aligned([(line, gutter) for line in before[slice(*last)]] +
                                            [(line, going_on) for line in after[slice(*first)]])
@@ -73,6 +72,24 @@ def _aligned(lines: list[tuple[str, int]]) -> list[str]:
     """Lines cut at their own gutters (each page lays its columns out anew), set out again at one."""
     width = max(len(line[:gutter].rstrip()) for line, gutter in lines) + _GUTTER_SPACES
     return [f"{line[:gutter].rstrip():<{width}}{line[gutter:]}".rstrip() for line, gutter in lines]
+
+
+def _going_on(block: list[str], gutter: int) -> int | None:
+    """Where the block that opens a page divides into the columns of a table above the break at `gutter`
+    (its own gutter, or its end where it holds the left column only, or 0 the right one only), when it goes
+    on with that table: a cell in lower case or a new item of a column alone; else None."""
+    own = _gutter(block)
+    if own is not None:
+        opening = block[0]
+        going_on = any(part.strip()[:1].islower() for part in (opening[:own], opening[own:]))
+        return own if going_on and abs(own - gutter) <= _GUTTER_SHIFT else None
+    if not (block[0].strip()[:1].islower() or _LEAD_BULLET.match(block[0].strip())):
+        return None
+    if all(len(line.rstrip()) < gutter for line in block):  # the left column alone
+        return max(len(line) for line in block)
+    if all(len(line) - len(line.lstrip()) >= gutter - _GUTTER_SHIFT for line in block):  # the right one alone
+        return 0
+    return None
 
 
 def _spans(lines: list[str], reverse: bool = False) -> tuple[int, int] | None:

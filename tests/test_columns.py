@@ -119,3 +119,28 @@ def test_a_page_that_opens_with_a_new_table_is_not_joined_to_the_one_before():
     second = ["Styrkor                                     Förbättringsmöjligheter",
               "– Gemensam introduktion                     – Samla rekryteringsbehoven"]
     assert tables_across_pages([first, second]) == [first, second]
+
+
+def test_a_left_column_that_goes_on_alone_after_a_page_break_stays_left():
+    first = ["Styrkor                                     Förbättringsmöjligheter",
+             "– Strategi för extern kommunikation         – Premiera de som utmärker sig",
+             "– Utbildning av anställda                   – Servicedeklarationer",
+             "– Regelbunden mätning av tillgängligheten", "", "                    11"]
+    second = ["          KommunKompassen – Sollentuna kommun 2018", "", "– Kontaktcenter, en dörr in, utvecklas",
+              "  och förfinas", "– Synpunktshantering", "", "Område 3 Politisk styrning och kontroll",
+              "I en kommun beställer politiken genomförandet av ett uppdrag av en utförarorganisation."]
+    pages = tables_across_pages([first, second])
+    assert _words(reading_order(pages[0])) == [
+        "Styrkor", "– Strategi för extern kommunikation", "– Utbildning av anställda",
+        "– Regelbunden mätning av tillgängligheten", "– Kontaktcenter, en dörr in, utvecklas", "och förfinas",
+        "– Synpunktshantering", "Förbättringsmöjligheter", "– Premiera de som utmärker sig",
+        "– Servicedeklarationer", "11"]
+    assert _words(reading_order(pages[1]))[1] == "Område 3 Politisk styrning och kontroll"
+
+
+def test_narrative_after_a_table_on_the_next_page_is_not_joined_to_it():
+    first = ["Styrkor                                     Förbättringsmöjligheter",
+             "– Strategi för extern kommunikation         – Premiera de som utmärker sig"]
+    second = ["Kommunen har under året arbetat med sin strategi för extern kommunikation och tillgänglighet.",
+              "Den antogs av kommunfullmäktige i mars."]
+    assert tables_across_pages([first, second]) == [first, second]
