@@ -19,6 +19,7 @@ _GAP = re.compile(r"\S(\s{3,})(?=\S)")  # a wide gap inside a line: where a colu
 # a row: text with a letter, then after a gap only numbers and percentages ("11     15     75 %", "... 4")
 _ROW = re.compile(r"(?P<text>.*?\p{L}.*?)\s{2,}(?P<numbers>(?:\d{1,3}(?:[,.]\d+)?(?:\s*%)?(?:\s+|$))+)")
 _LETTER = re.compile(r"\p{L}")
+_DIGIT = re.compile(r"\d")
 _LEAST_ROWS = 2  # rows of a block that make it a table read row by row
 _LONE_BULLET = re.compile(r"\s*[•▪●◦■►–-]\s*")
 _LEAD_BULLET = re.compile(r"[•▪●◦■►–-]\s")
@@ -47,10 +48,11 @@ def reading_order(lines: list[str]) -> list[str]:
 def tables_across_pages(pages: list[list[str]]) -> list[list[str]]:
     """Pages' lines with a two-column table that a page break cuts read as one.
 
-    Where a page ends in a two-column block and the next page (after its running head) opens with a block
-    that goes on with its columns (`_going_on`), the table runs over the break without its header row
-    again: per page, its columns would read left, right, left, right. The next page's block then joins the
-    end of the first page's block, so that each column reads whole.
+    Where a page ends in a two-column block (or a header row alone) and the next page (after its running
+    head) opens with a block that goes on with its columns (`_going_on`; the table's body), the table runs
+    over the break without its header row again: per page, its columns would read left, right, left,
+    right. The next page's block then joins the end of the first page's block, so that each column reads
+    whole.
     """
     pages = [list(lines) for lines in pages]
     for before, after in zip(pages, pages[1:]):
@@ -58,10 +60,16 @@ def tables_across_pages(pages: list[list[str]]) -> list[list[str]]:
         first = _spans(after)
         if last is None or first is None:
             continue
-        gutter = _gutter(before[slice(*last)])
-        going_on = _going_on(after[slice(*first)], gutter) if gutter is not None else None
-        if going_on is None:
-            continue
+        header = _header_row_start(before[last[0]]) if last[1] - last[0] == 1 else None
+        if header is not None:  # the header row alone ends the page: the table's body opens the next one
+            gutter, going_on = header, _gutter(after[slice(*first)])
+            if going_on is None or abs(going_on - gutter) > _GUTTER_SHIFT:
+                continue
+        else:
+            gutter = _gutter(before[slice(*last)])
+            going_on = _going_on(after[slice(*first)], gutter) if gutter is not None else None
+            if going_on is None:
+                continue
         before[last[0]:last[1]] = _aligned([(line, gutter) for line in before[slice(*last)]] +
                                            [(line, going_on) for line in after[slice(*first)]])
         del after[first[0]:first[1]]
@@ -72,6 +80,13 @@ def _aligned(lines: list[tuple[str, int]]) -> list[str]:
     """Lines cut at their own gutters (each page lays its columns out anew), set out again at one."""
     width = max(len(line[:gutter].rstrip()) for line, gutter in lines) + _GUTTER_SPACES
     return [f"{line[:gutter].rstrip():<{width}}{line[gutter:]}".rstrip() for line, gutter in lines]
+
+
+def _header_row_start(line: str) -> int | None:
+    """Where the second cell of a line of two cells of words starts ("Styrkor       Förbättringsmöjligheter"),
+    else None; a page's foot has numbers ("Sveriges Kommuner och Landsting     2018-06-19    16 (21)")."""
+    gaps = list(_GAP.finditer(line))
+    return gaps[0].end(1) if len(gaps) == 1 and not _DIGIT.search(line) else None
 
 
 def _going_on(block: list[str], gutter: int) -> int | None:
@@ -93,8 +108,8 @@ def _going_on(block: list[str], gutter: int) -> int | None:
 
 
 def _spans(lines: list[str], reverse: bool = False) -> tuple[int, int] | None:
-    """The first (or last) block of two lines or more: a page's furniture (its running head, its number)
-    stands in blocks of one line."""
+    """The first (or last) block of two lines or more, or last a table's header row alone: a page's
+    furniture (its running head, its number) stands in blocks of one line."""
     spans, start = [], None
     for index, line in enumerate([*lines, ""]):
         if line.strip() and start is None:
@@ -103,7 +118,7 @@ def _spans(lines: list[str], reverse: bool = False) -> tuple[int, int] | None:
             spans.append((start, index))
             start = None
     for span in (reversed(spans) if reverse else spans):
-        if span[1] - span[0] >= 2:
+        if span[1] - span[0] >= 2 or (reverse and _header_row_start(lines[span[0]]) is not None):
             return span
         if not reverse and span[1] - span[0] == 1 and len(lines[span[0]].split()) > _FURNITURE_WORDS:
             return None  # text, not a running head: the page does not open with a table

@@ -144,3 +144,20 @@ def test_narrative_after_a_table_on_the_next_page_is_not_joined_to_it():
     second = ["Kommunen har under året arbetat med sin strategi för extern kommunikation och tillgänglighet.",
               "Den antogs av kommunfullmäktige i mars."]
     assert tables_across_pages([first, second]) == [first, second]
+
+
+def test_a_header_row_alone_at_a_pages_end_heads_the_columns_on_the_next_page():
+    first = ["Kommunen har ett tydligt arbete inom ledarskap och delegation, som följs upp varje år.", "",
+             "Styrkor                                            Förbättringsmöjligheter", "", "",
+             "                                              16"]
+    second = ["                        KommunKompassen – Sollentuna kommun 2018", "",
+              "– Tydliga delegationer gällande ekonomi        – Överskott- och underskottshantering",
+              "– Intern ledningskedja                         – Chefskontrakt", "– Chefsstöd"]
+    pages = tables_across_pages([first, second])
+    assert _words(reading_order(pages[0]))[1:] == [
+        "Styrkor", "– Tydliga delegationer gällande ekonomi", "– Intern ledningskedja", "– Chefsstöd",
+        "Förbättringsmöjligheter", "– Överskott- och underskottshantering", "– Chefskontrakt", "16"]
+    assert _words(reading_order(pages[1])) == ["KommunKompassen – Sollentuna kommun 2018"]
+    # a page's foot, with its date and number, heads no columns
+    foot = ["Sveriges Kommuner och Landsting                 2018-06-19   16 (21)"]
+    assert tables_across_pages([foot, second[2:]]) == [foot, second[2:]]
