@@ -7,6 +7,9 @@ from datetime import date
 from domain.problems import Problem
 
 STRENGTH, IMPROVEMENT, UNKNOWN = "strength", "improvement", "unknown"
+# what decided a finding's kind: the layout (a column, a heading, the order of a flattened table's items) or,
+# where a flattened table left the column open, the item's wording (parsers.finding_wording)
+BY_LAYOUT, BY_WORDING = "layout", "wording"
 
 
 @dataclass
@@ -14,6 +17,7 @@ class RawFinding:
     kind: str
     text: str
     page: int | None = None
+    kind_basis: str = BY_LAYOUT
 
 
 @dataclass

@@ -13,7 +13,7 @@ from __future__ import annotations
 from parsers.blocks import FindingsBlock
 from parsers.finding_wording import wording_kind
 from domain.problems import problem
-from domain.records import IMPROVEMENT, STRENGTH, UNKNOWN, RawFinding
+from domain.records import BY_LAYOUT, BY_WORDING, IMPROVEMENT, STRENGTH, UNKNOWN, RawFinding
 
 Item = tuple[str, int | None]  # text, page
 _MAX_UNSIGNED_RUN = 2  # items without a sign of their kind that their agreeing neighbours place
@@ -49,8 +49,9 @@ def flattened_findings(left: list[Item], right: list[Item], has_right_header: bo
         sure, uncertain = right[:count], right[count:]
     block = column_findings(left, sure, page)
     kinds = _kinds_by_wording([text for text, _ in uncertain], IMPROVEMENT if sure else STRENGTH if left else None)
-    block.items += [RawFinding(kind, text, p) for kind, (text, p) in zip(kinds, uncertain)]
-    unknown, worded = kinds.count(UNKNOWN), len(kinds) - kinds.count(UNKNOWN)
+    block.items += [RawFinding(kind, text, p, basis) for (kind, basis), (text, p) in zip(kinds, uncertain)]
+    unknown = sum(1 for kind, _ in kinds if kind == UNKNOWN)
+    worded = sum(1 for _, basis in kinds if basis == BY_WORDING)
     if unknown:
         block.problems.append(problem(
             "findings_columns_lost",
@@ -65,9 +66,9 @@ def flattened_findings(left: list[Item], right: list[Item], has_right_header: bo
     return block
 
 
-def _kinds_by_wording(texts: list[str], before: str | None) -> list[str]:
+def _kinds_by_wording(texts: list[str], before: str | None) -> list[tuple[str, str]]:
     """The kinds of items whose column the order leaves open, `before` being the kind of the item before them
-    (None where they open the table: then the first is the left column's).
+    (None where they open the table: then the first is the left column's), each with what decided it.
 
     An item takes the kind its wording plainly says (parsers.finding_wording). A short run of items that say
     nothing takes the kind of the items on both sides of it where those agree, as a column's items stand
@@ -75,9 +76,10 @@ def _kinds_by_wording(texts: list[str], before: str | None) -> list[str]:
     and a run at the table's end has nothing after it to agree: those stay unknown.
     """
     worded = [wording_kind(text) for text in texts]
+    kinds = [(kind, BY_WORDING) if kind else (UNKNOWN, BY_LAYOUT) for kind in worded]
     if texts and before is None and worded[0] is None:
         worded[0] = STRENGTH
-    kinds = [kind or UNKNOWN for kind in worded]
+        kinds[0] = (STRENGTH, BY_LAYOUT)
     index = 0
     while index < len(worded):
         if worded[index] is not None:
@@ -87,7 +89,7 @@ def _kinds_by_wording(texts: list[str], before: str | None) -> list[str]:
         previous = worded[index - 1] if index else before
         following = worded[run_end] if run_end < len(worded) else None
         if run_end - index <= _MAX_UNSIGNED_RUN and previous is not None and previous == following:
-            kinds[index:run_end] = [previous] * (run_end - index)
+            kinds[index:run_end] = [(previous, BY_WORDING)] * (run_end - index)
         index = run_end
     return kinds
 

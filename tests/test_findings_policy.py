@@ -44,10 +44,9 @@ def test_header_row_alone_leaves_every_item_but_the_first_unknown():
     # the rows follow the header row interleaved; the first cell printed is the left column's
     block = flattened_findings([], [("A", 7), ("B", 8), ("C", 8)], has_right_header=True, page=7)
     assert _kinds(block) == [("strength", "A", 7), ("unknown", "B", 8), ("unknown", "C", 8)]
-    assert [(p.severity, p.code, p.page) for p in block.problems] == [
-        ("warning", "findings_columns_lost", 7), ("info", "findings_kind_from_wording", 7)]
+    assert [(p.severity, p.code, p.page) for p in block.problems] == [("warning", "findings_columns_lost", 7)]
     assert "2 of its 3 items" in block.problems[0].message
-    assert "1 of its 3 items" in block.problems[1].message
+    assert [item.kind_basis for item in block.items] == ["layout"] * 3
 
 
 def test_fewer_right_items_than_left_are_all_improvements():
@@ -82,6 +81,7 @@ def test_the_wording_of_the_left_column_end_makes_it_strengths():
              ("Återkommande medborgarundersökningar", 1), ("Fungerande internkontroll", 1)]
     block = flattened_findings(left, right, has_right_header=True, page=1)
     assert [f.kind for f in block.items] == ["strength"] * 4 + ["improvement"] * 2 + ["strength"] * 2
+    assert [f.kind_basis for f in block.items] == ["layout"] * 6 + ["wording"] * 2
     assert [(p.severity, p.code) for p in block.problems] == [("info", "findings_kind_from_wording")]
     assert "2 of its 8 items" in block.problems[0].message
 
@@ -103,6 +103,9 @@ def test_a_header_row_alone_is_split_where_the_wording_turns():
     block = flattened_findings([], right, has_right_header=True, page=5)
     assert [f.kind for f in block.items] == ["strength", "improvement", "improvement", "unknown", "strength",
                                              "strength", "strength", "strength", "unknown"]
+    # the first by the order (a table's first cell is the left column's), the rest by their wording
+    assert [f.kind_basis for f in block.items] == ["layout", "wording", "wording", "layout", "wording", "wording",
+                                                   "wording", "wording", "layout"]
 
 
 def test_a_long_run_without_signs_between_calls_to_act_stays_unknown():
