@@ -30,8 +30,9 @@ _VERB_REACH = 3  # a finite verb this near the start states the item; further on
 @lru_cache(maxsize=1)
 def _cues() -> dict[str, frozenset[str]]:
     words = vocabulary()["findings"]
-    return {name: frozenset(words[name]) for name in
-            ("improvement_openers", "lack_words", "missing_words", "modal_verbs", "strength_openers", "present_verbs", "contrast_words")}
+    return {name: frozenset(words[name]) for name in ("improvement_openers", "lack_words", "missing_words",
+                                                      "modal_verbs", "strength_openers", "present_verbs",
+                                                      "contrast_words")}
 
 
 def wording_kind(text: str) -> str | None:

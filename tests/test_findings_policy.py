@@ -98,8 +98,9 @@ def test_a_longer_right_column_is_told_by_calls_to_act_and_what_stands_between_t
 
 def test_a_header_row_alone_is_split_where_the_wording_turns():
     right = [("Strategi för extern kommunikation", 5), ("Premiera goda exempel", 5), ("Använda resultaten", 5),
-             ("Servicedeklarationer", 5), ("Bemötande är av betydelse för lönen", 6), ("Stort utbud av e-tjänster", 6),
-             ("Kontaktcenter", 6), ("Regelbunden utvärdering av hemsidan", 6), ("Synpunktshantering", 6)]
+             ("Servicedeklarationer", 5), ("Bemötande är av betydelse för lönen", 6),
+             ("Stort utbud av e-tjänster", 6), ("Kontaktcenter", 6), ("Regelbunden utvärdering av hemsidan", 6),
+             ("Synpunktshantering", 6)]
     block = flattened_findings([], right, has_right_header=True, page=5)
     assert [f.kind for f in block.items] == ["strength", "improvement", "improvement", "unknown", "strength",
                                              "strength", "strength", "strength", "unknown"]

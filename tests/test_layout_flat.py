@@ -153,6 +153,10 @@ def test_sub_headings_naming_the_area_or_a_rubric_not_word_for_word_are_found_in
     assert not any(heading.startswith(("Informationen", "Strategin")) for heading in headings)
 
 
+def _with_area_1_narrative(mini_flat: str, narrative: str) -> str:
+    return mini_flat.replace("Allmänt En kommun är en politiskt styrd organisation.", narrative)
+
+
 def _area_headings(text: str, area_heading: str) -> list[str]:
     rendering, pages = read_text(text)
     blocks = read_layout(Document("mini.txt", "0" * 64, "text", rendering, pages)).blocks
@@ -168,7 +172,7 @@ def test_a_heading_on_a_rubrics_theme_worded_otherwise_is_found_in_flat_text(min
     narrative = ("Allmänt En kommun är en politiskt styrd organisation. Information om resultat Det finns en samlad "
                  "rapportering. Information från Täbys nämnder sker på webben. Information om resultat publiceras "
                  "Kommunen gör det varje år. Strategiarbete och uppföljning Kommunen har en plan.")
-    text = mini_flat.replace("Allmänt En kommun är en politiskt styrd organisation.", narrative)
+    text = _with_area_1_narrative(mini_flat, narrative)
     # a capital bound to the words before it ("från Täbys") or a verb among them ("publiceras") makes a sentence
     assert _area_headings(text, "Område 1 Offentlighet och demokrati") == [
         "Allmänt", "Information om resultat", "Strategiarbete och uppföljning"]
@@ -188,11 +192,11 @@ def test_a_heading_may_hold_commas_colons_and_a_compounds_hyphen_in_flat_text(mi
     # pdftotext prints long headings whole; a colon that opens a list or a verb before it makes no heading
     narrative = ("Allmänt En kommun är en politiskt styrd organisation. Strategi- och utvecklingsarbete för "
                  "demokrati, dialog och delaktighet Täby har en plan. Information: mål och resultat Täby har mål. "
-                 "Information till "
-                 "medborgare i form av: Webb och tidning. Målen för information till medborgare är: Öppenhet.")
-    text = mini_flat.replace("Allmänt En kommun är en politiskt styrd organisation.", narrative)
-    text = text.replace("Strategi för demokrati Information till medborgare Poäng",
-                        "Strategi för demokrati och delaktighet Information till medborgare Poäng")
+                 "Information till medborgare i form av: Webb och tidning. Målen för information till medborgare "
+                 "är: Öppenhet.")
+    text = _with_area_1_narrative(mini_flat, narrative).replace(
+        "Strategi för demokrati Information till medborgare Poäng",
+        "Strategi för demokrati och delaktighet Information till medborgare Poäng")
     assert _area_headings(text, "Område 1 Offentlighet och demokrati") == [
         "Allmänt", "Strategi- och utvecklingsarbete för demokrati, dialog och delaktighet",
         "Information: mål och resultat"]
