@@ -31,7 +31,7 @@ def flattened_findings(left: list[Item], right: list[Item], has_right_header: bo
 
     - only a "Styrkor" header: a list of strengths;
     - both headers before any item (the header row stands alone, the rows follow
-      interleaved): no item's column is known, but the first is the left column's;
+      interleaved, or a rendering put the left column's texts elsewhere): no item's column is known;
     - items between the headers: those are the left column as far down as the
       right column reaches; the right column's items follow, as many as fill the
       same height (`_right_column_count`); any further items may be the end of a
@@ -68,7 +68,7 @@ def flattened_findings(left: list[Item], right: list[Item], has_right_header: bo
 
 def _kinds_by_wording(texts: list[str], before: str | None) -> list[tuple[str, str]]:
     """The kinds of items whose column the order leaves open, `before` being the kind of the item before them
-    (None where they open the table: then the first is the left column's), each with what decided it.
+    (None where they open the table), each with what decided it.
 
     An item takes the kind its wording plainly says (parsers.finding_wording). A short run of items that say
     nothing takes the kind of the items on both sides of it where those agree, as a column's items stand
@@ -77,9 +77,6 @@ def _kinds_by_wording(texts: list[str], before: str | None) -> list[tuple[str, s
     """
     worded = [wording_kind(text) for text in texts]
     kinds = [(kind, BY_WORDING) if kind else (UNKNOWN, BY_LAYOUT) for kind in worded]
-    if texts and before is None and worded[0] is None:
-        worded[0] = STRENGTH
-        kinds[0] = (STRENGTH, BY_LAYOUT)
     index = 0
     while index < len(worded):
         if worded[index] is not None:
