@@ -11,6 +11,9 @@ STRENGTH, IMPROVEMENT, UNKNOWN = "strength", "improvement", "unknown"
 FINDING_KINDS = (STRENGTH, IMPROVEMENT, UNKNOWN)  # findings.kind: UNKNOWN where the source cannot tell
 # a row of a published table: column name -> value, of the column's type (kompass.schema), so Any
 Row = dict[str, Any]
+# what decided a finding's kind: the layout (a column, a heading, the order of a flattened table's items) or,
+# where a flattened table left the column open, the item's wording (parsers.finding_wording)
+BY_LAYOUT, BY_WORDING = "layout", "wording"
 
 
 @dataclass
@@ -18,6 +21,7 @@ class RawFinding:
     kind: str
     text: str
     page: int | None = None
+    kind_basis: str = BY_LAYOUT
 
 
 @dataclass

@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 import re
 
-from extract.columns import reading_order
+from extract.columns import reading_order, tables_across_pages
 from extract.model import Line, Page
 
 _TRANSCRIPT_PAGE = re.compile(r"^(\d{1,3}) (\S.*)$")
@@ -39,9 +39,10 @@ def _paged(text: str) -> list[Page]:
     ones after the last page with text are none. `-layout`'s columns are read one after the other
     (extract.columns), and words are one space apart; the running heads are told by the parsers, as
     pdftotext puts their pieces where its reading order takes them."""
+    chunks = tables_across_pages([chunk.splitlines() for chunk in text.split("\f")])
     pages = [Page(number=number, lines=[Line(text=" ".join(line.split()), page=number)
-                                        for line in reading_order(chunk.splitlines())])
-             for number, chunk in enumerate(text.split("\f"), start=1)]
+                                        for line in reading_order(lines)])
+             for number, lines in enumerate(chunks, start=1)]
     while pages and not pages[-1].lines:
         pages.pop()
     return pages

@@ -148,6 +148,12 @@ TABLES: tuple[TableSchema, ...] = (
                                       "(imperatives such as \"Utveckla\", \"saknas\", \"bör\"); null when it "
                                       "gives no cue or the kind is known.", True, enum=FINDING_KINDS[:2]),
         _c("kind_guess_reason", pa.string(), "The cue behind kind_guess.", True),
+        _c("kind_basis", pa.string(), "What decided `kind`: `layout` (the table's column, the list's heading, the "
+                                      "order of a flattened table's items) or `wording`, where a flattened table "
+                                      "left the column open and the item's wording plainly tells (a call to act "
+                                      "such as \"Utveckla\", a wish for more, a lack; what is in place, such as "
+                                      "\"Regelbunden\"), or that of the items on both sides of it.",
+           enum=("layout", "wording")),
     )),
     TableSchema("rubrics", "The \"Rubriker\" list of each area.", ("report_id", "area_no", "position"), (
         _REPORT_ID, _AREA_NO,

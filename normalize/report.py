@@ -112,7 +112,8 @@ def _add_area_rows(rows: dict[str, list[Row]], area: RawArea, report_id: str, ca
         guess, reason = guessed_kind(finding.kind, text)
         rows["findings"].append({**base, "area_id": canonical.area_id, "kind": finding.kind,
                                  "position": positions[finding.kind], "text": text, "page": finding.page,
-                                 "kind_guess": guess, "kind_guess_reason": reason})
+                                 "kind_guess": guess, "kind_guess_reason": reason,
+                                 "kind_basis": finding.kind_basis})
     rows["sections"] += [{**base, "position": i, "heading": collapse(section.heading),
                           "text": clean_text(section.text, printed)}
                          for i, section in enumerate(area.sections, start=1)]

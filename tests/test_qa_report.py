@@ -156,7 +156,7 @@ def test_known_scores_of_the_sample(sample_report):
 def test_every_problem_with_its_page(sample_report, extracted):
     sections = document_sections(parse(sample_report.read_text(encoding="utf-8")))
     problems = extracted.tables["problems"]
-    assert {p["code"] for p in problems} == {"findings_columns_lost", "truncated_report"}
+    assert {p["code"] for p in problems} == {"findings_columns_lost", "findings_kind_from_wording", "truncated_report"}
     assert any(p["page"] is not None for p in problems)
     for problem in problems:
         page = "—" if problem["page"] is None else str(problem["page"])
