@@ -21,8 +21,8 @@ from parsers.rubric_names import names_rubric
 from parsers.running_heads import split_running_heads
 from parsers.segment import split_items, split_list
 from parsers.vocabulary import (APPENDIX_HEADING, APPENDIX_MENTION, AREA_DIGIT, AREA_HEADING, CONTENTS_WORD,
-                                GENERIC_HEADINGS, IMPROVEMENT_HEADER, POINTS_WORD, RUBRICS_WORD, SECTION_HEADING,
-                                SENTENCE_VERBS, STRENGTH_HEADER, UPPER, section_kind)
+                                GENERIC_HEADINGS, IMPROVEMENT_HEADER, POINTS_WORD, RUBRICS_WORD, SCORE_UNIT,
+                                SECTION_HEADING, SENTENCE_VERBS, STRENGTH_HEADER, UPPER, section_kind)
 
 _LEADER = re.compile(r"\s*(?:\.{2,}|…|\s\d{1,3}\b)")
 _MIN_LEADERS = 3  # dot leaders that make a page part of the table of contents
@@ -36,7 +36,8 @@ _YEAR_ROW = re.compile(rf"(?:(?<![\w.])({AREA_DIGIT})\.?\s+)?([{UPPER}][^\d%]*?)
 # a rubric box's year columns ("2015 2012") and the scores under them ("61 59")
 _YEAR_RUN = re.compile(r"\s*(?:19|20)\d\d(?:\s+(?:19|20)\d\d)+(?!\d)")
 _TRAILING_YEARS = re.compile(r"(?<!\d)(?:19|20)\d\d(?:\s+(?:19|20)\d\d)+\s*$")
-_SCORE_RUN = re.compile(r"\d{1,3}(?:\s+\d{1,3}(?![\d.,%]))*")
+_SCORE_RUN = re.compile(rf"\d{{1,3}}(?:{SCORE_UNIT.pattern})?(?:\s+\d{{1,3}}(?![\d.,%])(?:{SCORE_UNIT.pattern})?)*")
+_SCORE_AND_UNIT = re.compile(rf"(\d{{1,3}})(?:{SCORE_UNIT.pattern})?")
 _NUMBER = re.compile(r"(?<![\w.,-])(\d{1,3})(?![\w.,%-]|\s?%)")
 _REPEATED_HEADER = re.compile(rf"{STRENGTH_HEADER.pattern}\s+{IMPROVEMENT_HEADER.pattern}")
 _SENTENCE_END = re.compile(r"[.?!:]\s*$")
@@ -267,14 +268,17 @@ def _rubric_box(stream: _Stream, start: int, end: int) -> tuple[RubricBox | None
     year_cells = leading_years or trailing_years
     years = [int(year) for year in year_cells.group(0).split()] if year_cells else []
     page = stream.page_at(head.start())
+    unit = SCORE_UNIT.match(text, number.end())  # "84 p", "84 poäng", "84/100"
+    single = RubricBox(split_list(listing), int(number.group(1)), page), unit.end() if unit else number.end()
     if len(years) < 2:
-        return RubricBox(split_list(listing), int(number.group(1)), page), number.end()
+        return single
     scores = _SCORE_RUN.match(text, number.start())
-    values = scores.group(0).split()[:len(years)] if scores else []
-    if len(values) < len(years):
-        return RubricBox(split_list(listing), int(number.group(1)), page), number.end()
-    after = number.start() + len(" ".join(values))
-    return RubricBox(split_list(listing), None, page, list(zip(years, map(int, values)))), after
+    cells = list(_SCORE_AND_UNIT.finditer(scores.group(0)))[:len(years)] if scores else []
+    if len(cells) < len(years):
+        return single
+    after = number.start() + cells[-1].end()
+    year_scores = [(year, int(cell.group(1))) for year, cell in zip(years, cells)]
+    return RubricBox(split_list(listing), None, page, year_scores), after
 
 
 def _findings_start(text: str, start: int, end: int) -> int:
