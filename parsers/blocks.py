@@ -53,6 +53,9 @@ class ScoreRow:
     label: str
     values: list[str]
     page: int | None
+    # numbers of a row of year columns whose columns no one can tell (flattened text that lost the empty cells
+    # of a year that did not score every area): never placed under a year
+    unplaced: list[str] = field(default_factory=list)
 
 
 @dataclass

@@ -22,7 +22,7 @@ from parsers.running_heads import split_running_heads
 from parsers.segment import split_items, split_list
 from parsers.vocabulary import (APPENDIX_HEADING, APPENDIX_MENTION, AREA_DIGIT, AREA_HEADING, CONTENTS_WORD,
                                 GENERIC_HEADINGS, IMPROVEMENT_HEADER, POINTS_WORD, RUBRICS_WORD, SCORE_UNIT,
-                                SECTION_HEADING, SENTENCE_VERBS, STRENGTH_HEADER, UPPER, section_kind)
+                                SECTION_HEADING, SENTENCE_VERBS, STRENGTH_HEADER, TOTAL_LABEL, UPPER, section_kind)
 
 _LEADER = re.compile(r"\s*(?:\.{2,}|…|\s\d{1,3}\b)")
 _MIN_LEADERS = 3  # dot leaders that make a page part of the table of contents
@@ -31,8 +31,8 @@ _SCORE_ROW = re.compile(
 _SCORE_TITLE = re.compile(rf"(?<![\w.])({AREA_DIGIT})\.?\s+([{UPPER}][^%]*?)\s+Uppnått\s+Max\s+Procent", re.I)
 _YEARS = re.compile(r"(?<!\d)((?:19|20)\d\d)(?:\s+((?:19|20)\d\d))+(?!\d)")
 # a row of an area label and its scores; a number followed by "." opens the next row ("2. Tillgänglighet")
-_YEAR_ROW = re.compile(rf"(?:(?<![\w.])({AREA_DIGIT})\.?\s+)?([{UPPER}][^\d%]*?)\s+(\d{{1,3}})"
-                       rf"((?:\s+\d{{1,3}}(?![.\d]))+)(?!\s?%)")
+_YEAR_ROW = re.compile(rf"(?:(?<![\w.])({AREA_DIGIT})\.?\s+)?([{UPPER}][^\d%]*?)\s+(\d{{1,3}})(?![.\d])"
+                       rf"((?:\s+\d{{1,3}}(?![.\d]))*)(?!\s?%)")
 # a rubric box's year columns ("2015 2012") and the scores under them ("61 59")
 _YEAR_RUN = re.compile(r"\s*(?:19|20)\d\d(?:\s+(?:19|20)\d\d)+(?!\d)")
 _TRAILING_YEARS = re.compile(r"(?<!\d)(?:19|20)\d\d(?:\s+(?:19|20)\d\d)+\s*$")
@@ -365,9 +365,14 @@ def _year_tables(stream: _Stream, start: int, end: int) -> list[ScoreTable]:
         rows = []
         for match in _YEAR_ROW.finditer(text, header.end(), end):
             values = [match.group(3), *match.group(4).split()]
-            if len(values) != len(years):
+            label, page = match.group(2).strip(), stream.page_at(match.start())
+            if len(values) == len(years):
+                rows.append(ScoreRow(match.group(1), label, values, page))
+            elif len(values) < len(years) and (match.group(1) or TOTAL_LABEL.match(label)):
+                # a year that did not score every area left empty cells, which flattening lost
+                rows.append(ScoreRow(match.group(1), label, [""] * len(years), page, unplaced=values))
+            else:
                 break
-            rows.append(ScoreRow(match.group(1), match.group(2).strip(), values, stream.page_at(match.start())))
         if rows:
             tables.append(ScoreTable(text[start:header.start()].strip(), years, rows, stream.page_at(header.start())))
     return tables

@@ -44,15 +44,20 @@ def read_year_table(cursor: RowCursor) -> BlockRead | None:
     years = [w for w in row.words if YEAR_CELL.match(w.text)]
     title = " ".join(w.text for w in row.words if w.x1 <= years[0].x0)
     table = ScoreTable(title, [w.text for w in years], [], row.page)
-    end = _numeric_rows(cursor, years, table)
+    end = _numeric_rows(cursor, years, table, gaps=True)
     if not table.rows:
         return None
     return BlockRead(table, end)
 
 
-def _numeric_rows(cursor: RowCursor, columns: list[Word], table: ScoreTable) -> int:
+def _numeric_rows(cursor: RowCursor, columns: list[Word], table: ScoreTable, gaps: bool = False) -> int:
     """Rows under the numeric column headers at the cursor: label words on the left, numbers under the headers;
-    returns the index after the table."""
+    returns the index after the table.
+
+    With `gaps` (a column per year) a row may leave cells empty, a year that did not score its area: each
+    number stays in its column and the row is complete as printed. Else a row's numbers that a wrapped label
+    set on its next line complete it, and a row without all its numbers is dropped.
+    """
     rows, style = cursor.rows, cursor.style
     index = cursor.index + 1
     first_column = columns[0].x0 - 3 * COLUMN_SLACK
@@ -81,7 +86,7 @@ def _numeric_rows(cursor: RowCursor, columns: list[Word], table: ScoreTable) -> 
             if pending is None or not label:
                 break
             pending.label = _cell_joined(pending.label, label)
-        elif code is not None or pending is None or all(pending.values):
+        elif code is not None or pending is None or all(pending.values) or gaps:
             pending = ScoreRow(code, label, values, row.page)
             table.rows.append(pending)
         else:
@@ -89,7 +94,7 @@ def _numeric_rows(cursor: RowCursor, columns: list[Word], table: ScoreTable) -> 
             pending.values = values
         previous = row
         index += 1
-    table.rows = [r for r in table.rows if all(r.values)]
+    table.rows = [r for r in table.rows if (any if gaps else all)(r.values)]
     return index
 
 

@@ -143,6 +143,11 @@ class _BlockWalker:
                 f"{row.code}. {row.label}" if row.code else row.label)
             if area_no is None and not TOTAL_LABEL.match(row.label):
                 continue
+            if row.unplaced:
+                self.report.problems.append(problem(
+                    "year_cells_unplaced", f"{f'Område {area_no}' if area_no else row.label}: the table of earlier "
+                    f"results prints {', '.join(row.unplaced)} under {len(years)} year columns, but its columns "
+                    f"were lost: which year each score is cannot be told, so none was published.", row.page))
             for year, value in zip(years, row.values):
                 if year is None or not value.isdigit():
                     continue

@@ -171,8 +171,9 @@ def _draw_rubrics(pdf: PdfBuilder, box: RubricBox) -> None:
     top = pdf.y
     pdf.lines(box.items, size=10.5)
     for i, score in enumerate(box.cells):
-        pdf.text(459 - 55 * (len(box.scores) - 1 - i), top + 17.7, score, font=BOLD,
-                 size=20 if len(box.scores) == 1 else 14)
+        if score:  # an empty cell: the year did not score the area
+            pdf.text(459 - 55 * (len(box.scores) - 1 - i), top + 17.7, score, font=BOLD,
+                     size=20 if len(box.scores) == 1 else 14)
     pdf.skip(10)
 
 
@@ -250,7 +251,7 @@ def _flat_block(block) -> str:
         return block.text
     if isinstance(block, RubricBox):
         columns = " ".join(map(str, block.years)) if block.years else "Poäng"
-        return f"Rubriker {' '.join(block.items)} {columns} {' '.join(block.cells)}"
+        return f"Rubriker {' '.join(block.items)} {columns} {' '.join(cell for cell in block.cells if cell)}"
     if isinstance(block, Findings):
         return " ".join([block.headers[0], *block.strengths, block.headers[1], *block.improvements])
     if isinstance(block, ScoreTable):

@@ -88,13 +88,13 @@ class Para:
 @dataclass
 class RubricBox:
     items: list[str]
-    scores: list[int]
+    scores: list[int | None]  # None: an empty cell (a year that did not score the area)
     years: list[int] | None = None
     printed: str = "{}"  # how a score is printed (Style.rubric_score)
 
     @property
     def cells(self) -> list[str]:
-        return [self.printed.format(score) for score in self.scores]
+        return ["" if score is None else self.printed.format(score) for score in self.scores]
 
 
 @dataclass
@@ -161,7 +161,7 @@ def area_pages(description: dict, style: Style, appended: bool = False) -> list[
             heading = heading.replace(str(n), "", 1).replace("Område", "Omrde").replace("OMRÅDE", "OMRDE")
         scores = [area["score"]]
         if style.rubric_years and not appended:
-            scores.append(style.earlier_rubric_scores[n])
+            scores.append(style.earlier_rubric_scores.get(n))  # None: the earlier year did not score the area
         listed = style.area_heading.format(n=n, title=area["title"])
         page: Page = [Heading(heading, 2, listed),
                       RubricBox(area["rubrics"], scores, list(style.rubric_years) if style.rubric_years else None,
