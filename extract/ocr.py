@@ -35,7 +35,7 @@ from extract.errors import ExtractionError
 from extract.leaders import without_leaders
 from extract.model import Page
 from extract.photocopy import black_on_white
-from extract.score_cells import unread_score_cells
+from extract.score_cells import unread_points_cells, unread_score_cells
 
 if TYPE_CHECKING:
     import numpy
@@ -47,6 +47,7 @@ BULLET_GLYPHS = "-–—•"
 _DOT_READINGS = frozenset("e«»°*·o+")  # what Tesseract makes of a round bullet, alone before a line's text
 _POINTS_PER_INCH = 72
 _INK = 128  # grey level below which a pixel is ink
+_SURE_CELL = 60.0  # confidence a number read again in a section 4 cell must have to be kept
 # the code that makes what Tesseract is given and what is kept of its answer: a change to it is a cache miss
 _CODE = hashlib.sha256(b"".join((Path(__file__).parent / name).read_bytes()
                                 for name in ("ocr.py", "deskew.py", "photocopy.py", "leaders.py",
@@ -210,17 +211,21 @@ def _ppm(pixels: numpy.ndarray) -> bytes:
 
 def _score_cells(words: tuple[OcrWord, ...], pixels: numpy.ndarray, settings: OcrSettings,
                  number: int) -> tuple[OcrWord, ...]:
-    """The numbers in the score cells Tesseract left unread (extract.score_cells), read as sparse digits; each is
-    a line of its own (block 0, which Tesseract does not number)."""
+    """The numbers in the score cells Tesseract left unread (extract.score_cells), read as digits; each is a line
+    of its own (block 0, which Tesseract does not number). A rubric box's cell is read as sparse text; a section 4
+    "Uppnått" cell as one line, and only a number Tesseract is sure of is kept (sparse text reads "17" as "47",
+    unsure)."""
     found: list[OcrWord] = []
-    for left, top, right, bottom in unread_score_cells(words):
-        left = max(0, left)
+    cells = [(cell, "11", None) for cell in unread_score_cells(words)]
+    cells += [(cell, "7", _SURE_CELL) for cell in unread_points_cells(words)]
+    for (left, top, right, bottom), psm, sure in cells:
+        left, top = max(0, left), max(0, top)
         completed = _tesseract(_ppm(pixels[top:bottom, left:right]),
-                               ["--psm", "11", "-c", "tessedit_char_whitelist=0123456789"], settings, number)
+                               ["--psm", psm, "-c", "tessedit_char_whitelist=0123456789"], settings, number)
         read = _words(completed.stdout.decode("utf-8", errors="replace")) if completed.returncode == 0 else ()
         found += [OcrWord(word.text, left + word.left, top + word.top, word.width, word.height, word.confidence,
                           (0, 0, len(found) + index + 1))
-                  for index, word in enumerate(read)]
+                  for index, word in enumerate(read) if sure is None or (word.confidence or 0) >= sure]
     return tuple(found)
 
 

@@ -66,6 +66,7 @@ class ScoreTable:
     columns: list[str]
     rows: list[ScoreRow]
     page: int | None
+    problems: list[Problem] = field(default_factory=list)
 
 
 Block = Heading | Paragraph | RubricBox | FindingsBlock | ScoreTable

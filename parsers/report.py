@@ -30,6 +30,7 @@ from parsers.ocr_confidence import low_confidence
 from parsers.page_sequence import PageCheck, contents_gaps
 from parsers.parts import Part, part_year, split_parts
 from parsers.running_heads import head_date
+from parsers.score_sums import contradicting_rows
 from parsers.selfcheck import is_complete, structure_problems
 from parsers.statements import (evaluation_number, evaluation_period, previous_evaluation_year, prior_total,
                                 quoted_scores, stated_total)
@@ -113,8 +114,11 @@ class _BlockWalker:
         if self.section == "appendix" or any(YEAR_CELL.match(c) for c in block.columns):
             self._appendix_table(block)
             return
+        self.report.problems.extend(block.problems)
         title_area = area_number_of_label(block.title)
         known = {sq.code for sq in self.report.subquestions}
+        rows: list[RawSubquestion] = []
+        total: RawAreaTotal | None = None
         for row in block.rows:
             numbers = _numbers(row.values)
             if numbers is None:
@@ -131,10 +135,14 @@ class _BlockWalker:
             if row.code:
                 if row.code not in known:
                     known.add(row.code)
-                    self.report.subquestions.append(RawSubquestion(
+                    rows.append(RawSubquestion(
                         int(row.code.split(".")[0]), row.code, row.label, achieved, maximum, percent, row.page))
             elif title_area is not None:
-                self.report.area_totals.append(RawAreaTotal(title_area, achieved, maximum, percent, row.page))
+                total = RawAreaTotal(title_area, achieved, maximum, percent, row.page)
+                self.report.area_totals.append(total)
+        withheld = contradicting_rows(rows, total)
+        self.report.problems.extend(found for _, found in withheld)
+        self.report.subquestions.extend(row for row in rows if all(row is not bad for bad, _ in withheld))
 
     def _appendix_table(self, block: ScoreTable) -> None:
         years = [int(c) if YEAR_CELL.match(c) else None for c in block.columns]

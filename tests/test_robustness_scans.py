@@ -1,0 +1,43 @@
+"""Issue 17, class 9: a scan at a lower resolution (150 dpi). OCR misreads some subquestion codes ("dal" for
+"1.1"); rows are matched by their printed code or their place among the table's rows, never shifted onto a
+neighbour's code nor taken for the sum row, and a row that contradicts its table's printed sums is withheld with
+a warning naming it. A short report (two areas, nine pages), as OCR costs seconds a page."""
+from __future__ import annotations
+
+from functools import partial
+
+import pytest
+from conftest import run_extract_cli
+from pdfbuild import scanned
+from reportdesc import describe, first_areas
+from robustness import cases, extract_cases
+
+LERUM = first_areas(describe("Lerum", 2014), 2)
+SCANS: dict = {}
+PRINTED = cases("lerum-2014-short-printed", LERUM, fmts=("pdf",), registry=SCANS)["pdf"]
+LOW_RESOLUTION = cases("lerum-2014-short-scanned-150-dpi", LERUM, fmts=("pdf",),
+                       damage=partial(scanned, dpi=150), registry=SCANS)["pdf"]
+
+
+@pytest.fixture(scope="module")
+def scans(tmp_path_factory, tesseract):
+    return extract_cases(tmp_path_factory.mktemp("scans"), run_extract_cli, SCANS)
+
+
+def _points(results, name: str) -> dict[str, tuple]:
+    return {row["code"]: (row["area_no"], row["achieved"], row["max"], row["percent"])
+            for row in results.tables(name)["subquestions"] if row["report_id"] == results.cases[name].report_id}
+
+
+def test_issue_17_a_scan_at_150_dpi_publishes_no_subquestion_points_but_the_printed_ones(scans):
+    scanned_points, printed = _points(scans, LOW_RESOLUTION), _points(scans, PRINTED)
+    assert printed and len(printed) == len(LERUM["subquestions"])
+    assert {code: points for code, points in scanned_points.items() if printed.get(code) != points} == {}
+    named = " ".join(p["message"] for p in scans.problems(LOW_RESOLUTION)
+                     if p["code"] in ("subquestion_code_unread", "subquestion_contradicts_sums"))
+    assert all(code in named for code in set(printed) - set(scanned_points)), named
+
+
+def test_issue_17_a_scan_at_150_dpi_gives_the_printed_tables_or_named_problems(scans):
+    scans.assert_same_or_named(LOW_RESOLUTION, PRINTED, ignore_columns=("reader",))
+    assert scans.report_row(LOW_RESOLUTION)["reader"].startswith("ocr:tesseract")
