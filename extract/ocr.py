@@ -181,7 +181,7 @@ def _recognize(pdf: pypdfium2.PdfDocument, number: int, settings: OcrSettings) -
         return OcrPage(number, width, height, (), message[-1] if message else f"exit status {completed.returncode}",
                        skew)
     words = _words(completed.stdout.decode("utf-8", errors="replace"))
-    words += _score_cells(words, pixels, settings, number)
+    words = _with_score_cells(words, pixels, settings, number)
     return OcrPage(number, width, height, words + _bullets(words, pixels), skew=skew, leaders=leaders)
 
 
@@ -209,24 +209,37 @@ def _ppm(pixels: numpy.ndarray) -> bytes:
     return buffer.getvalue()
 
 
-def _score_cells(words: tuple[OcrWord, ...], pixels: numpy.ndarray, settings: OcrSettings,
-                 number: int) -> tuple[OcrWord, ...]:
-    """The numbers in the score cells Tesseract left unread (extract.score_cells), read as digits; each is a line
-    of its own (block 0, which Tesseract does not number). A rubric box's cell is read as sparse text; a section 4
-    "Uppnått" cell as one line, and only a number Tesseract is sure of is kept (sparse text reads "17" as "47",
-    unsure)."""
+def _with_score_cells(words: tuple[OcrWord, ...], pixels: numpy.ndarray, settings: OcrSettings,
+                      number: int) -> tuple[OcrWord, ...]:
+    """The words with the numbers of the score cells Tesseract left unread (extract.score_cells) read again as
+    digits, each a line of its own (block 0, which Tesseract does not number). A rubric box's cell is read as
+    sparse text; a section 4 "Uppnått" cell as one line, and only a number Tesseract is sure of is kept (sparse
+    text reads "17" as "47", unsure): it stands on its row's line and replaces the letters read in the cell."""
     found: list[OcrWord] = []
-    cells = [(cell, "11", None) for cell in unread_score_cells(words)]
-    cells += [(cell, "7", _SURE_CELL) for cell in unread_points_cells(words)]
-    for (left, top, right, bottom), psm, sure in cells:
-        left, top = max(0, left), max(0, top)
-        completed = _tesseract(_ppm(pixels[top:bottom, left:right]),
-                               ["--psm", psm, "-c", "tessedit_char_whitelist=0123456789"], settings, number)
-        read = _words(completed.stdout.decode("utf-8", errors="replace")) if completed.returncode == 0 else ()
-        found += [OcrWord(word.text, left + word.left, top + word.top, word.width, word.height, word.confidence,
-                          (0, 0, len(found) + index + 1))
-                  for index, word in enumerate(read) if sure is None or (word.confidence or 0) >= sure]
-    return tuple(found)
+    for cell in unread_score_cells(words):
+        found += _cell_digits(cell, "11", pixels, settings, number, len(found))
+    replaced: set[int] = set()
+    for points in unread_points_cells(words):
+        read = [word for word in _cell_digits(points.box, "7", pixels, settings, number, len(found))
+                if (word.confidence or 0) >= _SURE_CELL]
+        if read:
+            row = points.row
+            found += [OcrWord(word.text, word.left, row.top, word.width, row.height, word.confidence, word.line)
+                      for word in read]
+            replaced |= {id(word) for word in points.misread}
+    return tuple(word for word in words if id(word) not in replaced) + tuple(found)
+
+
+def _cell_digits(box: tuple[int, int, int, int], psm: str, pixels: numpy.ndarray, settings: OcrSettings,
+                 number: int, lines_before: int) -> list[OcrWord]:
+    """The digits Tesseract reads in one cell of the page, in page pixels, numbered after `lines_before` lines."""
+    left, top, right, bottom = box
+    left, top = max(0, left), max(0, top)
+    completed = _tesseract(_ppm(pixels[top:bottom, left:right]),
+                           ["--psm", psm, "-c", "tessedit_char_whitelist=0123456789"], settings, number)
+    read = _words(completed.stdout.decode("utf-8", errors="replace")) if completed.returncode == 0 else ()
+    return [OcrWord(word.text, left + word.left, top + word.top, word.width, word.height, word.confidence,
+                    (0, 0, lines_before + index + 1)) for index, word in enumerate(read)]
 
 
 def _words(tsv: str) -> tuple[OcrWord, ...]:

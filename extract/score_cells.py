@@ -12,6 +12,7 @@ row's height under the "Uppnått" header, where a number was read under "Max".
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -41,9 +42,19 @@ def unread_score_cells(words: tuple[OcrWord, ...]) -> list[tuple[int, int, int, 
     return cells
 
 
-def unread_points_cells(words: tuple[OcrWord, ...]) -> list[tuple[int, int, int, int]]:
-    """(left, top, right, bottom) in pixels of each "Uppnått" cell of a section 4 row where a number was read
-    under "Max" but no number under "Uppnått"."""
+@dataclass(frozen=True)
+class PointsCell:
+    """A section 4 row's "Uppnått" cell to read again: where it stands, the row's "Max" number beside it, and
+    the letters read in it, if any, which a number read there replaces."""
+
+    box: tuple[int, int, int, int]  # left, top, right, bottom in pixels
+    row: OcrWord
+    misread: tuple[OcrWord, ...]
+
+
+def unread_points_cells(words: tuple[OcrWord, ...]) -> list[PointsCell]:
+    """Each "Uppnått" cell of a section 4 row where a number was read under "Max" but no number under
+    "Uppnått"."""
     cells = []
     headers = [w for w in words if w.text == "Uppnått"]
     for header in headers:
@@ -62,9 +73,10 @@ def unread_points_cells(words: tuple[OcrWord, ...]) -> list[tuple[int, int, int,
                     header.top < other.top <= word.top for other in headers):
                 break
             last = word.top
-            beside = [w for w in words if left < w.left + w.width / 2 < right
-                      and w.top < word.top + word.height and word.top < w.top + w.height]
+            beside = tuple(w for w in words if left < w.left + w.width / 2 < right
+                           and w.top < word.top + word.height and word.top < w.top + w.height)
             if not any(_NUMBER.fullmatch(w.text) for w in beside):  # nothing, or letters ("TT" for "17")
                 # a row's height of room above and below: a tight cut leaves Tesseract nothing it takes for a line
-                cells.append((left, word.top - word.height, right, word.top + 2 * word.height))
+                cells.append(PointsCell((left, word.top - word.height, right, word.top + 2 * word.height), word,
+                                        beside))
     return cells

@@ -14,6 +14,7 @@ from parsers.blocks import ScoreRow, ScoreTable
 from parsers.pdf_cursor import TABLE_GAP, BlockRead, RowCursor
 from parsers.pdf_rows import COLUMN_SLACK, Row
 from parsers.pdf_style import PageStyle
+from parsers.score_sums import unread_cells
 from parsers.vocabulary import SUBQUESTION_CODE, YEAR_CELL
 
 _CELL_VALUE = re.compile(r"^(?:\d{1,3}(?:[,.]\d+)?\s?%?|%|–|-)$")
@@ -38,6 +39,10 @@ def read_score_table(cursor: RowCursor) -> BlockRead | None:
     end = _numeric_rows(cursor, columns, table)
     if not cursor.style.fonts:
         _codes_by_place(table)
+    # a subquestion that lacks only its "Uppnått" is the report grammar's to settle against the sum row
+    kept = [r for r in table.rows if all(r.values) or (r.code and all(r.values[1:]))]
+    table.problems += [unread_cells(r) for r in table.rows if r.code and r not in kept]
+    table.rows = kept
     return BlockRead(table, end)
 
 
@@ -74,6 +79,7 @@ def read_year_table(cursor: RowCursor) -> BlockRead | None:
     title = " ".join(w.text for w in row.words if w.x1 <= years[0].x0)
     table = ScoreTable(title, [w.text for w in years], [], row.page)
     end = _numeric_rows(cursor, years, table, gaps=True)
+    table.rows = [r for r in table.rows if any(r.values)]
     if not table.rows:
         return None
     return BlockRead(table, end)
@@ -85,7 +91,7 @@ def _numeric_rows(cursor: RowCursor, columns: list[Word], table: ScoreTable, gap
 
     With `gaps` (a column per year) a row may leave cells empty, a year that did not score its area: each
     number stays in its column and the row is complete as printed. Else a row's numbers that a wrapped label
-    set on its next line complete it, and a row without all its numbers is dropped.
+    set on its next line complete it. Rows may lack numbers: the caller keeps those its table may.
     """
     rows, style = cursor.rows, cursor.style
     index = cursor.index + 1
@@ -100,6 +106,8 @@ def _numeric_rows(cursor: RowCursor, columns: list[Word], table: ScoreTable, gap
         if row.page == previous.page and row.top - previous.bottom > TABLE_GAP * style.body_size:
             break
         numbers = [w for w in row.words if w.x1 >= first_column]
+        if not style.fonts and not gaps:
+            numbers = _without_misread_points(numbers, centers, style)
         if not numbers and not table.rows and row.page == previous.page and _styled_alike(row, previous):
             table.title = f"{table.title} {row.text}".strip()  # the header's title cell wrapped
             previous = row
@@ -128,12 +136,6 @@ def _numeric_rows(cursor: RowCursor, columns: list[Word], table: ScoreTable, gap
             pending.values = [old or new for old, new in zip(pending.values, values)]
         previous = row
         index += 1
-    kept = [r for r in table.rows if (any if gaps else all)(r.values)]
-    table.problems += [problem("subquestion_cells_unread", f"{r.code}: its row of section 4 reads only "
-                                                           f"{' | '.join(v or '–' for v in r.values)} (cells that "
-                                                           f"could not be read); the row was not published.", r.page)
-                       for r in table.rows if r.code and r not in kept]
-    table.rows = kept
     return index
 
 
@@ -143,6 +145,19 @@ def _is_cell_value(word: Word, centers: list[float], style: PageStyle) -> bool:
         return True
     nearest = min(centers, key=lambda center: abs((word.x0 + word.x1) / 2 - center))
     return not style.fonts and nearest == centers[-1] and bool(_MISREAD_PERCENT.match(word.text))
+
+
+def _without_misread_points(words: list[Word], centers: list[float], style: PageStyle) -> list[Word]:
+    """A scan's row without the letters OCR read for its "Uppnått" number ("FÖR" for "11"), where its other
+    cells hold numbers: the cell is unread, not the end of the table."""
+    def column(word: Word) -> int:
+        return min(range(len(centers)), key=lambda i: abs((word.x0 + word.x1) / 2 - centers[i]))
+
+    misread = [w for w in words if column(w) == 0 and not _is_cell_value(w, centers, style)]
+    others = {column(w) for w in words if column(w) > 0 and _is_cell_value(w, centers, style)}
+    if not misread or others != set(range(1, len(centers))):
+        return words
+    return [w for w in words if w not in misread]
 
 
 def _code(text: str, table: ScoreTable, style: PageStyle) -> str | None:

@@ -30,7 +30,7 @@ from parsers.ocr_confidence import low_confidence
 from parsers.page_sequence import PageCheck, contents_gaps
 from parsers.parts import Part, part_year, split_parts
 from parsers.running_heads import head_date
-from parsers.score_sums import contradicting_rows
+from parsers.score_sums import settled_rows
 from parsers.selfcheck import is_complete, structure_problems
 from parsers.statements import (evaluation_number, evaluation_period, previous_evaluation_year, prior_total,
                                 quoted_scores, stated_total)
@@ -119,6 +119,7 @@ class _BlockWalker:
         known = {sq.code for sq in self.report.subquestions}
         rows: list[RawSubquestion] = []
         total: RawAreaTotal | None = None
+        unread = [row for row in block.rows if row.code and not row.values[0] and row.code not in known]
         for row in block.rows:
             numbers = _numbers(row.values)
             if numbers is None:
@@ -126,7 +127,8 @@ class _BlockWalker:
             achieved, maximum, percent = numbers
             if percent is None or percent > 100:
                 percent = misread_percent(row.values[2], achieved, maximum)
-                if percent is None:
+                if percent is None:  # no percent fits the points as read ("41" of 20): the sums may settle it
+                    unread += [row] if row.code and row.code not in known else []
                     continue
                 self.report.problems.append(problem(
                     "percent_misread", f"{row.code or row.label}: the \"Procent\" cell reads "
@@ -140,9 +142,9 @@ class _BlockWalker:
             elif title_area is not None:
                 total = RawAreaTotal(title_area, achieved, maximum, percent, row.page)
                 self.report.area_totals.append(total)
-        withheld = contradicting_rows(rows, total)
-        self.report.problems.extend(found for _, found in withheld)
-        self.report.subquestions.extend(row for row in rows if all(row is not bad for bad, _ in withheld))
+        published, said = settled_rows(rows, unread, total)
+        self.report.problems.extend(said)
+        self.report.subquestions.extend(published)
 
     def _appendix_table(self, block: ScoreTable) -> None:
         years = [int(c) if YEAR_CELL.match(c) else None for c in block.columns]
