@@ -8,9 +8,9 @@ from parsers.blocks import RubricBox
 from parsers.pdf_cursor import BlockRead, RowCursor
 from parsers.pdf_items import capitalized_unwrapped, column_items
 from parsers.pdf_rows import COLUMN_SLACK, Column, Row, cut, styled_unlike
-from parsers.vocabulary import POINTS_WORD, RUBRICS_WORD, YEAR_CELL, cell_score
+from parsers.vocabulary import POINTS_WORD, RUBRICS_WORD, SCORE_UNIT, YEAR_CELL, cell_score
 
-_POINTS_LINE = re.compile(r"^(?:Poäng|POÄNG)\s*:?\s*(\d{1,3})$")
+_POINTS_LINE = re.compile(rf"^(?:Poäng|POÄNG)\s*:?\s*(\d{{1,3}})(?:{SCORE_UNIT.pattern})?$")  # "Poäng: 84 p"
 _BOX_GAP = 1.5  # the rubric box is set tight; a wider gap ends it
 
 

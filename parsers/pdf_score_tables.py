@@ -150,11 +150,8 @@ def _is_cell_value(word: Word, centers: list[float], style: PageStyle) -> bool:
 def _without_misread_points(words: list[Word], centers: list[float], style: PageStyle) -> list[Word]:
     """A scan's row without the letters OCR read for its "Uppnått" number ("FÖR" for "11"), where its other
     cells hold numbers: the cell is unread, not the end of the table."""
-    def column(word: Word) -> int:
-        return min(range(len(centers)), key=lambda i: abs((word.x0 + word.x1) / 2 - centers[i]))
-
-    misread = [w for w in words if column(w) == 0 and not _is_cell_value(w, centers, style)]
-    others = {column(w) for w in words if column(w) > 0 and _is_cell_value(w, centers, style)}
+    misread = [w for w in words if _column(w, centers) == 0 and not _is_cell_value(w, centers, style)]
+    others = {_column(w, centers) for w in words if _column(w, centers) > 0 and _is_cell_value(w, centers, style)}
     if not misread or others != set(range(1, len(centers))):
         return words
     return [w for w in words if w not in misread]
@@ -206,9 +203,14 @@ def _is_year_header(row: Row) -> bool:
     return len(years) >= 2 and all(YEAR_CELL.match(w.text) for w in row.words if w.x0 >= years[0].x0)
 
 
+def _column(word: Word, centers: list[float]) -> int:
+    """The column whose header's centre is nearest the word's."""
+    return min(range(len(centers)), key=lambda i: abs((word.x0 + word.x1) / 2 - centers[i]))
+
+
 def _column_values(words: list[Word], centers: list[float]) -> list[str]:
     values = [""] * len(centers)
     for word in words:
-        column = min(range(len(centers)), key=lambda i: abs((word.x0 + word.x1) / 2 - centers[i]))
+        column = _column(word, centers)
         values[column] = f"{values[column]} {word.text}".strip() if word.text != "%" else f"{values[column]} %"
     return [value.strip() for value in values]
