@@ -35,7 +35,7 @@ from extract.errors import ExtractionError
 from extract.leaders import without_leaders
 from extract.model import Page
 from extract.photocopy import black_on_white
-from extract.score_cells import unread_score_cells
+from extract.score_cells import unread_points_cells, unread_score_cells
 
 if TYPE_CHECKING:
     import numpy
@@ -47,6 +47,7 @@ BULLET_GLYPHS = "-–—•"
 _DOT_READINGS = frozenset("e«»°*·o+")  # what Tesseract makes of a round bullet, alone before a line's text
 _POINTS_PER_INCH = 72
 _INK = 128  # grey level below which a pixel is ink
+_SURE_CELL = 60.0  # confidence a number read again in a section 4 cell must have to be kept
 # the code that makes what Tesseract is given and what is kept of its answer: a change to it is a cache miss
 _CODE = hashlib.sha256(b"".join((Path(__file__).parent / name).read_bytes()
                                 for name in ("ocr.py", "deskew.py", "photocopy.py", "leaders.py",
@@ -185,7 +186,7 @@ def _recognize(pdf: pypdfium2.PdfDocument, number: int, settings: OcrSettings) -
         return OcrPage(number, width, height, (), message[-1] if message else f"exit status {completed.returncode}",
                        skew)
     words = _words(completed.stdout.decode("utf-8", errors="replace"))
-    words += _score_cells(words, pixels, settings, number)
+    words = _with_score_cells(words, pixels, settings, number)
     return OcrPage(number, width, height, words + _bullets(words, pixels), skew=skew, leaders=leaders)
 
 
@@ -213,20 +214,37 @@ def _ppm(pixels: numpy.ndarray) -> bytes:
     return buffer.getvalue()
 
 
-def _score_cells(words: tuple[OcrWord, ...], pixels: numpy.ndarray, settings: OcrSettings,
-                 number: int) -> tuple[OcrWord, ...]:
-    """The numbers in the score cells Tesseract left unread (extract.score_cells), read as sparse digits; each is
-    a line of its own (block 0, which Tesseract does not number)."""
+def _with_score_cells(words: tuple[OcrWord, ...], pixels: numpy.ndarray, settings: OcrSettings,
+                      number: int) -> tuple[OcrWord, ...]:
+    """The words with the numbers of the score cells Tesseract left unread (extract.score_cells) read again as
+    digits, each a line of its own (block 0, which Tesseract does not number). A rubric box's cell is read as
+    sparse text; a section 4 "Uppnått" cell as one line, and only a number Tesseract is sure of is kept (sparse
+    text reads "17" as "47", unsure): it stands on its row's line and replaces the letters read in the cell."""
     found: list[OcrWord] = []
-    for left, top, right, bottom in unread_score_cells(words):
-        left = max(0, left)
-        completed = _tesseract(_ppm(pixels[top:bottom, left:right]),
-                               ["--psm", "11", "-c", "tessedit_char_whitelist=0123456789"], settings, number)
-        read = _words(completed.stdout.decode("utf-8", errors="replace")) if completed.returncode == 0 else ()
-        found += [OcrWord(word.text, left + word.left, top + word.top, word.width, word.height, word.confidence,
-                          (0, 0, len(found) + index + 1))
-                  for index, word in enumerate(read)]
-    return tuple(found)
+    for cell in unread_score_cells(words):
+        found += _cell_digits(cell, "11", pixels, settings, number, len(found))
+    replaced: set[int] = set()
+    for points in unread_points_cells(words):
+        read = [word for word in _cell_digits(points.box, "7", pixels, settings, number, len(found))
+                if (word.confidence or 0) >= _SURE_CELL]
+        if read:
+            row = points.row
+            found += [OcrWord(word.text, word.left, row.top, word.width, row.height, word.confidence, word.line)
+                      for word in read]
+            replaced |= {id(word) for word in points.misread}
+    return tuple(word for word in words if id(word) not in replaced) + tuple(found)
+
+
+def _cell_digits(box: tuple[int, int, int, int], psm: str, pixels: numpy.ndarray, settings: OcrSettings,
+                 number: int, lines_before: int) -> list[OcrWord]:
+    """The digits Tesseract reads in one cell of the page, in page pixels, numbered after `lines_before` lines."""
+    left, top, right, bottom = box
+    left, top = max(0, left), max(0, top)
+    completed = _tesseract(_ppm(pixels[top:bottom, left:right]),
+                           ["--psm", psm, "-c", "tessedit_char_whitelist=0123456789"], settings, number)
+    read = _words(completed.stdout.decode("utf-8", errors="replace")) if completed.returncode == 0 else ()
+    return [OcrWord(word.text, left + word.left, top + word.top, word.width, word.height, word.confidence,
+                    (0, 0, lines_before + index + 1)) for index, word in enumerate(read)]
 
 
 def _words(tsv: str) -> tuple[OcrWord, ...]:

@@ -53,6 +53,9 @@ class ScoreRow:
     label: str
     values: list[str]
     page: int | None
+    # numbers of a row of year columns whose columns no one can tell (flattened text that lost the empty cells
+    # of a year that did not score every area): never placed under a year
+    unplaced: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -63,6 +66,7 @@ class ScoreTable:
     columns: list[str]
     rows: list[ScoreRow]
     page: int | None
+    problems: list[Problem] = field(default_factory=list)
 
 
 Block = Heading | Paragraph | RubricBox | FindingsBlock | ScoreTable

@@ -22,8 +22,8 @@ from parsers.running_heads import split_running_heads
 from parsers.segment import split_items, split_list, starts_item
 from parsers.swedish_forms import is_finite_verb
 from parsers.vocabulary import (APPENDIX_HEADING, APPENDIX_MENTION, AREA_DIGIT, AREA_HEADING, CONTENTS_WORD,
-                                GENERIC_HEADINGS, POINTS_WORD, RUBRICS_WORD, SECTION_HEADING, SENTENCE_VERBS, UPPER,
-                                section_kind)
+                                GENERIC_HEADINGS, POINTS_WORD, RUBRICS_WORD, SCORE_UNIT,
+                                SECTION_HEADING, SENTENCE_VERBS, TOTAL_LABEL, UPPER, section_kind)
 
 _LEADER = re.compile(r"\s*(?:\.{2,}|…|\s\d{1,3}\b)")
 _MIN_LEADERS = 3  # dot leaders that make a page part of the table of contents
@@ -32,12 +32,13 @@ _SCORE_ROW = re.compile(
 _SCORE_TITLE = re.compile(rf"(?<![\w.])({AREA_DIGIT})\.?\s+([{UPPER}][^%]*?)\s+Uppnått\s+Max\s+Procent", re.I)
 _YEARS = re.compile(r"(?<!\d)((?:19|20)\d\d)(?:\s+((?:19|20)\d\d))+(?!\d)")
 # a row of an area label and its scores; a number followed by "." opens the next row ("2. Tillgänglighet")
-_YEAR_ROW = re.compile(rf"(?:(?<![\w.])({AREA_DIGIT})\.?\s+)?([{UPPER}][^\d%]*?)\s+(\d{{1,3}})"
-                       rf"((?:\s+\d{{1,3}}(?![.\d]))+)(?!\s?%)")
+_YEAR_ROW = re.compile(rf"(?:(?<![\w.])({AREA_DIGIT})\.?\s+)?([{UPPER}][^\d%]*?)\s+(\d{{1,3}})(?![.\d])"
+                       rf"((?:\s+\d{{1,3}}(?![.\d]))*)(?!\s?%)")
 # a rubric box's year columns ("2015 2012") and the scores under them ("61 59")
 _YEAR_RUN = re.compile(r"\s*(?:19|20)\d\d(?:\s+(?:19|20)\d\d)+(?!\d)")
 _TRAILING_YEARS = re.compile(r"(?<!\d)(?:19|20)\d\d(?:\s+(?:19|20)\d\d)+\s*$")
-_SCORE_RUN = re.compile(r"\d{1,3}(?:\s+\d{1,3}(?![\d.,%]))*")
+_SCORE_RUN = re.compile(rf"\d{{1,3}}(?:{SCORE_UNIT.pattern})?(?:\s+\d{{1,3}}(?![\d.,%])(?:{SCORE_UNIT.pattern})?)*")
+_SCORE_AND_UNIT = re.compile(rf"(\d{{1,3}})(?:{SCORE_UNIT.pattern})?")
 _NUMBER = re.compile(r"(?<![\w.,-])(\d{1,3})(?![\w.,%-]|\s?%)")
 _SENTENCE_END = re.compile(r"[.?!:]\s*$")
 # where a heading can start in flattened text: after a sentence, a number (a page or a table) or at the start
@@ -290,14 +291,17 @@ def _rubric_box(stream: _Stream, start: int, end: int) -> tuple[RubricBox | None
     year_cells = leading_years or trailing_years
     years = [int(year) for year in year_cells.group(0).split()] if year_cells else []
     page = stream.page_at(head.start())
+    unit = SCORE_UNIT.match(text, number.end())  # "84 p", "84 poäng", "84/100"
+    single = RubricBox(split_list(listing), int(number.group(1)), page), unit.end() if unit else number.end()
     if len(years) < 2:
-        return RubricBox(split_list(listing), int(number.group(1)), page), number.end()
+        return single
     scores = _SCORE_RUN.match(text, number.start())
-    values = scores.group(0).split()[:len(years)] if scores else []
-    if len(values) < len(years):
-        return RubricBox(split_list(listing), int(number.group(1)), page), number.end()
-    after = number.start() + len(" ".join(values))
-    return RubricBox(split_list(listing), None, page, list(zip(years, map(int, values)))), after
+    cells = list(_SCORE_AND_UNIT.finditer(scores.group(0)))[:len(years)] if scores else []
+    if len(cells) < len(years):
+        return single
+    after = number.start() + cells[-1].end()
+    year_scores = [(year, int(cell.group(1))) for year, cell in zip(years, cells)]
+    return RubricBox(split_list(listing), None, page, year_scores), after
 
 
 def _narrative(stream: _Stream, start: int, end: int, known: list[str]) -> list[Block]:
@@ -350,9 +354,14 @@ def _year_tables(stream: _Stream, start: int, end: int) -> list[ScoreTable]:
         rows = []
         for match in _YEAR_ROW.finditer(text, header.end(), end):
             values = [match.group(3), *match.group(4).split()]
-            if len(values) != len(years):
+            label, page = match.group(2).strip(), stream.page_at(match.start())
+            if len(values) == len(years):
+                rows.append(ScoreRow(match.group(1), label, values, page))
+            elif len(values) < len(years) and (match.group(1) or TOTAL_LABEL.match(label)):
+                # a year that did not score every area left empty cells, which flattening lost
+                rows.append(ScoreRow(match.group(1), label, [""] * len(years), page, unplaced=values))
+            else:
                 break
-            rows.append(ScoreRow(match.group(1), match.group(2).strip(), values, stream.page_at(match.start())))
         if rows:
             tables.append(ScoreTable(text[start:header.start()].strip(), years, rows, stream.page_at(header.start())))
     return tables

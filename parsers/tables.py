@@ -12,8 +12,8 @@ from extract.model import Cell
 from domain.catalog import area_numbers_for_title
 from parsers.blocks import Block, RubricBox, ScoreRow, ScoreTable
 from parsers.findings import column_findings
-from parsers.vocabulary import (AREA_DIGIT, IMPROVEMENT_HEADER, POINTS_WORD, RUBRICS_WORD, SCORE_CELL, SCORE_COLUMNS,
-                                STRENGTH_HEADER, SUBQUESTION_CODE, YEAR_CELL)
+from parsers.vocabulary import (AREA_DIGIT, IMPROVEMENT_HEADER, POINTS_WORD, RUBRICS_WORD, SCORE_COLUMNS,
+                                STRENGTH_HEADER, SUBQUESTION_CODE, YEAR_CELL, cell_score)
 
 _LEADING_NUMBER = re.compile(rf"^\s*(?:Område\s+)?({AREA_DIGIT})\.?(?:\s+|$)", re.I)
 _PERCENT = re.compile(r"^(\d{1,3}(?:[,.]\d+)?)\s?%?$")
@@ -91,12 +91,12 @@ def _rubric_box(rows: list[Row], page: int | None) -> RubricBox:
     year_scores: list[tuple[int, int]] = []
     for row in rows[1:]:
         texts = [cell_text(cell) for cell in row]
-        numbers = numbers or [int(t) for t in texts if SCORE_CELL.match(t)]
+        numbers = numbers or [score for score in map(cell_score, texts) if score is not None]
         # a score under a year's column is that year's; an empty cell is no score
-        year_scores = year_scores or [(years[i], int(t)) for i, t in enumerate(texts)
-                                      if i in years and SCORE_CELL.match(t)]
+        year_scores = year_scores or [(years[i], score) for i, t in enumerate(texts)
+                                      if i in years and (score := cell_score(t)) is not None]
         items.extend(item for cell in row for item in cell.items
-                     if not SCORE_CELL.match(item) and not POINTS_WORD.fullmatch(item))
+                     if cell_score(item) is None and not POINTS_WORD.fullmatch(item))
     if len(years) > 1:
         return RubricBox(items, None, page, year_scores)
     return RubricBox(items, numbers[0] if numbers else None, page)

@@ -27,9 +27,9 @@ REPEATED_PAGE = 7
 REPEATED = cases("molndal-2015-page-7-twice", MOLNDAL, Style(repeated_page=REPEATED_PAGE), PAGE_FORMATS)
 DAMAGED = cases("molndal-2015-page-13-undecodable", MOLNDAL, Style(damaged_page=SCORES_PAGE), ("pdf", *PAGED))
 NOT_A_PAGE = cases("molndal-2015-page-8-not-a-page", MOLNDAL, Style(not_a_page=AREA_PAGE), ("pdf",))
-# a web transcript's heads print the page count alone: the contents' page numbers witness the gap
+# a web transcript's heads, and a PDF's, print the page count alone: the contents' page numbers witness the gap
 COUNT_HEAD = Style(head="Sveriges Kommuner och Landsting ({pages})")
-COUNT_FORMATS = ("flat", "transcript", *PAGED[1:])
+COUNT_FORMATS = ("pdf", "flat", "transcript", *PAGED[1:])
 COUNT_PLAIN = cases("molndal-2015-count-heads", MOLNDAL, COUNT_HEAD, COUNT_FORMATS)
 COUNT_MISSING = cases("molndal-2015-count-heads-page-8-missing", MOLNDAL,
                       Style(head=COUNT_HEAD.head, dropped_page=AREA_PAGE), COUNT_FORMATS)

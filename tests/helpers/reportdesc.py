@@ -149,6 +149,18 @@ def earlier_scores(description: dict, year: int, seed: str = "") -> dict[int | N
     return scores
 
 
+def first_areas(description: dict, count: int) -> dict:
+    """The report cut after its first `count` areas (and their subquestions): a short report that stops early."""
+    short = copy.deepcopy(description)
+    short["areas"] = short["areas"][:count]
+    kept = {area["area_no"] for area in short["areas"]}
+    short["subquestions"] = [row for row in short["subquestions"] if row["area_no"] in kept]
+    short["prior_scores"] = []
+    short["report"].update(total_score=sum(area["score"] for area in short["areas"]), complete=False)
+    short["report"]["stated_total"] = short["report"]["total_score"]
+    return short
+
+
 # -- the tables a perfect extraction gives ---------------------------------------------------------------------
 
 REPORT_FIELDS = ("municipality", "municipality_code", "year", "report_date", "evaluation_period", "evaluators",
