@@ -25,6 +25,7 @@ import struct
 import tempfile
 from functools import lru_cache
 from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from domain.datafiles import data_file
@@ -65,7 +66,7 @@ class LemmaTable:
 def lemma_table() -> LemmaTable:
     """The table, opened once per process."""
     packed = packed_table()
-    return open_table(packed, cache_directory() if isinstance(packed, Path) else None)  # not from a zip
+    return open_table(packed, cache_directory())
 
 
 @lru_cache(maxsize=1)
@@ -76,7 +77,7 @@ def stop_words() -> frozenset[str]:
     return frozenset(line.strip() for line in lines.splitlines() if line.strip() and not line.startswith("#"))
 
 
-def packed_table() -> Path:
+def packed_table() -> Traversable:
     """The gzipped table as spacy-lookups-data ships it (a Traversable where the package is zipped)."""
     return resources.files("spacy_lookups_data").joinpath("data").joinpath("sv_lemma_lookup.json.gz")
 
@@ -85,9 +86,10 @@ def cache_directory() -> Path:
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "kompass"
 
 
-def open_table(packed: Path, cache: Path | None) -> LemmaTable:
-    """The table of the gzipped file `packed`, mapped from an unpacked copy in `cache` where one can be kept."""
-    if cache is not None:
+def open_table(packed: Traversable, cache: Path | None) -> LemmaTable:
+    """The table of the gzipped file `packed`, mapped from an unpacked copy in `cache` where one can be kept
+    (not where the package is zipped: `packed` is then no file)."""
+    if cache is not None and isinstance(packed, Path):
         try:
             return LemmaTable(_mapped(_unpacked_copy(packed, cache)))
         except (OSError, ValueError):  # no room, no rights, a file that cannot be mapped: read it as shipped
@@ -104,9 +106,9 @@ def _unpacked_copy(packed: Path, cache: Path) -> Path:
             try:
                 temporary.write(gzip.decompress(packed.read_bytes()))
                 temporary.flush()
-                os.replace(temporary.name, copy)  # whole or not at all, also for a run beside this one
+                Path(temporary.name).replace(copy)  # whole or not at all, also for a run beside this one
             except BaseException:
-                os.unlink(temporary.name)
+                Path(temporary.name).unlink()
                 raise
     return copy
 

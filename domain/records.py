@@ -3,11 +3,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from domain.origin import Origin
 from domain.problems import Problem
 
 STRENGTH, IMPROVEMENT, UNKNOWN = "strength", "improvement", "unknown"
+FINDING_KINDS = (STRENGTH, IMPROVEMENT, UNKNOWN)  # findings.kind: UNKNOWN where the source cannot tell
+# a row of a published table: column name -> value, of the column's type (kompass.schema), so Any
+Row = dict[str, Any]
+# what decided a finding's kind: the layout (a column, a heading, the order of a flattened table's items) or,
+# where a flattened table left the column open, the item's wording (parsers.finding_wording)
+BY_LAYOUT, BY_WORDING = "layout", "wording"
 
 
 @dataclass
@@ -16,6 +23,7 @@ class RawFinding:
     text: str
     page: int | None = None
     origin: Origin | None = None  # the item's lines
+    kind_basis: str = BY_LAYOUT
 
 
 @dataclass

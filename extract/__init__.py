@@ -1,33 +1,24 @@
 """Stage 1: a source file becomes a Document (pages, lines, tables).
 
-Each kind of source has its reader, registered in TEXT_READERS (decoded text
-in, rendering and pages out) or, for PDFs, in extract.pdf.READERS (bytes in,
-pages out; chosen by name, PDFium by default).
+Each source format has its reader, registered in extract.formats.FORMATS with
+its suffixes; a PDF's reader reads bytes with the library chosen by name in
+extract.pdf.READERS (PDFium by default), a text copy's its decoded text.
 """
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
 from pathlib import Path
 
-from domain.problems import Problem
 from extract.errors import ExtractionError
-from extract.html import read_html
-from extract.markdown import read_markdown
-from extract.model import Cell, Document, Line, Page, Table
-from extract.ocr import OcrSettings, OcrStore
-from extract.pdf import DEFAULT_READER, READERS, read_pdf
-from extract.encoding import decode
-from extract.text import read_text
+from extract.formats import BY_NAME, PDF, Source, format_of, is_pdf, named_suffixes
+from extract.model import Cell, Document, Line, Page, ScanLayer, Table, Word
+from extract.ocr import OcrPage, OcrSettings, OcrStore, OcrWord
+from extract.pdf import DEFAULT_READER, READERS
 
-SOURCE_SUFFIXES = {".pdf": "pdf", ".txt": "text", ".md": "markdown", ".html": "html", ".htm": "html"}
-TEXT_READERS: dict[str, Callable[[str], tuple[str, list[Page]]]] = {
-    "text": read_text,
-    "markdown": lambda text: ("markdown", read_markdown(text)),
-    "html": lambda text: ("html", read_html(text)),
-}
+# what the cache may hold of this stage: document models and their OCR pages
+CACHEABLE_TYPES = (Word, Line, Cell, Table, Page, ScanLayer, Document, OcrWord, OcrPage)
 
-__all__ = ["Cell", "Document", "ExtractionError", "Line", "OcrSettings", "Page", "Table", "SOURCE_SUFFIXES",
+__all__ = ["CACHEABLE_TYPES", "Cell", "Document", "ExtractionError", "Line", "OcrSettings", "Page", "Table",
            "DEFAULT_READER", "READERS", "read_document", "sha256_of"]
 
 
@@ -41,19 +32,11 @@ def read_document(path: Path, source_path: str, data: bytes | None = None, pdf_r
     when it cannot be read."""
     if data is None:
         data = path.read_bytes()
-    digest = sha256_of(data)
-    declared = SOURCE_SUFFIXES.get(path.suffix.lower())
+    declared = format_of(path)
     if declared is None:
-        raise ExtractionError("unsupported_format", f"{path.name}: not a .pdf, .txt, .md or .html file.")
+        raise ExtractionError("unsupported_format", f"{path.name}: not a {named_suffixes()} file.")
     if not data.strip():
         raise ExtractionError("empty_file", f"{path.name} is empty.")
-    if b"%PDF" in data[:1024] or declared == "pdf":  # readers allow bytes before the header
-        from extract.scanned import read_scanned  # Tesseract is only looked for when a PDF is read
-
-        problems: list[Problem] = []
-        pages = read_pdf(data, path.name, pdf_reader, problems)
-        document = Document(source_path, digest, "pdf", "pdf", pages, reader=pdf_reader, problems=problems)
-        return read_scanned(document, data, path.name, ocr or OcrSettings(), ocr_store)
-    text, problems = decode(data)
-    rendering, pages = TEXT_READERS[declared](text)
-    return Document(source_path, digest, declared, rendering, pages, reader=declared, problems=problems)
+    source_format = BY_NAME[PDF] if is_pdf(path, data) else declared
+    return source_format.read(Source(path.name, source_path, data, sha256_of(data), pdf_reader, ocr or OcrSettings(),
+                                     ocr_store))

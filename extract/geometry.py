@@ -111,7 +111,7 @@ class Words:
     bold: np.ndarray
 
 
-_NO_WORDS = Words([], *(np.empty(0) for _ in range(5)), np.empty(0, dtype=bool))
+_NO_WORDS = Words([], np.empty(0), np.empty(0), np.empty(0), np.empty(0), np.empty(0), np.empty(0, dtype=bool))
 
 
 def is_bold(fontname: str) -> bool:

@@ -79,7 +79,8 @@ def _leader_spans(marked: numpy.ndarray, dark: numpy.ndarray, clear: numpy.ndarr
     breaks = numpy.flatnonzero(numpy.diff(dotted) > 1)
     starts = dotted[numpy.concatenate(([0], breaks + 1))]
     ends = dotted[numpy.concatenate((breaks, [len(dotted) - 1]))] + 1
-    spans, run = [], []
+    spans: list[tuple[int, int]] = []
+    run: list[tuple[int, int]] = []
     for start, end in zip(starts.tolist(), ends.tolist()):
         alone = (start == 0 or not marked[start - 1]) and (end == len(marked) or not marked[end]) \
             and bool(dark[start:end].any())

@@ -33,34 +33,11 @@ def read_markdown(text: str) -> list[Page]:
     starts = [0, *accumulate(len(line) for line in text.splitlines(keepends=True))]  # where each line starts
     i = 0
     while i < len(raw_lines):
-        raw = raw_lines[i].rstrip()
-        if "<table" in raw.lower():
-            end = i
-            while end < len(raw_lines) and "</table>" not in raw_lines[end].lower():
-                end += 1
-            fragment = "\n".join(raw_lines[i:end + 1])
-            for rows in html_tables(fragment):
-                page.tables.append(Table(page=1, rows=rows, before_line=len(page.lines)))
-            i = end + 1
+        table_end = _table(raw_lines, starts, i, page)
+        if table_end is not None:
+            i = table_end
             continue
-        if _is_table_row(raw):
-            end = i
-            while end < len(raw_lines) and _is_table_row(raw_lines[end].rstrip()):
-                end += 1
-            rows = tuple(_row(raw_lines[at], starts[at]) for at in range(i, end)
-                         if not _PIPE_RULE.match(raw_lines[at].strip()))
-            page.tables.append(Table(page=1, rows=rows, before_line=len(page.lines)))
-            i = end
-            continue
-        if is_spaced_row(raw):
-            end = i + 1
-            while end < len(raw_lines) and raw_lines[end].strip() and (
-                    is_spaced_row(raw_lines[end]) or raw_lines[end].startswith("  ") or "<ul" in raw_lines[end]):
-                end += 1
-            page.tables.append(_spaced_table(raw_lines[i:end], len(page.lines)))
-            i = end
-            continue
-        line = _line(raw, starts[i])
+        line = _line(raw_lines[i].rstrip(), starts[i])
         previous = page.lines[-1] if page.lines and i and raw_lines[i - 1].strip() else None
         if line is not None and previous is not None and _BROKEN_AT_HYPHEN.search(previous.text) \
                 and line.text[:1].islower():  # a paragraph broken after a hyphen goes on: one paragraph
@@ -70,6 +47,35 @@ def read_markdown(text: str) -> list[Page]:
             page.lines.append(line)
         i += 1
     return [page]
+
+
+def _table(raw_lines: list[str], starts: list[int], i: int, page: Page) -> int | None:
+    """Where the table that starts at line `i` (an HTML fragment, pipes or columns set with spaces) ends, the
+    table added to the page (its cells know their spans: `starts` are where the lines start in the source); None
+    where no table starts there."""
+    raw = raw_lines[i].rstrip()
+    end = i
+    if "<table" in raw.lower():
+        while end < len(raw_lines) and "</table>" not in raw_lines[end].lower():
+            end += 1
+        for rows in html_tables("\n".join(raw_lines[i:end + 1])):
+            page.tables.append(Table(page=1, rows=rows, before_line=len(page.lines)))
+        return end + 1
+    if _is_table_row(raw):
+        while end < len(raw_lines) and _is_table_row(raw_lines[end].rstrip()):
+            end += 1
+        rows = tuple(_row(raw_lines[at], starts[at]) for at in range(i, end)
+                     if not _PIPE_RULE.match(raw_lines[at].strip()))
+        page.tables.append(Table(page=1, rows=rows, before_line=len(page.lines)))
+        return end
+    if is_spaced_row(raw):
+        end = i + 1
+        while end < len(raw_lines) and raw_lines[end].strip() and (
+                is_spaced_row(raw_lines[end]) or raw_lines[end].startswith("  ") or "<ul" in raw_lines[end]):
+            end += 1
+        page.tables.append(_spaced_table(raw_lines[i:end], len(page.lines)))
+        return end
+    return None
 
 
 def _spaced_table(raw_lines: list[str], before_line: int) -> Table:
@@ -115,8 +121,8 @@ def _line(raw: str, start: int | None = None) -> Line | None:
     heading = _HEADING.match(text)
     if heading:
         text, bold = heading.group(2), True
-    elif _BOLD_LINE.match(text):
-        text, bold = _BOLD_LINE.match(text).group(1), True
+    elif bold_line := _BOLD_LINE.match(text):
+        text, bold = bold_line.group(1), True
     if _LIST_MARK.match(text):
         text = "• " + _LIST_MARK.sub("", text)
     text = strip_tags(_EMPHASIS.sub(r"\2", text)) if "<" in text else _EMPHASIS.sub(r"\2", text)

@@ -130,8 +130,8 @@ class Page:
 class Document:
     source_path: str  # relative to the input root
     sha256: str
-    format: str  # pdf, text, markdown, html
-    rendering: str  # flat, transcript, markdown, html, pdf: how the text was laid out
+    format: str  # a format's name in extract.formats.FORMATS: pdf, text, markdown, html
+    rendering: str  # one of that format's renderings (flat, transcript, paged, markdown, html, pdf): the layout
     pages: list[Page] = field(default_factory=list)
     reader: str = "unknown"  # what read it: "pdfplumber", "ocr:tesseract-5.3.0", "text", ... (set by every reader)
     problems: list[Problem] = field(default_factory=list)  # what reading it found wrong, short of an error

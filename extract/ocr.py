@@ -35,7 +35,7 @@ from extract.errors import ExtractionError
 from extract.leaders import without_leaders
 from extract.model import Page
 from extract.photocopy import black_on_white
-from extract.score_cells import unread_score_cells
+from extract.score_cells import unread_points_cells, unread_score_cells
 
 if TYPE_CHECKING:
     import numpy
@@ -47,17 +47,23 @@ BULLET_GLYPHS = "-–—•"
 _DOT_READINGS = frozenset("e«»°*·o+")  # what Tesseract makes of a round bullet, alone before a line's text
 _POINTS_PER_INCH = 72
 _INK = 128  # grey level below which a pixel is ink
+_SURE_CELL = 60.0  # confidence a number read again in a section 4 cell must have to be kept
 # the code that makes what Tesseract is given and what is kept of its answer: a change to it is a cache miss
 _CODE = hashlib.sha256(b"".join((Path(__file__).parent / name).read_bytes()
                                 for name in ("ocr.py", "deskew.py", "photocopy.py", "leaders.py",
                                              "score_cells.py"))).hexdigest()[:16]
 
 
+# OcrSettings.mode: pages without a text layer, every page, or none
+OCR_AUTO, OCR_NEVER, OCR_ALWAYS = "auto", "never", "always"
+OCR_MODES = (OCR_AUTO, OCR_NEVER, OCR_ALWAYS)
+
+
 @dataclass(frozen=True)
 class OcrSettings:
-    """When and how to OCR. `mode`: auto (pages without a text layer), always, never."""
+    """When and how to OCR. `mode`: one of OCR_MODES."""
 
-    mode: str = "auto"
+    mode: str = OCR_AUTO
     language: str = "swe"
     dpi: int = 200
     page_timeout: float = 120.0  # seconds Tesseract may take on one page before it counts as hung
@@ -130,9 +136,9 @@ def pages_to_ocr(pages: list[Page], settings: OcrSettings, false_layers: Collect
 
     Read off the pages the PDF reader made, so the PDF is parsed once, by the reader, in the worker.
     """
-    if settings.mode == "never":
+    if settings.mode == OCR_NEVER:
         return []
-    return [page.number for page in pages if settings.mode == "always" or (not page.lines and page.has_images)
+    return [page.number for page in pages if settings.mode == OCR_ALWAYS or (not page.lines and page.has_images)
             or page.number in false_layers]
 
 
@@ -180,7 +186,7 @@ def _recognize(pdf: pypdfium2.PdfDocument, number: int, settings: OcrSettings) -
         return OcrPage(number, width, height, (), message[-1] if message else f"exit status {completed.returncode}",
                        skew)
     words = _words(completed.stdout.decode("utf-8", errors="replace"))
-    words += _score_cells(words, pixels, settings, number)
+    words = _with_score_cells(words, pixels, settings, number)
     return OcrPage(number, width, height, words + _bullets(words, pixels), skew=skew, leaders=leaders)
 
 
@@ -208,20 +214,37 @@ def _ppm(pixels: numpy.ndarray) -> bytes:
     return buffer.getvalue()
 
 
-def _score_cells(words: tuple[OcrWord, ...], pixels: numpy.ndarray, settings: OcrSettings,
-                 number: int) -> tuple[OcrWord, ...]:
-    """The numbers in the score cells Tesseract left unread (extract.score_cells), read as sparse digits; each is
-    a line of its own (block 0, which Tesseract does not number)."""
+def _with_score_cells(words: tuple[OcrWord, ...], pixels: numpy.ndarray, settings: OcrSettings,
+                      number: int) -> tuple[OcrWord, ...]:
+    """The words with the numbers of the score cells Tesseract left unread (extract.score_cells) read again as
+    digits, each a line of its own (block 0, which Tesseract does not number). A rubric box's cell is read as
+    sparse text; a section 4 "Uppnått" cell as one line, and only a number Tesseract is sure of is kept (sparse
+    text reads "17" as "47", unsure): it stands on its row's line and replaces the letters read in the cell."""
     found: list[OcrWord] = []
-    for left, top, right, bottom in unread_score_cells(words):
-        left = max(0, left)
-        completed = _tesseract(_ppm(pixels[top:bottom, left:right]),
-                               ["--psm", "11", "-c", "tessedit_char_whitelist=0123456789"], settings, number)
-        read = _words(completed.stdout.decode("utf-8", errors="replace")) if completed.returncode == 0 else ()
-        found += [OcrWord(word.text, left + word.left, top + word.top, word.width, word.height, word.confidence,
-                          (0, 0, len(found) + index + 1))
-                  for index, word in enumerate(read)]
-    return tuple(found)
+    for cell in unread_score_cells(words):
+        found += _cell_digits(cell, "11", pixels, settings, number, len(found))
+    replaced: set[int] = set()
+    for points in unread_points_cells(words):
+        read = [word for word in _cell_digits(points.box, "7", pixels, settings, number, len(found))
+                if (word.confidence or 0) >= _SURE_CELL]
+        if read:
+            row = points.row
+            found += [OcrWord(word.text, word.left, row.top, word.width, row.height, word.confidence, word.line)
+                      for word in read]
+            replaced |= {id(word) for word in points.misread}
+    return tuple(word for word in words if id(word) not in replaced) + tuple(found)
+
+
+def _cell_digits(box: tuple[int, int, int, int], psm: str, pixels: numpy.ndarray, settings: OcrSettings,
+                 number: int, lines_before: int) -> list[OcrWord]:
+    """The digits Tesseract reads in one cell of the page, in page pixels, numbered after `lines_before` lines."""
+    left, top, right, bottom = box
+    left, top = max(0, left), max(0, top)
+    completed = _tesseract(_ppm(pixels[top:bottom, left:right]),
+                           ["--psm", psm, "-c", "tessedit_char_whitelist=0123456789"], settings, number)
+    read = _words(completed.stdout.decode("utf-8", errors="replace")) if completed.returncode == 0 else ()
+    return [OcrWord(word.text, left + word.left, top + word.top, word.width, word.height, word.confidence,
+                    (0, 0, lines_before + index + 1)) for index, word in enumerate(read)]
 
 
 def _words(tsv: str) -> tuple[OcrWord, ...]:
@@ -268,13 +291,15 @@ def _mark(strip: numpy.ndarray, height: int) -> tuple[str, int, int] | None:
     the bullet when it is a dash (wide and thin) or a dot (about as wide as
     high), about half-way up the line. Table borders are runs of their own.
     """
-    inked = (strip < _INK).any(axis=0).nonzero()[0]
+    import numpy  # loaded already: the page image is an array
+
+    inked = numpy.flatnonzero((strip < _INK).any(axis=0))
     if len(inked) == 0:
         return None
     breaks = (inked[1:] - inked[:-1] > 1).nonzero()[0]
     left = int(inked[breaks[-1] + 1]) if len(breaks) else int(inked[0])
     run = strip[:, left:int(inked[-1]) + 1] < _INK
-    rows = run.any(axis=1).nonzero()[0]
+    rows = numpy.flatnonzero(run.any(axis=1))
     wide, high = run.shape[1], int(rows[-1] - rows[0] + 1)
     middle = rows.mean() / height
     if not 0.25 < middle < 0.75 or run[rows[0]:rows[-1] + 1].mean() < 0.6:

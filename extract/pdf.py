@@ -9,13 +9,19 @@ from __future__ import annotations
 
 from importlib import import_module
 
-from domain.problems import Problem
+from domain.problems import Problem, code_of
 from extract.errors import ExtractionError
 from extract.model import Page
 from extract.streams import check_streams
 
 READERS = {"pdfium": "extract.pdfium_reader", "pdfplumber": "extract.pdfplumber_reader"}
 DEFAULT_READER = "pdfium"
+_HEADER_WITHIN = 1024  # readers allow bytes before the %PDF header, within its first kilobyte
+
+
+def looks_like_pdf(data: bytes) -> bool:
+    """Whether the bytes (a file's first kilobyte will do) are a PDF's: the %PDF header near their start."""
+    return b"%PDF" in data[:_HEADER_WITHIN]
 
 
 def read_pdf(data: bytes, name: str, reader: str = DEFAULT_READER, problems: list[Problem] | None = None
@@ -30,7 +36,7 @@ def read_pdf(data: bytes, name: str, reader: str = DEFAULT_READER, problems: lis
     pages = import_module(READERS[reader]).read_pages(data, name, problems)
     if not pages:
         raise ExtractionError("damaged_pdf", f"{name}: the PDF has no pages.")
-    unreadable = [p for p in problems if p.code == "page_unreadable"]
+    unreadable = [p for p in problems if code_of(p).page_lost]
     if len(unreadable) == len(pages):
         raise ExtractionError("damaged_pdf", f"{name}: no page of the PDF can be read ({unreadable[0].message})")
     return pages

@@ -22,6 +22,7 @@ from __future__ import annotations
 import ctypes
 from array import array
 from collections.abc import Callable, Iterator
+from typing import Any
 
 import numpy as np
 import pypdfium2.raw as pdfium
@@ -30,6 +31,7 @@ from extract.errors import ExtractionError
 from extract.geometry import Chars, chars_to_words, is_bold, words_to_lines
 from extract.model import Page, ScanLayer
 from domain.problems import Problem
+from extract.pdf import looks_like_pdf
 from extract.pdf_errors import damaged, encrypted, not_a_pdf, unreadable_page
 from extract.text_layer import covers_page
 
@@ -49,14 +51,17 @@ _UNPAINTED = (pdfium.FPDF_TEXTRENDERMODE_INVISIBLE, pdfium.FPDF_TEXTRENDERMODE_C
 _IDENTITY = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 
 
-def _unconverted(function: Callable[..., object], restype: type) -> Callable[..., object]:
+def _unconverted(function: Any, restype: type) -> Callable[..., Any]:
     """`function` called with its arguments as given: ctypes checks and converts none of them.
 
     For the calls made once per character, which are most of the reader's time: converting
     the arguments to the declared types costs as much as the call itself. The caller passes
     pointers as c_void_p objects and ints as Python ints.
     """
-    return ctypes.CFUNCTYPE(restype)(ctypes.cast(function, ctypes.c_void_p).value)
+    address = ctypes.cast(function, ctypes.c_void_p).value
+    if address is None:
+        raise RuntimeError(f"PDFium has no {function.__name__}")
+    return ctypes.CFUNCTYPE(restype)(address)
 
 
 # a text object as a plain address (0 for none), so characters are grouped by it in an array
@@ -71,7 +76,7 @@ _font_size_of = _unconverted(pdfium.FPDFTextObj_GetFontSize, ctypes.c_int)
 def read_pages(data: bytes, name: str, problems: list[Problem]) -> list[Page]:
     document = pdfium.FPDF_LoadMemDocument64(data, len(data), None)  # `data` outlives the document
     if not document:
-        raise _open_error(pdfium.FPDF_GetLastError(), name, b"%PDF" in data[:1024])
+        raise _open_error(pdfium.FPDF_GetLastError(), name, looks_like_pdf(data))
     try:
         if not pdfium.FPDF_DocumentHasValidCrossReferenceTable(document) and b"%%EOF" not in data[-1024:]:
             raise damaged(name, "the PDF is cut short (it has no end of file mark) and cannot be read whole")
@@ -191,9 +196,9 @@ def _chars(text_page, page_top: float, fonts: dict[int, _Font]) -> Chars:
     # the one loop per character: names bound locally, as every lookup in it is paid a few hundred thousand times
     text_object_of, origin_of, add_object, add_left, add_baseline = (
         _text_object_of, _origin_of, objects.append, lefts.append, baselines.append)
-    for index in range(len(code)):
-        add_object(text_object_of(page, index))
-        origin_of(page, index, x_at, y_at)
+    for character in range(len(code)):
+        add_object(text_object_of(page, character))
+        origin_of(page, character, x_at, y_at)
         add_left(x.value)
         add_baseline(y.value)
     code[(code == _HYPHEN_MARKS[0]) | (code == _HYPHEN_MARKS[1])] = 0x2D

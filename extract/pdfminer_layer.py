@@ -39,6 +39,7 @@ class _Painting(PDFTextDevice):
         return font.char_width(cid) * fontsize * scaling  # the advance, as pdfminer's layout has it
 
     def render_image(self, name, stream) -> None:
+        assert self.ctm is not None  # pdfminer sets it when a page begins
         corners = [apply_matrix_pt(self.ctm, point) for point in ((0, 0), (0, 1), (1, 0), (1, 1))]
         if covers_page([x for x, _ in corners], [y for _, y in corners], self.box):
             self.painted.append(("image", int("SMask" not in stream.attrs and "Mask" not in stream.attrs), 0))

@@ -20,6 +20,7 @@ from extract.geometry import Char, Chars, chars_to_words, is_bold, words_to_line
 from extract.model import Page
 from extract.pdfminer_layer import scan_layer
 from domain.problems import Problem, problem
+from extract.pdf import looks_like_pdf
 from extract.pdf_errors import damaged, encrypted, not_a_pdf, unreadable_page
 
 
@@ -28,7 +29,7 @@ def read_pages(data: bytes, name: str, problems: list[Problem]) -> list[Page]:
         pdf = pdfplumber.open(io.BytesIO(data))
     except (PdfminerException, PDFSyntaxError, PSException, PDFEncryptionError, PDFPasswordIncorrect,
             ValueError, TypeError, KeyError) as error:
-        raise _open_error(error, name, b"%PDF" in data[:1024]) from error
+        raise _open_error(error, name, looks_like_pdf(data)) from error
     with pdf:
         try:
             count = len(pdf.pages)

@@ -19,8 +19,8 @@ from dataclasses import replace
 from domain.problems import problem
 from extract.errors import ExtractionError
 from extract.model import Document
-from extract.ocr import (INSTALL_HINT, OcrPage, OcrSettings, OcrStore, engine_version, ocr_pages, pages_to_ocr,
-                         tesseract_available)
+from extract.ocr import (INSTALL_HINT, OCR_NEVER, OcrPage, OcrSettings, OcrStore, engine_version, ocr_pages,
+                         pages_to_ocr, tesseract_available)
 from extract.ocr_lines import mean_confidence, to_page
 from extract.ocr_spelling import mend_spelling
 from extract.pdf import require_text
@@ -39,7 +39,7 @@ def read_scanned(document: Document, data: bytes, name: str, settings: OcrSettin
     faults = layer_faults(document.pages)
     numbers = pages_to_ocr(document.pages, settings, faults.pages)
     if not numbers or not tesseract_available():
-        hint = (INSTALL_HINT if settings.mode != "never" else "OCR is off (--ocr never)")
+        hint = (INSTALL_HINT if settings.mode != OCR_NEVER else "OCR is off (--ocr never)")
         document = _as_laid(document, faults, [], hint, name)
         require_text(document.pages, name, f"it needs OCR: {hint}")
         return document

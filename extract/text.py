@@ -14,8 +14,9 @@ import math
 import re
 from collections import deque
 from collections.abc import Callable
+from itertools import accumulate
 
-from extract.columns import reading_order
+from extract.columns import reading_order, tables_across_pages
 from extract.model import Line, Page
 
 _TRANSCRIPT_PAGE = re.compile(r"^(\d{1,3}) (\S.*)$")
@@ -53,28 +54,36 @@ def _paged(text: str) -> list[Page]:
     ones after the last page with text are none. `-layout`'s columns are read one after the other
     (extract.columns), and words are one space apart; the running heads are told by the parsers, as
     pdftotext puts their pieces where its reading order takes them."""
-    pages, start = [], 0
-    for number, chunk in enumerate(text.split("\f"), start=1):
-        offsets = _word_offsets(chunk, start)
+    chunks = text.split("\f")
+    starts = list(accumulate((len(chunk) + 1 for chunk in chunks), initial=0))
+    free = [_free_words(chunk, start) for chunk, start in zip(chunks, starts)]
+    pages = []
+    for number, lines in enumerate(tables_across_pages([chunk.splitlines() for chunk in chunks]), start=1):
+        offset = _word_offsets(free[number - 1:number + 1], starts[number - 1])  # a table run on: the next page's
         pages.append(Page(number=number, lines=[Line(text=" ".join(line.split()), page=number,
-                                                     offsets=tuple(offsets(word) for word in line.split()))
-                                                for line in reading_order(chunk.splitlines())]))
-        start += len(chunk) + 1
+                                                     offsets=tuple(offset(word) for word in line.split()))
+                                                for line in reading_order(lines)]))
     while pages and not pages[-1].lines:
         pages.pop()
     return pages
 
 
-def _word_offsets(chunk: str, start: int) -> Callable[[str], int]:
-    """Where the words of a page that `start`s there stand, asked in reading order: a word is its first
-    occurrence not yet taken. A column read after the one beside it finds the left one's words taken."""
+def _free_words(chunk: str, start: int) -> dict[str, deque[int]]:
+    """Where each word of a page that `start`s there stands, in order."""
     free: dict[str, deque[int]] = {}
     for word in _WORD.finditer(chunk):
         free.setdefault(word.group(), deque()).append(start + word.start())
+    return free
+
+
+def _word_offsets(pages: list[dict[str, deque[int]]], start: int) -> Callable[[str], int]:
+    """Where the words of a page that `start`s there stand, asked in reading order: a word is its first
+    occurrence not yet taken, on its own page or, for a table that runs on (extract.columns), the next. A column
+    read after the one beside it finds the left one's words taken."""
     last = [start]
 
     def offset(word: str) -> int:
-        places = free.get(word)
+        places = next((found for free in pages if (found := free.get(word))), None)
         last[0] = places.popleft() if places else last[0]  # a word pdftotext did not print as is: where we are
         return last[0]
 

@@ -21,7 +21,9 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from extract import DEFAULT_READER, SOURCE_SUFFIXES, OcrSettings
+from extract import OcrSettings
+from extract.formats import BY_SUFFIX
+from kompass.options import DEFAULTS, Limits, Options
 from kompass.qa_dataset import is_dataset
 from kompass.runlog import RunSummary
 
@@ -100,10 +102,12 @@ def load(path: str | os.PathLike[str] = DEFAULT_DATASET) -> Dataset:
 
 def extract(inputs: str | os.PathLike[str] | Iterable[str | os.PathLike[str]] = DEFAULT_INPUTS,
             out: str | os.PathLike[str] = DEFAULT_DATASET, *, jobs: int | None = None,
-            ocr: str | OcrSettings = "auto", force: bool = False,
+            ocr: str | OcrSettings = DEFAULTS.ocr.mode, force: bool = False,
             cache: str | os.PathLike[str] | None = DEFAULT_CACHE,
-            pdf_reader: str = DEFAULT_READER, timeout: float = 600, memory_limit: int = 4096,
-            progress: Callable[[str], None] | None = None) -> RunSummary:
+            pdf_reader: str = DEFAULTS.pdf_reader, timeout: float = DEFAULTS.limits.timeout,
+            memory_limit: int | None = DEFAULTS.limits.memory_mb,
+            progress: Callable[[str], None] | None = None,
+            corrections: str | os.PathLike[str] | None = None) -> RunSummary:
     """`kompass extract` from Python: read the reports in `inputs` (files or directories) into the dataset `out`.
 
     The options are the command's: `jobs` documents at once (default: the
@@ -111,30 +115,35 @@ def extract(inputs: str | os.PathLike[str] | Iterable[str | os.PathLike[str]] = 
     to ignore the cache; `cache` its directory (default $KOMPASS_CACHE, else
     .kompass-cache), None for none; `pdf_reader`
     "pdfium" or "pdfplumber"; `timeout` seconds and `memory_limit` MB a
-    document may take; `progress` called with each source path as it is done.
+    document may take; `progress` called with each source path as it is done;
+    `corrections` a corrections CSV (`--corrections`, see the README).
 
     Returns the run's summary (`.line()`, `.record`, `.documents`, `.problems`,
     `.failed`, `.duplicates`, `.severities`); a document's failure is its
     problem, not an exception. Raises FileNotFoundError for an input that does
-    not exist, ValueError when the inputs hold no report file, and, as the
+    not exist, ValueError when the inputs hold no report file,
+    kompass.corrections.CorrectionsError (a ValueError) for a corrections file
+    that cannot be used, and, as the
     command's exit statuses say, kompass.lock.Busy when another run writes
     `out`, kompass.pipeline.PublishRefused and OSError when the environment
     kept the run from publishing (the previous dataset stays).
     """
+    from kompass.corrections import read_corrections
     from kompass.inputs import find_inputs
-    from kompass.pipeline import Options, run_extract
-    from kompass.workers import Limits
+    from kompass.pipeline import run_extract
 
     roots = [Path(inputs)] if isinstance(inputs, (str, os.PathLike)) else [Path(root) for root in inputs]
     out_dir = Path(out)
     missing = [str(root) for root in roots if not root.exists()]
     if missing:
         raise FileNotFoundError(f"no such file or directory: {', '.join(missing)}")
-    if not find_inputs(roots, out_dir).sources:
-        raise ValueError(f"no {', '.join(sorted(SOURCE_SUFFIXES))} files found in {', '.join(map(str, roots))}")
+    found = find_inputs(roots, out_dir)
+    if not found.sources:
+        raise ValueError(f"no {', '.join(sorted(BY_SUFFIX))} files found in {', '.join(map(str, roots))}")
     if cache is not None and Path(cache) == DEFAULT_CACHE:
         cache = os.environ.get("KOMPASS_CACHE") or cache
-    options = Options(jobs=jobs or Options().jobs, force=force, cache_dir=None if cache is None else Path(cache),
+    options = Options(jobs=jobs or DEFAULTS.jobs, force=force, cache_dir=None if cache is None else Path(cache),
                       limits=Limits(timeout=timeout, memory_mb=memory_limit), pdf_reader=pdf_reader,
-                      ocr=ocr if isinstance(ocr, OcrSettings) else OcrSettings(mode=ocr))
-    return run_extract(roots, out_dir, options, progress or (lambda name: None))
+                      ocr=ocr if isinstance(ocr, OcrSettings) else OcrSettings(mode=ocr),
+                      corrections=read_corrections(Path(corrections)) if corrections is not None else None)
+    return run_extract(found, out_dir, options, progress or (lambda name: None))

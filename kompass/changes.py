@@ -12,7 +12,8 @@ import json
 from collections import Counter
 from dataclasses import dataclass, field
 
-Row = dict[str, object]
+from domain.records import Row
+
 NEW, GONE, CHANGED = "new", "gone", "changed"
 
 

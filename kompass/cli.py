@@ -9,7 +9,6 @@ a command adds to that line what the user needs to know (`on_stop`).
 from __future__ import annotations
 
 import json
-import os
 import sys
 from collections import Counter
 from collections.abc import Callable
@@ -18,8 +17,10 @@ from pathlib import Path
 import click
 
 from domain.problems import ERROR
-from extract.pdf import DEFAULT_READER, READERS
+from extract.ocr import OCR_MODES
+from extract.pdf import READERS
 from kompass import __version__
+from kompass.options import DEFAULTS, OCR_PAGE_SECONDS, OCR_TIMEOUT_FACTOR
 from kompass.qa_report import report
 from kompass.runlog import shown
 from kompass.stopping import Terminated, ignore_signals, raising_signals, stop_line
@@ -59,52 +60,63 @@ def main() -> None:
 @click.argument("inputs", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False), default=Path("data/processed"),
               show_default=True, help="Dataset directory to write.")
-@click.option("--jobs", type=click.IntRange(min=1), default=os.cpu_count() or 1, show_default="the number of cores",
+@click.option("--jobs", type=click.IntRange(min=1), default=DEFAULTS.jobs, show_default="the number of cores",
               help="Documents extracted at once, each in a process of its own.")
 @click.option("--force", is_flag=True, help="Ignore the caches: read and parse every document again.")
 @click.option("--cache", "cache_dir", type=click.Path(path_type=Path, file_okay=False), default=Path(".kompass-cache"),
               show_default=True, envvar="KOMPASS_CACHE",
               help="Where document models and parsed records are kept between runs (or $KOMPASS_CACHE).")
 @click.option("--no-cache", is_flag=True, help="Neither use nor keep a cache.")
-# the rule of kompass.pipeline._timeout (OCR_PAGE_SECONDS, OCR_TIMEOUT_FACTOR), said without loading the pipeline
-@click.option("--timeout", type=click.FloatRange(min=1), default=600, show_default=True,
+@click.option("--timeout", type=click.FloatRange(min=1), default=DEFAULTS.limits.timeout, show_default=True,
               help="Seconds one document may take before it is given up as an error. A PDF that OCR may read gets "
-                   "30 seconds more for each of its pages, up to 10 times this limit in all.")
-@click.option("--memory-limit", type=click.IntRange(min=64), default=4096, show_default=True,
+                   f"{OCR_PAGE_SECONDS:g} seconds more for each of its pages, up to {OCR_TIMEOUT_FACTOR} times this "
+                   "limit in all.")
+@click.option("--memory-limit", type=click.IntRange(min=64), default=DEFAULTS.limits.memory_mb, show_default=True,
               help="Megabytes of memory one document's process may use.")
-@click.option("--pdf-reader", type=click.Choice(sorted(READERS)), default=DEFAULT_READER, show_default=True,
+@click.option("--pdf-reader", type=click.Choice(sorted(READERS)), default=DEFAULTS.pdf_reader, show_default=True,
               help="The library that reads PDFs: PDFium (fast) or pdfplumber (the slow reference).")
-@click.option("--ocr", type=click.Choice(["auto", "never", "always"]), default="auto", show_default=True,
+@click.option("--ocr", type=click.Choice(OCR_MODES), default=DEFAULTS.ocr.mode, show_default=True,
               help="OCR (Tesseract) for scanned pages: pages without a text layer (auto), every page, or none. "
                    "A scan's time limit grows with its pages (see --timeout).")
 @click.option("--json", "as_json", is_flag=True,
               help="Print the run record (every document's outcome) as JSON on stdout instead of the summary line.")
+@click.option("--corrections", "corrections_file", type=click.Path(path_type=Path, dir_okay=False),
+              help="CSV of corrections (report_id, table, key, field, old, new, reason) to apply to the extracted "
+                   "values; each applies only while the extraction still gives its old value (corrections.parquet).")
 def extract(inputs: tuple[Path, ...], out_dir: Path, jobs: int, force: bool, cache_dir: Path, no_cache: bool,
-            timeout: float, memory_limit: int, pdf_reader: str, ocr: str, as_json: bool) -> None:
+            timeout: float, memory_limit: int, pdf_reader: str, ocr: str, as_json: bool,
+            corrections_file: Path | None) -> None:
     """Extract the reports in INPUTS (files or directories; default data/raw) into OUT."""
     before = _identity(out_dir)
     on_stop(lambda: _state_note(out_dir, before, "dataset"))
     from extract import OcrSettings
+    from extract.formats import named_suffixes
+    from kompass.corrections import CorrectionsError, read_corrections
     from kompass.inputs import find_inputs
     from kompass.lock import Busy
-    from kompass.pipeline import Options, PublishRefused, run_extract
-    from kompass.workers import Limits
+    from kompass.options import Limits, Options
+    from kompass.pipeline import PublishRefused, run_extract
 
     roots = list(inputs) or [Path("data/raw")]
     missing = [str(root) for root in roots if not root.exists()]
     if missing:
         raise click.UsageError(f"no such file or directory: {', '.join(missing)}")
-    sources = find_inputs(roots, out_dir).sources
+    found = find_inputs(roots, out_dir)
+    sources = found.sources
     if not sources:
-        raise click.UsageError(f"no .pdf, .txt, .md or .html files found in {', '.join(map(str, roots))}")
+        raise click.UsageError(f"no {named_suffixes()} files found in {', '.join(map(str, roots))}")
+    try:
+        corrections = read_corrections(corrections_file) if corrections_file else None
+    except CorrectionsError as error:
+        raise click.UsageError(str(error)) from None
     options = Options(jobs=jobs, force=force, cache_dir=None if no_cache else cache_dir,
                       limits=Limits(timeout=timeout, memory_mb=memory_limit), pdf_reader=pdf_reader,
-                      ocr=OcrSettings(mode=ocr))
+                      ocr=OcrSettings(mode=ocr), corrections=corrections)
     # a bar only on a terminal, so CI and cron logs stay quiet
     with click.progressbar(length=len(sources), label="Extracting", file=sys.stderr, hidden=not sys.stderr.isatty(),
                            item_show_func=lambda name: name and shown(name)) as bar:
         try:
-            summary = run_extract(roots, out_dir, options, progress=lambda name: bar.update(1, name))
+            summary = run_extract(found, out_dir, options, progress=lambda name: bar.update(1, name))
         except Busy as busy:
             click.echo(f"kompass: {busy}", err=True)
             sys.exit(EXIT_USAGE)
@@ -130,7 +142,7 @@ def extract(inputs: tuple[Path, ...], out_dir: Path, jobs: int, force: bool, cac
 def _identity(path: Path) -> tuple[int, int] | None:
     """Which file or folder is at `path` (device and inode): publishing puts another one there."""
     try:
-        info = os.stat(path)
+        info = path.stat()
     except OSError:
         return None
     return info.st_dev, info.st_ino

@@ -15,11 +15,12 @@ import json
 from datetime import date
 from pathlib import Path
 
+from domain.records import Row
+
 DIGEST_FILE = "digest.json"
 PREVIOUS_DIGEST_FILE = "previous_digest.json"
 DIGEST_FORMAT = 1
 
-Row = dict[str, object]
 FINDING_FIELDS = ("area_no", "kind", "text")
 # reports' columns that are not metadata: its key, its source and score (entries of their own) and the
 # extractor's version, which is the run's

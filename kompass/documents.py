@@ -6,19 +6,13 @@ re-deriving it.
 """
 from __future__ import annotations
 
-import dataclasses
 from collections import Counter
-from typing import TYPE_CHECKING
 
 from domain.municipalities import counties
 from domain.problems import ERROR, WARNING, problem_codes
-
-if TYPE_CHECKING:
-    from kompass.pipeline import DocumentResult
-
-Row = dict[str, object]
-OK, PARTIAL, FAILED, SKIPPED = "ok", "partial", "failed", "skipped"
-_CACHE_HITS = ("reparsed", "reused")
+from domain.records import Row
+from kompass.results import CACHE_HITS, FAILED, OK, PARTIAL, SKIPPED, DocumentResult
+from kompass.schema import BY_NAME
 
 
 def document_rows(results: list[DocumentResult], reports: list[Row], problems: list[Row]) -> list[Row]:
@@ -44,7 +38,7 @@ def document_rows(results: list[DocumentResult], reports: list[Row], problems: l
             "published": result.source_path in published, "source_format": result.source_format,
             "reader": report and report["reader"], "source_pages": result.pages, "seconds": result.seconds,
             "work": result.how,
-            "cache_hit": result.how in _CACHE_HITS, "errors": severities[ERROR], "warnings": severities[WARNING],
+            "cache_hit": result.how in CACHE_HITS, "errors": severities[ERROR], "warnings": severities[WARNING],
             "error_code": error and error["code"], "error_message": error and error["message"],
         })
     return rows
@@ -64,4 +58,6 @@ def score_rows(reports: list[Row], areas: list[Row]) -> list[Row]:
 
 
 def problem_code_rows() -> list[Row]:
-    return [dataclasses.asdict(code) for code in problem_codes().values()]
+    """The registry as published: its columns that the problem_codes table has (kompass.schema)."""
+    columns = [column.name for column in BY_NAME["problem_codes"].columns]
+    return [{column: getattr(code, column) for column in columns} for code in problem_codes().values()]

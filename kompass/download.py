@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
+from extract.pdf import looks_like_pdf
 from kompass import __version__
 
 SCHEMES = ("http", "https")
@@ -136,7 +137,7 @@ def finish(part: Path, target: Path) -> None:
 
 def starts_like_pdf(path: Path) -> bool:
     with path.open("rb") as handle:
-        return b"%PDF" in handle.read(1024)  # PDF readers accept bytes before the %PDF mark, so do we
+        return looks_like_pdf(handle.read(1024))
 
 
 def _validator_file(part: Path) -> Path:

@@ -184,7 +184,8 @@ def export(dataset: Path, file_format: str, out: Path, force: bool = False, sett
                           "inputs")
     if os.path.lexists(out) and not force:
         raise ExportError(f"{out} exists; --force replaces it")
-    out = Path(os.path.abspath(out))  # not resolved: a link at OUT is replaced, never what it points to
+    # not resolved: a link at OUT is replaced, never what it points to (Path has no lexical abspath)
+    out = Path(os.path.abspath(out))  # noqa: PTH100
     partial = out.parent / f".{out.name}.partial"
     try:
         out.parent.mkdir(parents=True, exist_ok=True)

@@ -34,11 +34,11 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import urlparse
 
 from domain.municipalities import slug
+from extract.formats import BY_SUFFIX, FORMATS, PDF_SUFFIXES
 from kompass.download import SCHEMES, Bounds, Incomplete, Refused, discard, download, finish, starts_like_pdf
 
 REQUIRED_COLUMNS = ("url", "sha256", "municipality", "year")
-_SUFFIXES = {".pdf", ".txt", ".md", ".html", ".htm"}
-_CONTENT_TYPES = {"application/pdf": ".pdf", "text/plain": ".txt", "text/markdown": ".md", "text/html": ".html"}
+_CONTENT_TYPES = {source_format.content_type: source_format.suffixes[0] for source_format in FORMATS}
 _CHUNK = 1 << 16
 _LONGEST_STEM = 100  # characters of a report's name before its suffix: file names stop at 255 bytes
 
@@ -194,14 +194,14 @@ def _safe(part: str) -> str:
 
 def _url_suffix(url: str) -> str | None:
     suffix = PurePosixPath(urlparse(url).path).suffix.lower()
-    return suffix if suffix in _SUFFIXES else None
+    return suffix if suffix in BY_SUFFIX else None
 
 
 def _present(entry: Entry, dest: Path) -> tuple[Path | None, str]:
     """The report's file when it is there and whole; else None, with what was there instead, if anything."""
     stale = ""
     own = _url_suffix(entry.url)
-    for suffix in [own] if own else sorted(_SUFFIXES):
+    for suffix in [own] if own else sorted(BY_SUFFIX):
         path = dest / _name(entry, suffix)
         if not path.is_file():
             continue
@@ -209,7 +209,7 @@ def _present(entry: Entry, dest: Path) -> tuple[Path | None, str]:
             if _sha256(path) == entry.sha256:
                 return path, ""
             stale = f"{path.name}, which did not match the manifest's sha256"
-        elif suffix == ".pdf" and not starts_like_pdf(path):
+        elif suffix in PDF_SUFFIXES and not starts_like_pdf(path):
             stale = f"{path.name}, which was not a PDF"
         else:
             return path, ""
@@ -237,8 +237,8 @@ def _fetch(entry: Entry, dest: Path, politeness: Politeness) -> Outcome:
                                                       f"{bounds.deadline:g} seconds has passed")
         try:
             content_type = download(entry.url, part, bounds, started)
-            suffix = _url_suffix(entry.url) or _CONTENT_TYPES.get(content_type or "", ".pdf")
-            if entry.sha256 is None and suffix == ".pdf" and not starts_like_pdf(part):
+            suffix = _url_suffix(entry.url) or _CONTENT_TYPES.get(content_type or "", PDF_SUFFIXES[0])
+            if entry.sha256 is None and suffix in PDF_SUFFIXES and not starts_like_pdf(part):
                 discard(part)
                 return Outcome(entry, "failed", None, "the server sent something that is not a PDF "
                                                       f"(it does not start with %PDF; {content_type or 'no type'})")
@@ -249,16 +249,25 @@ def _fetch(entry: Entry, dest: Path, politeness: Politeness) -> Outcome:
             continue
         except urllib.error.HTTPError as error:
             last_error = f"HTTP {error.code} {error.reason}"
-            if error.code < 500 and error.code not in (408, 429):
-                break  # the server will not change its mind
+            if not _worth_retrying(error):
+                break
             continue
         except (urllib.error.URLError, http.client.HTTPException, TimeoutError, ConnectionError, OSError) as error:
             last_error = f"{type(error).__name__}: {getattr(error, 'reason', error)}"
             continue
-        if entry.sha256 is not None and _sha256(part) != entry.sha256:
-            discard(part)
-            return Outcome(entry, "failed", None, "the downloaded file does not match the manifest's sha256")
-        target = dest / _name(entry, suffix)
-        finish(part, target)
-        return Outcome(entry, "downloaded", target)
+        return _kept(entry, part, dest / _name(entry, suffix))
     return Outcome(entry, "failed", None, f"{last_error} (after {attempt + 1} attempts)")
+
+
+def _worth_retrying(error: urllib.error.HTTPError) -> bool:
+    """A server error, a timeout or too many requests may pass; another refusal the server will not revise."""
+    return error.code >= 500 or error.code in (408, 429)
+
+
+def _kept(entry: Entry, part: Path, target: Path) -> Outcome:
+    """The whole download put in place as `target`, where it is the file the manifest names."""
+    if entry.sha256 is not None and _sha256(part) != entry.sha256:
+        discard(part)
+        return Outcome(entry, "failed", None, "the downloaded file does not match the manifest's sha256")
+    finish(part, target)
+    return Outcome(entry, "downloaded", target)

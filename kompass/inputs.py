@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from domain.problems import Problem, problem
-from extract import SOURCE_SUFFIXES
+from extract.formats import format_of, named_suffixes
 from kompass.faults import fault_point
 
 
@@ -23,12 +23,13 @@ from kompass.faults import fault_point
 class Inputs:
     sources: list[tuple[Path, str]] = field(default_factory=list)  # absolute path, source_path
     skipped: list[tuple[str, Problem]] = field(default_factory=list)  # source_path, why it is not read
+    roots: list[Path] = field(default_factory=list)  # the files and folders walked, as given
 
 
 def find_inputs(roots: list[Path], out_dir: Path | None = None) -> Inputs:
     """The sources under `roots` (files or folders), sorted by name, and the paths that are not read."""
-    found = Inputs()
-    bases = [Path(os.path.abspath(root)) for root in roots]
+    found = Inputs(roots=list(roots))
+    bases = [Path(os.path.abspath(root)) for root in roots]  # noqa: PTH100 - lexical: links are not followed
     common = Path(os.path.commonpath([base if base.is_dir() else base.parent for base in bases]))
     walk = _Walk(found, common, out_dir.resolve() if out_dir else None)
     for base in bases:
@@ -74,11 +75,11 @@ class _Walk:
         elif not stat.S_ISREG(info.st_mode):
             self.found.skipped.append((name, problem(
                 "not_a_regular_file", f"{name} is not a regular file (a FIFO, socket or device); it was not read.")))
-        elif explicit or path.suffix.lower() in SOURCE_SUFFIXES:
+        elif explicit or format_of(path) is not None:
             self.found.sources.append((Path(real), name))
         else:
             self.found.skipped.append((name, problem(
-                "file_skipped", f"{name} is not a .pdf, .txt, .md or .html file; it was not read.")))
+                "file_skipped", f"{name} is not a {named_suffixes()} file; it was not read.")))
 
     def _visit_folder(self, folder: Path, name: str) -> None:
         try:
@@ -94,7 +95,7 @@ class _Walk:
     def _is_output(self, path: Path) -> bool:
         if self.out_dir is None:
             return False
-        absolute = Path(os.path.abspath(path))
+        absolute = Path(os.path.abspath(path))  # noqa: PTH100 - lexical: links are not followed
         if absolute.parent == self.out_dir.parent and absolute.name.startswith(f".{self.out_dir.name}."):
             return True  # its staging folders, lock and retired copy
         real = Path(os.path.realpath(path))

@@ -3,81 +3,56 @@
 Each document is read, parsed and normalized in a child process of its own
 (kompass.workers), reusing the caches where its bytes and the code are
 unchanged (kompass.cache). One document's failure is that document's `error`
-problem; the others are still extracted and published. The dataset is
-written beside the old one and swapped in whole, under a lock that keeps a
-second run off the same output, and the run is appended to its runs.jsonl.
+problem; the others are still extracted and published. A corrections file's
+values are set in the merged rows, never in the cached ones
+(kompass.corrections). The dataset is written beside the old one and swapped
+in whole, under a lock that keeps a second run off the same output, and the
+run is appended to its runs.jsonl.
 """
 from __future__ import annotations
 
 import dataclasses
-import os
 import re
 import time
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from importlib import import_module
 from pathlib import Path
 
-from extract import DEFAULT_READER, READERS, ExtractionError, OcrSettings, read_document, sha256_of
-from extract.model import Cell, Document, Line, Page, ScanLayer, Table, Word
-from extract.ocr import OcrPage, OcrWord
+from extract import CACHEABLE_TYPES, READERS, ExtractionError, read_document, sha256_of
+from extract.formats import BY_NAME, PDF, declares_pdf, is_pdf
+from extract.model import Document
+from extract.ocr import OCR_NEVER
 from kompass import __version__
 from kompass.cache import Cache, InvalidEntry, key_of
 from kompass.codec import Codec
+from kompass.corrections import CorrectionOutcome, Corrections, apply_corrections
 from kompass.documents import document_rows, problem_code_rows, score_rows
 from kompass.faults import fault_point
-from kompass.inputs import find_inputs, os_error_problem
+from kompass.inputs import Inputs, find_inputs, os_error_problem
 from kompass.lock import RunLock
+from kompass.options import DEFAULTS, OCR_PAGE_SECONDS, OCR_TIMEOUT_FACTOR, Options
+from kompass.results import FAILED, READ, REPARSED, REUSED, SKIPPED, CachedFailure, DocumentResult
 from kompass.retention import caused_by_environment, lost_to_environment, refusal
 from kompass.runlog import RunSummary, outcomes
 from kompass.versions import parser_version, reader_version
-from kompass.workers import (Failure, Limits, ScratchUnavailable, check_scratch, remove_abandoned_outcomes,
+from kompass.workers import (Failure, ScratchUnavailable, check_scratch, remove_abandoned_outcomes,
                              run_isolated)
-from kompass.writer import Row, recover, write_dataset
+from kompass.writer import recover, write_dataset
 from domain.catalog import catalog_rows, catalog_version
 from domain.municipalities import prepare as prepare_names
+from domain.records import UNKNOWN, Row
 from normalize.language import prepare as prepare_language
 from normalize.panel import build_panel
 from normalize.report import NormalizedReport, normalize_report
 from parsers import parse
-from domain.problems import ERROR, SEVERITIES, Problem, problem
+from domain.problems import DROPPED, ERROR, NEVER, SEVERITIES, Problem, code_of, problem
 
-FORMAT_PREFERENCE = {"pdf": 0, "markdown": 1, "html": 1, "text": 2}
-# seconds a scanned page may add to a document's time limit: ~3 s measured on one free core, with room for a
-# machine shared with other jobs; in all a scan may take OCR_TIMEOUT_FACTOR times the limit, so that --timeout 60
-# still means minutes, not hours
-OCR_PAGE_SECONDS = 30.0
-OCR_TIMEOUT_FACTOR = 10
 _PAGE_OBJECT = re.compile(rb"/Type\s*/Page(?![a-zA-Z])")
 _MOST_PAGES = 200  # no report is longer; more page objects are junk that must not buy a hang hours
-READ, REPARSED, REUSED, FAILED, SKIPPED = "read", "reparsed", "reused", "failed", "skipped"
-
-
-@dataclass(frozen=True)
-class Options:
-    jobs: int = os.cpu_count() or 1
-    force: bool = False
-    cache_dir: Path | None = None
-    limits: Limits = Limits(timeout=600, memory_mb=4096)
-    pdf_reader: str = DEFAULT_READER  # a name in extract.READERS
-    ocr: OcrSettings = OcrSettings()
-
-
-@dataclass
-class DocumentResult:
-    source_path: str
-    source_format: str | None
-    report: NormalizedReport | None
-    problems: list[Problem] = field(default_factory=list)
-    how: str = READ  # read from the source, reparsed from a cached model, or reused whole
-    pages: int | None = None
-    seconds: float | None = None  # spent on it in this run
-
-
-# what the cache may hold: document models and the results worked out from them
-CACHE_CODEC = Codec((Word, Line, Cell, Table, Page, ScanLayer, Document, Problem, NormalizedReport, DocumentResult,
-                     OcrWord, OcrPage))
+# what the cache may hold: document models (and failures in their place) and the results worked out from them
+CACHE_CODEC = Codec((*CACHEABLE_TYPES, Problem, NormalizedReport, DocumentResult, CachedFailure))
 
 
 class PublishRefused(Exception):
@@ -116,7 +91,7 @@ def _timeout(task: _Task, options: Options) -> float:
     process parses no document, so a file that crashes a parser can only end its own worker.
     """
     limit = options.limits.timeout
-    if options.ocr.mode == "never" or (task.path.suffix.lower() != ".pdf" and b"%PDF" not in task.data[:1024]):
+    if options.ocr.mode == OCR_NEVER or not is_pdf(task.path, task.data):
         return limit
     pages = min(len(_PAGE_OBJECT.findall(task.data)), _MOST_PAGES)
     return min(limit + OCR_PAGE_SECONDS * pages, OCR_TIMEOUT_FACTOR * limit)
@@ -144,8 +119,8 @@ def _read_and_parse(task: _Task, cache: Cache, options: Options) -> DocumentResu
         except ExtractionError as error:
             failure = problem(error.code, error.message, error.page)
             if not _keepable(failure):
-                return DocumentResult(task.source_path, "pdf", None, [failure])
-            model = ("error", error.code, error.message, error.page)
+                return DocumentResult(task.source_path, PDF, None, [failure])
+            model = CachedFailure(error.code, error.message, error.page)
         except MemoryError:
             raise  # the worker reports it as this document's memory failure
         except Exception as error:  # a reader crash is this document's problem, not the run's
@@ -153,9 +128,8 @@ def _read_and_parse(task: _Task, cache: Cache, options: Options) -> DocumentResu
                 "extraction_failed",
                 f"Reading the file failed: {type(error).__name__}: {error}")])
         cache.store("models", task.model_key, model)
-    if isinstance(model, tuple):
-        _, code, message, page = model
-        result = DocumentResult(task.source_path, None, None, [problem(code, message, page)], how)
+    if isinstance(model, CachedFailure):
+        result = DocumentResult(task.source_path, None, None, [model.problem()], how)
     else:
         result = _parsed(dataclasses.replace(model, source_path=task.source_path), how)
     result.problems[:0] = notes
@@ -179,9 +153,10 @@ class _OcrCache:
 
 
 def _keepable(failure: Problem) -> bool:
-    """Whether a failure may be cached: not a hang or crash of the OCR engine, which may not repeat, nor one of
-    the run's environment (Tesseract missing), which is gone once the environment is mended."""
-    return failure.code != "ocr_failed" and not caused_by_environment(failure)
+    """Whether a failure may be cached (the registry's in_cache): not a hang or crash of the OCR engine, which may
+    not repeat, nor one of the run's environment (Tesseract missing), which is gone once the environment is
+    mended."""
+    return code_of(failure).in_cache != NEVER and not caused_by_environment(failure)
 
 
 def _invalid_entry(task: _Task, kind: str, invalid: InvalidEntry) -> Problem:
@@ -220,10 +195,16 @@ def _rank(result: DocumentResult) -> tuple:
     assert report is not None
     severities = Counter(p.severity for p in result.problems)
     scored = sum(1 for area in report.rows.get("areas", []) if area.get("score") is not None)
-    unplaced = sum(1 for finding in report.rows.get("findings", []) if finding["kind"] == "unknown")
+    unplaced = sum(1 for finding in report.rows.get("findings", []) if finding["kind"] == UNKNOWN)
     complete = bool(report.rows["reports"][0]["complete"])
     return (not complete, severities["error"], -scored, severities["warning"], unplaced,
-            FORMAT_PREFERENCE.get(result.source_format or "", 3), result.source_path)
+            _preference(result.source_format), result.source_path)
+
+
+def _preference(source_format: str | None) -> int:
+    """A format's rank among copies of one report; after every format's for a copy whose format is unknown."""
+    known = BY_NAME.get(source_format or "")
+    return known.preference if known else max(f.preference for f in BY_NAME.values()) + 1
 
 
 def _why_kept(kept: DocumentResult, other: DocumentResult) -> str:
@@ -233,8 +214,10 @@ def _why_kept(kept: DocumentResult, other: DocumentResult) -> str:
     return next(label for label, better, worse in zip(labels, _rank(kept), _rank(other)) if better != worse)
 
 
-def merge(results: list[DocumentResult]) -> tuple[dict[str, list[Row]], list[Row]]:
-    """The rows to publish: one report per report_id, every problem of every document."""
+def merge(results: list[DocumentResult], corrections: Corrections | None = None
+          ) -> tuple[dict[str, list[Row]], list[Row]]:
+    """The rows to publish: one report per report_id, every problem of every document, the corrections applied
+    before the panel and the scores are built from the reports' rows."""
     tables: dict[str, list[Row]] = {}
     problems: list[Row] = []
     by_report: dict[str, list[DocumentResult]] = {}
@@ -245,6 +228,7 @@ def merge(results: list[DocumentResult]) -> tuple[dict[str, list[Row]], list[Row
             by_report.setdefault(result.report.report_id, []).append(result)
     for report_id, candidates in by_report.items():
         kept, *others = sorted(candidates, key=_rank)
+        assert kept.report is not None  # by_report holds the results that have a report
         for name, rows in kept.report.rows.items():
             tables.setdefault(name, []).extend(rows)
         for other in others:
@@ -252,6 +236,8 @@ def merge(results: list[DocumentResult]) -> tuple[dict[str, list[Row]], list[Row
                 "duplicate_report",
                 f"Another input ({kept.source_path}) is the same report; that one was published instead "
                 f"because {_why_kept(kept, other)}.")))
+    corrected = apply_corrections(corrections, tables) if corrections else CorrectionOutcome([], [])
+    tables["corrections"] = corrected.rows
     panel = build_panel(tables.get("reports", []), tables.get("areas", []), tables.get("prior_scores", []))
     tables["panel"] = panel.rows
     tables.update(catalog_rows())
@@ -259,6 +245,8 @@ def merge(results: list[DocumentResult]) -> tuple[dict[str, list[Row]], list[Row
     tables["documents"] = document_rows(results, tables.get("reports", []), problems)
     tables["scores"] = score_rows(tables.get("reports", []), tables.get("areas", []))
     tables["problem_codes"] = problem_code_rows()
+    # after documents: a document's status says what its extraction gave, whatever a correction made of it
+    problems += [_problem_row(source_path, report_id, found) for source_path, report_id, found in corrected.problems]
     return tables, problems
 
 
@@ -294,7 +282,7 @@ def extract_documents(sources: list[tuple[Path, str]], options: Options, cache: 
         if not isinstance(outcome, Failure) and all(map(_keepable, result.problems)):
             # a note about this run's cache is not part of the record
             cache.store("records", task.record_key, dataclasses.replace(
-                result, problems=[p for p in result.problems if p.code != "cache_entry_invalid"]))
+                result, problems=[p for p in result.problems if code_of(p).in_cache != DROPPED]))
         if task.source_path in notes:
             result.problems.insert(0, notes[task.source_path])
         results[task.source_path] = result
@@ -316,16 +304,24 @@ def _load_libraries(tasks: list[_Task], pdf_reader: str) -> None:
     document: a single document's worker makes them itself, the lemma table
     only if its report has findings.
     """
-    if any(task.path.suffix.lower() == ".pdf" for task in tasks):
+    if any(declares_pdf(task.path) for task in tasks):
         import_module(READERS[pdf_reader])
     if len(tasks) > 1:
         prepare_language()
         prepare_names()
 
 
-def run_extract(inputs: list[Path], out_dir: Path, options: Options = Options(),
+def _corrections_record(corrections: Corrections | None, rows: list[Row]) -> dict | None:
+    """Which corrections file the run applied (its SHA-256 says which version of it) and its rows by status."""
+    if corrections is None:
+        return None
+    return {"path": corrections.path, "sha256": corrections.sha256, **CorrectionOutcome(rows, []).counts()}
+
+
+def run_extract(inputs: list[Path] | Inputs, out_dir: Path, options: Options = DEFAULTS,
                 progress: Callable[[str], None] = lambda name: None) -> RunSummary:
-    """The whole job under the output's lock.
+    """The whole job under the output's lock, on the files and folders `inputs`, or on the walk of them that a
+    caller made to count them first (find_inputs(roots, out_dir)).
 
     Raises kompass.lock.Busy if another run holds the lock, PublishRefused if the
     run's environment lost reports the dataset had or leaves no room to work, OSError if the output cannot be
@@ -335,7 +331,7 @@ def run_extract(inputs: list[Path], out_dir: Path, options: Options = Options(),
     with RunLock(out_dir) as lock:
         recover(out_dir)
         remove_abandoned_outcomes()
-        found = find_inputs(inputs, out_dir)
+        found = inputs if isinstance(inputs, Inputs) else find_inputs(inputs, out_dir)
         sources = found.sources
         cache = Cache(options.cache_dir, CACHE_CODEC)
         cache.check()
@@ -349,7 +345,7 @@ def run_extract(inputs: list[Path], out_dir: Path, options: Options = Options(),
         # an input that is not read still has its outcome: a row of documents with the problem that says why
         results += [DocumentResult(source_path, None, None, [skipped], SKIPPED)
                     for source_path, skipped in found.skipped]
-        tables, problems = merge(results)
+        tables, problems = merge(results, options.corrections)
         if cache.unavailable:
             problems.append(_problem_row("", None, problem(
                 "cache_unavailable", f"The cache was not used: {cache.unavailable}.")))
@@ -361,11 +357,12 @@ def run_extract(inputs: list[Path], out_dir: Path, options: Options = Options(),
             "started": started, "finished": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
             "inputs": len(sources), "extracted": work[READ], "reparsed": work[REPARSED], "reused": work[REUSED],
             "failed": len(summary.failed), "reports": summary.reports, "out": str(out_dir),
-            "input_roots": [str(root.resolve()) for root in inputs],  # where the QA report finds the sources
+            "input_roots": [str(root.resolve()) for root in found.roots],  # where the QA report finds the sources
             "problems_by_severity": {s: severities[s] for s in SEVERITIES},
             "versions": {**versions, "reader": reader_version(options.pdf_reader), "parser": parser_version()},
             "jobs": options.jobs, "forced": options.force, "stale_lock_taken_over": lock.previous is not None,
             "exit_status": 1 if severities[ERROR] else 0, "documents": outcomes(summary.documents),
+            "corrections": _corrections_record(options.corrections, tables["corrections"]),
         }
         summary.seconds = time.monotonic() - clock
         record["seconds"] = round(summary.seconds, 3)

@@ -15,8 +15,7 @@ from kompass.digest import DIGEST_FILE
 from kompass.qa_crops import Pictures
 from kompass.qa_dataset import Dataset
 from kompass.qa_html import cell, count, problems_table
-
-Row = dict[str, object]
+from domain.records import Row
 
 
 def _findings_table(findings: list[Row], css_class: str) -> str:

@@ -13,8 +13,8 @@ from html import escape
 
 from domain.catalog import AREA_MAX_SCORE, TOTAL_MAX_SCORE
 from domain.problems import ERROR, INFO, SEVERITIES, WARNING
+from domain.records import Row
 
-Row = dict[str, object]
 SEVERITY_COLOURS = {ERROR: "#c62828", WARNING: "#ef8f00", INFO: "#1e88e5"}
 FONT = "DejaVu Sans,Verdana,sans-serif"  # named, so that the widths below hold where it is installed
 # advance widths of DejaVu Sans in em, rounded up (Verdana's are alike; other sans fonts are narrower)

@@ -12,13 +12,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from domain.problems import SEVERITIES
+from domain.records import UNKNOWN, Row
 from kompass.digest import DIGEST_FILE, PREVIOUS_DIGEST_FILE, read_digest
 
 RUNS_FILE = "runs.jsonl"
 COUNTED_TABLES = ("subquestions", "rubrics", "sections", "prior_scores")
+GUESSED_FINDINGS = f"{UNKNOWN}, kind guessed"  # the findings of unknown kind with a kind_guess
 METADATA_KEYS = ("kompass.extractor_version", "kompass.catalog_version")
-
-Row = dict[str, object]
 
 
 @dataclass
@@ -141,8 +141,8 @@ def documents(dataset: Dataset) -> list[Document]:
             own_findings = findings.get(report["report_id"], [])
             document.areas = sorted(areas.get(report["report_id"], []), key=lambda a: int(a["area_no"]))
             document.findings = Counter(str(f["kind"]) for f in own_findings)
-            document.findings["unknown, kind guessed"] = sum(
-                1 for f in own_findings if f["kind"] == "unknown" and f["kind_guess"] is not None)
+            document.findings[GUESSED_FINDINGS] = sum(
+                1 for f in own_findings if f["kind"] == UNKNOWN and f["kind_guess"] is not None)
         result.append(document)
     return result
 

@@ -11,10 +11,11 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
+from extract.formats import declares_pdf
 from kompass.qa_crops import Pictures
 from kompass.qa_dataset import Dataset, source_file
+from domain.records import Row
 
-Row = dict[str, object]
 
 CSS = """
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:2rem auto;max-width:70rem;
@@ -62,7 +63,7 @@ def status_badge(status: str) -> str:
 
 def page_cell(problem: Row, source: Path | None) -> str:
     """The page, linked to that page of the source where it is a PDF this machine has."""
-    if problem["page"] is None or source is None or source.suffix.lower() != ".pdf":
+    if problem["page"] is None or source is None or not declares_pdf(source):
         return cell(problem["page"], True)
     link = f"{source.resolve().as_uri()}#page={problem['page']}"
     return f'<td class="num"><a href="{escape(link)}">{problem["page"]}</a></td>'

@@ -11,7 +11,6 @@ and inline SVG charts: nothing is fetched, no script is needed.
 from __future__ import annotations
 
 import json
-import os
 from collections import Counter
 from datetime import UTC, datetime
 from html import escape
@@ -21,15 +20,13 @@ import click
 
 from domain.catalog import AREA_MAX_SCORE, TOTAL_MAX_SCORE
 from domain.problems import SEVERITIES
+from domain.records import FINDING_KINDS, Row
 from kompass.qa_changes import changes_section
 from kompass.qa_charts import area_scores_chart, problems_chart, total_scores_chart
 from kompass.qa_crops import Pictures
-from kompass.qa_dataset import COUNTED_TABLES, RUNS_FILE, Dataset, Document, documents, is_dataset, load_dataset
+from kompass.qa_dataset import (COUNTED_TABLES, GUESSED_FINDINGS, RUNS_FILE, Dataset, Document, documents, is_dataset,
+                                load_dataset)
 from kompass.qa_html import CSS, cell, count, problems_table, status_badge
-
-FINDING_KINDS = ("strength", "improvement", "unknown")
-
-Row = dict[str, object]
 
 
 def _document_badges(doc: Document) -> str:
@@ -127,7 +124,7 @@ def _document_section(index: int, doc: Document, dataset: Dataset, pictures: Pic
     parts.append("<dl>" + "".join(f"<dt>{escape(k)}</dt><dd>{escape('—' if v is None else str(v))}</dd>"
                                   for k, v in facts) + "</dl>")
     if doc.report is not None:
-        counts = [(f"findings: {kind}", doc.findings[kind]) for kind in (*FINDING_KINDS, "unknown, kind guessed")]
+        counts = [(f"findings: {kind}", doc.findings[kind]) for kind in (*FINDING_KINDS, GUESSED_FINDINGS)]
         counts += [(name.replace("_", " "), dataset.row_counts[name][report_id]) for name in COUNTED_TABLES
                    if name in dataset.row_counts]
         parts.append('<div class="charts"><table class="counts"><tr><th>Rows</th><th>Count</th></tr>'
@@ -190,7 +187,7 @@ def report(dataset: Path, out_file: Path | None) -> None:
     try:
         out_file.parent.mkdir(parents=True, exist_ok=True)
         partial.write_text(render_report(loaded, docs), encoding="utf-8")
-        os.replace(partial, out_file)  # an interrupted report leaves the earlier one, never half of one
+        partial.replace(out_file)  # an interrupted report leaves the earlier one, never half of one
     except OSError as error:
         raise DatasetError(f"cannot write {out_file}: {error.strerror or error}") from None
     finally:

@@ -19,11 +19,8 @@ from typing import Protocol
 
 import pyarrow.parquet as pq
 
-from domain.problems import Problem
+from domain.problems import ALWAYS, IF_INSTALL_HINT, Problem, code_of
 from extract.ocr import INSTALL_HINT
-
-# codes of failures that are the run's, whatever the document: its access to the file, its workers, memory
-ENVIRONMENT_CODES = frozenset({"unreadable_file", "worker_unavailable", "extraction_memory"})
 
 
 class _Result(Protocol):  # read-only, so that a DocumentResult with its own kind of report fits
@@ -38,9 +35,11 @@ class _Result(Protocol):  # read-only, so that a DocumentResult with its own kin
 
 
 def caused_by_environment(problem: Problem) -> bool:
-    """Whether the problem says the run's environment, not the document, kept the document from being read."""
-    # a scan without Tesseract: the reader's message says how to install it
-    return problem.code in ENVIRONMENT_CODES or (problem.code == "no_text_layer" and INSTALL_HINT in problem.message)
+    """Whether the problem says the run's environment, not the document, kept the document from being read: its
+    code's `environment` in the registry (the run's access to the file, its workers, memory; a scan without
+    Tesseract, whose message says how to install it)."""
+    environment = code_of(problem).environment
+    return environment == ALWAYS or (environment == IF_INSTALL_HINT and INSTALL_HINT in problem.message)
 
 
 def lost_to_environment(out_dir: Path, results: Sequence[_Result],

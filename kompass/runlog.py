@@ -16,8 +16,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from domain.problems import ERROR, SEVERITIES, WARNING
+from domain.records import Row
+from kompass.results import FAILED, READ, REPARSED, REUSED, SKIPPED
 
-Row = dict[str, object]
 WARNINGS_SHOWN = 3
 OUTCOME_COLUMNS = ("source_path", "status", "work", "report_id", "error_code", "error_message")
 
@@ -46,7 +47,7 @@ class RunSummary:
 
     @property
     def failed(self) -> list[Row]:
-        return [row for row in self.documents if row["status"] == "failed"]
+        return [row for row in self.documents if row["status"] == FAILED]
 
     @property
     def duplicates(self) -> list[Row]:
@@ -61,12 +62,12 @@ class RunSummary:
         """
         work = Counter(str(row["work"]) for row in self.documents)
         severities = self.severities
-        done = ", ".join(f"{work[how]} {how}" for how in ("read", "reparsed", "reused"))
+        done = ", ".join(f"{work[how]} {how}" for how in (READ, REPARSED, REUSED))
         outcomes = [f"{len(self.failed)} failed"]
         if self.duplicates:
             outcomes.append(_plural(len(self.duplicates), "duplicate"))
-        if work["skipped"]:
-            outcomes.append(f"{work['skipped']} skipped")
+        if work[SKIPPED]:
+            outcomes.append(f"{work[SKIPPED]} {SKIPPED}")
         return (f"kompass: {_plural(len(self.documents), 'document')} ({done}; {', '.join(outcomes)}), "
                 f"{_plural(self.reports, 'report')} written to {self.out_dir}; problems: "
                 + ", ".join(_plural(severities[s], s) for s in SEVERITIES) + f"; {self.seconds:.1f} s")

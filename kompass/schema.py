@@ -12,8 +12,11 @@ import pyarrow as pa
 
 from domain.catalog import AREA_MAX_SCORE, AREA_NUMBERS, TOTAL, TOTAL_MAX_SCORE, criteria_versions
 from domain.problems import SEVERITIES, STAGES, problem_codes
-from extract import DEFAULT_READER, READERS, SOURCE_SUFFIXES, TEXT_READERS
+from domain.records import FINDING_KINDS
+from extract import DEFAULT_READER, READERS
+from extract.formats import FORMATS, RENDERINGS
 from extract.text_layer import LAYER_READER
+from kompass.results import STATUSES, WORK
 
 
 @dataclass(frozen=True)
@@ -51,11 +54,10 @@ def _total_score(description: str) -> Column:
     return _c("total_score", pa.int16(), description, True, minimum=0, maximum=TOTAL_MAX_SCORE)
 
 
-SOURCE_FORMATS = tuple(dict.fromkeys(SOURCE_SUFFIXES.values()))
+SOURCE_FORMATS = tuple(source_format.name for source_format in FORMATS)
+_TEXT_COPIES = tuple(source_format.name for source_format in FORMATS if source_format.decoded)
 CRITERIA_VERSIONS = tuple(version.criteria_version for version in criteria_versions())
-FINDING_KINDS = ("strength", "improvement", "unknown")
-DOCUMENT_STATUSES = ("ok", "partial", "failed", "skipped")
-DOCUMENT_WORK = ("read", "reparsed", "reused", "failed", "skipped")
+CORRECTION_STATUSES = ("applied", "stale", "target_missing", "invalid")
 
 
 def _one_of(values: Iterable[str]) -> str:
@@ -69,7 +71,7 @@ _READERS = (f"the PDF reader ({_one_of(sorted(READERS))}, as `--pdf-reader` chos
             f"`{DEFAULT_READER}` by default) for a PDF's text layer, `ocr:tesseract-<version>` for a scan (OCR), "
             f"`{DEFAULT_READER}:{LAYER_READER}` for a scan's own OCR text layer read as a scan's text where OCR "
             f"could not run, joined by `+` when pages were read in different ways "
-            f"(`{DEFAULT_READER}+ocr:tesseract-5.3.0`), or the source format ({_one_of(TEXT_READERS)}) for a text "
+            f"(`{DEFAULT_READER}+ocr:tesseract-5.3.0`), or the source format ({_one_of(_TEXT_COPIES)}) for a text "
             f"copy")
 _SOURCE_FORMAT = f"The input's format: {_one_of(SOURCE_FORMATS)}."
 
@@ -120,8 +122,7 @@ TABLES: tuple[TableSchema, ...] = (
         _c("source_path", pa.string(), "Path of the input, relative to the input root."),
         _c("source_sha256", pa.string(), "Hex SHA-256 digest of the input file's bytes."),
         _c("source_format", pa.string(), _SOURCE_FORMAT, enum=SOURCE_FORMATS),
-        _c("rendering", pa.string(), "How the source lays the report out: `pdf`, `flat`, `transcript`, `paged`, "
-                                     "`markdown` or `html`."),
+        _c("rendering", pa.string(), f"How the source lays the report out: {_one_of(RENDERINGS)}."),
         _c("reader", pa.string(), f"What read the source: {_READERS}."),
         _c("extractor_version", pa.string(), "Version of kompass that wrote the row."),
     )),
@@ -167,6 +168,12 @@ TABLES: tuple[TableSchema, ...] = (
                                       "gives no cue or the kind is known.", True, enum=FINDING_KINDS[:2]),
         _c("kind_guess_reason", pa.string(), "The cue behind kind_guess.", True),
         *_placed("the item (its lines on the page it starts on)")[1:],  # its page stands above, as it always did
+        _c("kind_basis", pa.string(), "What decided `kind`: `layout` (the table's column, the list's heading, the "
+                                      "order of a flattened table's items) or `wording`, where a flattened table "
+                                      "left the column open and the item's wording plainly tells (a call to act "
+                                      "such as \"Utveckla\", a wish for more, a lack; what is in place, such as "
+                                      "\"Regelbunden\"), or that of the items on both sides of it.",
+           enum=("layout", "wording")),
     )),
     TableSchema("rubrics", "The \"Rubriker\" list of each area.", ("report_id", "area_no", "position"), (
         _REPORT_ID, _AREA_NO,
@@ -263,7 +270,7 @@ TABLES: tuple[TableSchema, ...] = (
         _c("status", pa.string(), "`ok` (a report without problems), `partial` (a report, with warnings or "
                                   "errors, incomplete, or a duplicate), `failed` (no report) or `skipped` (not a "
                                   "report's file: another type, a FIFO, ...).",
-           enum=DOCUMENT_STATUSES),
+           enum=STATUSES),
         _c("published", pa.bool_(), "Whether its report is the one in reports (false for a duplicate's other "
                                     "inputs and for failed documents)."),
         _c("source_format", pa.string(), f"{_SOURCE_FORMAT[:-1]}; null when the file could not be read.", True,
@@ -277,12 +284,30 @@ TABLES: tuple[TableSchema, ...] = (
                                     "reused whole from the cache or its process was given up.", True),
         _c("work", pa.string(), "`read` from the file, `reparsed` from the cached document model, `reused` "
                                 "whole from the cache, or `failed` (its process crashed or was given up).",
-           enum=DOCUMENT_WORK),
+           enum=WORK),
         _c("cache_hit", pa.bool_(), "Whether the cache supplied its document model or its records."),
         _c("errors", pa.int16(), "Its problems of severity `error`."),
         _c("warnings", pa.int16(), "Its problems of severity `warning`."),
         _c("error_code", pa.string(), "The code of its first error.", True),
         _c("error_message", pa.string(), "The message of its first error.", True),
+    )),
+    TableSchema("corrections", "The corrections file's rows (`--corrections`) and what became of each; empty "
+                               "without one.", ("correction_no",), (
+        _c("correction_no", pa.int16(), "1 for the file's first correction, in the file's order."),
+        *(_c(name, pa.string(), f"{meaning}, as the file writes it.") for name, meaning in (
+            ("report_id", "The report it corrects"), ("table", "The table it corrects"),
+            ("key", "The row: the table's key columns besides report_id, `area_no=3`, "
+                    "`area_no=2;kind=strength;position=4`, `code=1.2`, empty for reports"),
+            ("field", "The column it sets"), ("old", "The value it was written against"),
+            ("new", "The value it sets"), ("reason", "Why"))),
+        _c("status", pa.string(), "`applied` (the value was `old` and is now `new`), `stale` (the extraction gives "
+                                  "another value than `old`; not applied), `target_missing` (no such report or "
+                                  "row) or `invalid` (a table, column, key or value that cannot be corrected; also "
+                                  "a second correction of the same value).", enum=CORRECTION_STATUSES),
+        _c("value_before", pa.string(), "The value the extraction gave, as a corrections file writes it (a list "
+                                        "as JSON, a null as empty); null when no target was found.", True),
+        _c("detail", pa.string(), "Why the status, in a sentence's words; for an applied correction, what "
+                                  "followed it (a total that is the sum of the areas)."),
     )),
     TableSchema("scores", "The scores in one wide row per report: the eight areas and the total.", ("report_id",), (
         _REPORT_ID,
@@ -314,8 +339,12 @@ _OTHER_FOREIGN_KEYS = {
 }
 
 
+# a correction may name a report the dataset does not have: that is its status target_missing
+_NO_KEY_TO_REPORTS = ("reports", "corrections")
+
+
 def foreign_keys(table: TableSchema) -> tuple[ForeignKey, ...]:
     """The table's references to other tables' keys (null values refer to nothing)."""
     to_reports = (ForeignKey("report_id", "reports", "report_id"),) \
-        if table.name != "reports" and "report_id" in {c.name for c in table.columns} else ()
+        if table.name not in _NO_KEY_TO_REPORTS and "report_id" in {c.name for c in table.columns} else ()
     return to_reports + _OTHER_FOREIGN_KEYS.get(table.name, ())

@@ -43,6 +43,7 @@ from typing import Generic, TypeVar
 
 from kompass.faults import fault_point
 from kompass.lock import held_folder, remove_abandoned_folders
+from kompass.options import Limits
 
 Task = TypeVar("Task")
 Result = TypeVar("Result")
@@ -58,12 +59,6 @@ SCRATCH_NEEDED = 32 * 2 ** 20
 
 class ScratchUnavailable(Exception):
     """TMPDIR has no room for the workers' outcomes: the run cannot work, whatever its documents."""
-
-
-@dataclass(frozen=True)
-class Limits:
-    timeout: float  # seconds a document may take
-    memory_mb: int | None  # address space a child may use
 
 
 @dataclass(frozen=True)

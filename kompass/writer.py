@@ -29,8 +29,7 @@ from kompass.faults import fault_point
 from kompass.publication import datapackage
 from kompass.schema import TABLES, TableSchema
 from kompass.swap import remove, swap_in
-
-Row = dict[str, object]
+from domain.records import Row
 
 
 def _sort_key(schema: TableSchema, row: Row) -> tuple:
@@ -126,7 +125,7 @@ def _carry(entry: Path, target: Path) -> None:
     """A foreign entry of the old dataset into the new one as it is (see the module's docstring)."""
     try:
         if entry.is_symlink():
-            os.symlink(os.readlink(entry), target)
+            target.symlink_to(entry.readlink())
         elif entry.is_dir():
             shutil.copytree(entry, target, symlinks=True, copy_function=_link)
         else:

@@ -32,6 +32,7 @@ def detect_version(report: RawReport) -> tuple[str, list[Problem]]:
         # the original criteria share every title with their 2010 revision: only the year tells them apart
         fitting = {original} if report.year < first_year(revised) else fitting - {original}
     mentions = Counter(m for m in report.version_mentions if m in fitting or not fitting).most_common(1)
+    problems: list[Problem]
     if len(fitting) == 1:
         version, problems = fitting.pop(), []
     elif mentions:

@@ -32,6 +32,7 @@ import regex as re
 
 from domain.datafiles import data_rows
 from domain.lexicon import lemma_table, stop_words
+from domain.records import IMPROVEMENT, STRENGTH
 from normalize.tokens import words
 
 _IMPROVEMENT_VERBS = frozenset("""
@@ -86,14 +87,14 @@ def kind_guess(text: str) -> tuple[str | None, str | None]:
     """(guess, reason) for a finding of unknown kind, from explicit cues only."""
     words = re.findall(r"[\p{L}-]+", text)
     if words and words[0].lower() in _IMPROVEMENT_VERBS:
-        return "improvement", f"starts with the verb \"{words[0]}\""
+        return IMPROVEMENT, f"starts with the verb \"{words[0]}\""
     lack = _LACK_WORDS.search(text)
     if lack:
-        return "improvement", f"says \"{lack.group(0)}\""
+        return IMPROVEMENT, f"says \"{lack.group(0)}\""
     present = _STRENGTH_WORDS.search(text)
     if present:
-        return "strength", f"says \"{present.group(0)}\""
+        return STRENGTH, f"says \"{present.group(0)}\""
     negation = _NEGATIONS.search(text)
     if negation:
-        return "improvement", f"says \"{negation.group(0)}\""
+        return IMPROVEMENT, f"says \"{negation.group(0)}\""
     return None, None

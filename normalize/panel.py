@@ -13,8 +13,7 @@ from dataclasses import dataclass
 from domain import catalog
 from domain.catalog import TOTAL
 from domain.problems import Problem, problem
-
-Row = dict[str, object]
+from domain.records import Row
 
 
 @dataclass
@@ -42,8 +41,8 @@ def build_panel(reports: list[Row], areas: list[Row], priors: list[Row]) -> Pane
     for prior in sorted(priors, key=lambda p: (str(p["report_id"]), int(p["ref_year"]), p["area_no"] or 0)):
         report = by_id[str(prior["report_id"])]
         version = catalog.version_of_year(int(prior["ref_year"]))
-        area = catalog.area(version, int(prior["area_no"])) if prior["area_no"] is not None else None
-        area_id = area.area_id if area else TOTAL
+        quoted = catalog.area(version, int(prior["area_no"])) if prior["area_no"] is not None else None
+        area_id = quoted.area_id if quoted else TOTAL
         key = (str(report["municipality"]), int(prior["ref_year"]), area_id)
         existing = rows.get(key)
         if existing is not None and existing["score"] != prior["score"]:
@@ -51,7 +50,7 @@ def build_panel(reports: list[Row], areas: list[Row], priors: list[Row]) -> Pane
         elif existing is None:
             rows[key] = {**_who(report), "year": prior["ref_year"], "criteria_version": version,
                          "area_no": prior["area_no"], "area_id": area_id,
-                         "comparison_group": area.comparison_group if area else _total_group(version),
+                         "comparison_group": quoted.comparison_group if quoted else _total_group(version),
                          "score": prior["score"],
                          "source": "quoted", "report_id": prior["report_id"]}
     return PanelResult(list(rows.values()), problems)

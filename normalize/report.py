@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
+from typing import TypeGuard
 
 from domain import catalog
 from normalize.criteria import detect_version
@@ -14,9 +15,8 @@ from normalize.validate import validate
 from domain.catalog import AREA_MAX_SCORE, AREA_NUMBERS, TOTAL_MAX_SCORE
 from domain.problems import Problem, problem
 from domain.origin import Origin
-from domain.records import UNKNOWN, RawArea, RawReport
+from domain.records import UNKNOWN, RawArea, RawReport, Row
 
-Row = dict[str, object]
 UNIDENTIFIED = "unidentified"  # the municipality of a report whose name could not be read
 
 
@@ -76,7 +76,7 @@ def normalize_report(raw: RawReport, extractor_version: str) -> NormalizedReport
         rows["subquestions"].append({"report_id": report_id, "area_no": sq.area_no, "code": sq.code,
                                      "question_id": question_id, "text": collapse(sq.text),
                                      "achieved": sq.achieved, "max": sq.max, "percent": sq.percent,
-                                     "percent_computed": round(100 * sq.achieved / sq.max, 1) if sq.max else None,
+                                     "percent_computed": percent_computed(sq.achieved, sq.max),
                                      **placed(sq.origin, sq.page)})
     for row, found in zip(rows["findings"], lemmas([str(row["text"]) for row in rows["findings"]])):
         row["lemmas"] = found
@@ -114,17 +114,27 @@ def _add_area_rows(rows: dict[str, list[Row]], area: RawArea, report_id: str, ca
     for finding in area.findings:
         positions[finding.kind] = positions.get(finding.kind, 0) + 1
         text = clean_text(finding.text, printed)
-        guess, reason = kind_guess(text) if finding.kind == UNKNOWN else (None, None)
+        guess, reason = guessed_kind(finding.kind, text)
         rows["findings"].append({**base, "area_id": canonical.area_id, "kind": finding.kind,
                                  "position": positions[finding.kind], "text": text,
-                                 "kind_guess": guess, "kind_guess_reason": reason,
+                                 "kind_guess": guess, "kind_guess_reason": reason, "kind_basis": finding.kind_basis,
                                  **placed(finding.origin, finding.page)})
     rows["sections"] += [{**base, "position": i, "heading": collapse(section.heading),
                           "text": clean_text(section.text, printed), **placed(section.origin, section.page)}
                          for i, section in enumerate(area.sections, start=1)]
 
 
-def _publishable(score: int | None, maximum: int) -> bool:
+def percent_computed(achieved: int, maximum: int) -> float | None:
+    """subquestions.percent_computed: 100 × achieved / max to one decimal; None when max is 0."""
+    return round(100 * achieved / maximum, 1) if maximum else None
+
+
+def guessed_kind(kind: str, text: str) -> tuple[str | None, str | None]:
+    """findings.kind_guess and its reason: only a finding of unknown kind has one."""
+    return kind_guess(text) if kind == UNKNOWN else (None, None)
+
+
+def _publishable(score: int | None, maximum: int) -> TypeGuard[int]:
     """A score within its range; one outside it is a misreading, named by validation and never published."""
     return score is not None and 0 <= score <= maximum
 

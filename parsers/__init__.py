@@ -1,6 +1,7 @@
 """Stage 2: a Document becomes a raw report record, by the layout family of its source."""
 from __future__ import annotations
 
+from extract.formats import FORMATS
 from extract.model import Document
 from parsers.blocks import Layout
 from parsers.flat import read_flat
@@ -10,19 +11,14 @@ from parsers.pdf_layout import read_pdf_layout
 from domain.records import RawReport
 from parsers.report import build_report
 
-# rendering -> layout family; a new rendering is one entry here and one module
-LAYOUT_FAMILIES = {
-    "flat": read_flat,
-    "transcript": read_flat,
-    "paged": read_flat,
-    "markdown": read_lined,
-    "html": read_lined,
-    "pdf": read_pdf_layout,
-}
+# layout family -> its reader; which renderings each family reads is the formats' registry's (extract.formats)
+LAYOUT_FAMILIES = {"flat": read_flat, "lined": read_lined, "pdf": read_pdf_layout}
+_BY_RENDERING = {rendering: LAYOUT_FAMILIES[source_format.layout] for source_format in FORMATS
+                 for rendering in source_format.renderings}
 
 
 def read_layout(document: Document) -> Layout:
-    return LAYOUT_FAMILIES[document.rendering](document)
+    return _BY_RENDERING[document.rendering](document)
 
 
 def parse(document: Document) -> RawReport:

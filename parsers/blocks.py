@@ -68,6 +68,9 @@ class ScoreRow:
     values: list[str]
     page: int | None
     origins: list[Origin | None] = field(default_factory=list, compare=False)  # one per value
+    # numbers of a row of year columns whose columns no one can tell (flattened text that lost the empty cells
+    # of a year that did not score every area): never placed under a year
+    unplaced: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -78,6 +81,7 @@ class ScoreTable:
     columns: list[str]
     rows: list[ScoreRow]
     page: int | None
+    problems: list[Problem] = field(default_factory=list)
 
 
 Block = Heading | Paragraph | RubricBox | FindingsBlock | ScoreTable

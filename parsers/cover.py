@@ -77,7 +77,8 @@ def title_name(text: str) -> NameMention | None:
     is the title's; a name right after a comma is an affiliation ("Anders Dryselius, Hylte kommun")
     and one right before a comma a surname ("Anna Mora, SKL") unless the year follows it.
     """
-    strong, weak = [], []
+    strong: list[NameMention] = []
+    weak: list[NameMention] = []
     for mention in find_names(text):
         before, after = text[:mention.start].rstrip(), text[mention.end:]
         dated = bool(_YEAR_AFTER.match(after))
@@ -86,7 +87,8 @@ def title_name(text: str) -> NameMention | None:
         marked = dated or bool(_SUFFIX_AFTER.match(after)) or mention.text.casefold().startswith("region") \
             or bool(COVER_WORDS.search(before[-30:]) and COVER_WORDS.search(before[-30:]).end() >= len(before[-30:]))
         (strong if marked else weak).append(mention)
-    return (strong or weak or [None])[0]
+    named = strong or weak
+    return named[0] if named else None
 
 
 def _evaluators(lines: list[str], cover: Cover) -> list[str]:

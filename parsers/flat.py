@@ -16,15 +16,16 @@ import regex as re
 from domain.origin import Origin
 from extract.model import Document
 from domain.catalog import known_title_prefix
-from parsers.blocks import Block, FindingsBlock, Heading, Layout, RubricBox, ScoreRow, ScoreTable
-from parsers.findings import flattened_findings
+from parsers.blocks import Block, Heading, Layout, RubricBox, ScoreRow, ScoreTable
+from parsers.flat_findings import findings_table, findings_table_start
 from parsers.flat_stream import Stream, stream_of
-from parsers.rubric_names import names_rubric
+from parsers.rubric_names import names_rubric, opens_like_rubric
 from parsers.running_heads import split_running_heads
-from parsers.segment import split_items, split_list
+from parsers.segment import split_items, split_list, starts_item
+from parsers.swedish_forms import is_finite_verb
 from parsers.vocabulary import (APPENDIX_HEADING, APPENDIX_MENTION, AREA_DIGIT, AREA_HEADING, CONTENTS_WORD,
-                                GENERIC_HEADINGS, IMPROVEMENT_HEADER, POINTS_WORD, RUBRICS_WORD, SECTION_HEADING,
-                                SENTENCE_VERBS, STRENGTH_HEADER, UPPER, section_kind)
+                                GENERIC_HEADINGS, POINTS_WORD, RUBRICS_WORD, SCORE_UNIT,
+                                SECTION_HEADING, SENTENCE_VERBS, TOTAL_LABEL, UPPER, section_kind)
 
 _LEADER = re.compile(r"\s*(?:\.{2,}|…|\s\d{1,3}\b)")
 _MIN_LEADERS = 3  # dot leaders that make a page part of the table of contents
@@ -33,20 +34,24 @@ _SCORE_ROW = re.compile(
 _SCORE_TITLE = re.compile(rf"(?<![\w.])({AREA_DIGIT})\.?\s+([{UPPER}][^%]*?)\s+Uppnått\s+Max\s+Procent", re.I)
 _YEARS = re.compile(r"(?<!\d)((?:19|20)\d\d)(?:\s+((?:19|20)\d\d))+(?!\d)")
 # a row of an area label and its scores; a number followed by "." opens the next row ("2. Tillgänglighet")
-_YEAR_ROW = re.compile(rf"(?:(?<![\w.])({AREA_DIGIT})\.?\s+)?([{UPPER}][^\d%]*?)\s+(\d{{1,3}})"
-                       rf"((?:\s+\d{{1,3}}(?![.\d]))+)(?!\s?%)")
+_YEAR_ROW = re.compile(rf"(?:(?<![\w.])({AREA_DIGIT})\.?\s+)?([{UPPER}][^\d%]*?)\s+(\d{{1,3}})(?![.\d])"
+                       rf"((?:\s+\d{{1,3}}(?![.\d]))*)(?!\s?%)")
 # a rubric box's year columns ("2015 2012") and the scores under them ("61 59")
 _YEAR_RUN = re.compile(r"\s*(?:19|20)\d\d(?:\s+(?:19|20)\d\d)+(?!\d)")
 _TRAILING_YEARS = re.compile(r"(?<!\d)(?:19|20)\d\d(?:\s+(?:19|20)\d\d)+\s*$")
-_SCORE_RUN = re.compile(r"\d{1,3}(?:\s+\d{1,3}(?![\d.,%]))*")
+_SCORE_RUN = re.compile(rf"\d{{1,3}}(?:{SCORE_UNIT.pattern})?(?:\s+\d{{1,3}}(?![\d.,%])(?:{SCORE_UNIT.pattern})?)*")
+_SCORE_AND_UNIT = re.compile(rf"(\d{{1,3}})(?:{SCORE_UNIT.pattern})?")
 _NUMBER = re.compile(r"(?<![\w.,-])(\d{1,3})(?![\w.,%-]|\s?%)")
-_REPEATED_HEADER = re.compile(rf"{STRENGTH_HEADER.pattern}\s+{IMPROVEMENT_HEADER.pattern}")
 _SENTENCE_END = re.compile(r"[.?!:]\s*$")
 # where a heading can start in flattened text: after a sentence, a number (a page or a table) or at the start
 _SENTENCE_START = re.compile(r"(?:^|[.?!:)%\d”\"])\s*$")
 _SENTENCE_OPENING = re.compile(rf"(?<=[.?!]\s)[{UPPER}]")  # a capital after a sentence's end
 _WORD_RUN = re.compile(r"\S+")
-_HEADING_WORDS = 8  # a sub-heading has at most this many words
+_HEADING_WORDS = 10  # a sub-heading has at most this many words
+# punctuation that ends a clause; a heading may hold a comma, a colon or a compound's hyphen ("Kompetens- och
+# medarbetarutveckling", "Ansvarsfördelning, roller och samspel", "Hållbar utveckling: miljöfrågor")
+_CLAUSE_END = re.compile(r"[^\w,:-]$")
+_DEFINITE_TITLE = re.compile(r"(kommun|stad)en\s+(.+)", re.I)  # an area title that opens with the definite noun
 
 
 @dataclass
@@ -179,13 +184,13 @@ def _region_blocks(stream: Stream, landmark: _Landmark, end: int, known: list[st
         box, start = _rubric_box(stream, start, end)
         if box:
             blocks.append(box)
-        findings_start = _findings_start(text, start, end)
+        findings_start = findings_table_start(text, start, end)
         rubrics = box.items if box else []
         known = [*known, *rubrics, *_area_openings(text, start, end, landmark.heading),
                  *_rubric_namings(text, start, findings_start, rubrics)]
         blocks.extend(_narrative(stream, start, findings_start, known))
         if findings_start < end:
-            blocks.append(_findings(stream, findings_start, end))
+            blocks.append(findings_table(stream, findings_start, end))
         return blocks
     if landmark.kind in ("scores", "appendix"):
         first_row = (_SCORE_TITLE if landmark.kind == "scores" else _YEARS).search(text, start, end)
@@ -204,7 +209,14 @@ def _area_openings(text: str, start: int, end: int, heading: str) -> list[str]:
     if not title:
         return []
     opening = re.compile(rf"(?i:{re.escape(title)})\s+i\s+[{UPPER}][\w-]+")
-    return [match.group(0) for match in opening.finditer(text, start, end)]
+    found = [match.group(0) for match in opening.finditer(text, start, end)]
+    # "Kommunen som arbetsgivare" opens as "Sollentuna kommun som arbetsgivare": the name for the definite noun
+    definite = _DEFINITE_TITLE.match(title)
+    if definite:
+        named = re.compile(rf"[{UPPER}][\w-]+\s+(?i:{definite.group(1)})\s+(?i:{re.escape(definite.group(2))})"
+                           rf"(?![\w-])")
+        found += [match.group(0) for match in named.finditer(text, start, end)]
+    return found
 
 
 def _rubric_namings(text: str, start: int, end: int, rubrics: list[str]) -> list[str]:
@@ -215,13 +227,25 @@ def _rubric_namings(text: str, start: int, end: int, rubrics: list[str]) -> list
     for opening in _SENTENCE_OPENING.finditer(text, start, end):
         words = _WORD_RUN.findall(text, opening.start(), min(end, opening.start() + 200))[:_HEADING_WORDS + 1]
         for count in range(1, len(words)):
-            if not words[count - 1][-1:].isalnum() or words[count - 1].lower() in SENTENCE_VERBS:
-                break  # punctuation or a verb: a sentence, not a heading
+            if _CLAUSE_END.search(words[count - 1]) or words[count - 1].lower().rstrip(",:") in SENTENCE_VERBS:
+                break  # a sentence's punctuation or a verb: a sentence, not a heading
             if words[count][:1].isupper():
-                if names_rubric(" ".join(words[:count]), rubrics, whole=True):
-                    found.append(" ".join(words[:count]))
+                candidate = " ".join(words[:count])
+                # a heading ends in a word, not in the colon that opens a list ("... målen är: Ett ...")
+                if words[count - 1][-1:].isalnum() and (names_rubric(candidate, rubrics, whole=True)
+                                                        or _themed_heading(words[:count + 1], rubrics)):
+                    found.append(candidate)
                 break
     return found
+
+
+def _themed_heading(words: list[str], rubrics: list[str]) -> bool:
+    """Whether the words before a capitalized one (the last of `words`) are a heading on a rubric's theme
+    worded otherwise ("Information om resultat Det finns ..."): at least two words that open like a rubric, no
+    verb among them and the capital free, not bound to them ("Dialog med Sollentunas ..." is a sentence)."""
+    heading, following = words[:-1], words[-1]
+    return (len(heading) >= 2 and starts_item(heading[-1], following) and not any(map(is_finite_verb, heading))
+            and opens_like_rubric(" ".join(heading), rubrics))
 
 
 def _rubric_box(stream: Stream, start: int, end: int) -> tuple[RubricBox | None, int]:
@@ -252,47 +276,20 @@ def _rubric_box(stream: Stream, start: int, end: int) -> tuple[RubricBox | None,
     page = stream.page_at(head.start())
     items = split_list(listing)
     item_origins: list[Origin | None] = [*stream.item_origins(items, position)]
+    unit = SCORE_UNIT.match(text, number.end())  # "84 p", "84 poäng", "84/100"
+    single = (RubricBox(items, int(number.group(1)), page, [], item_origins, stream.origin(*number.span(1))),
+              unit.end() if unit else number.end())
     if len(years) < 2:
-        return RubricBox(items, int(number.group(1)), page, [], item_origins,
-                         stream.origin(*number.span(1))), number.end()
+        return single
     scores = _SCORE_RUN.match(text, number.start())
-    values = scores.group(0).split()[:len(years)] if scores else []
-    if len(values) < len(years):
-        return RubricBox(items, int(number.group(1)), page, [], item_origins,
-                         stream.origin(*number.span(1))), number.end()
-    after = number.start() + len(" ".join(values))
-    value_origins: list[Origin | None] = [stream.origin(value.start(), value.end())
-                     for value in list(_WORD_RUN.finditer(text, number.start(), after))[:len(values)]]
-    return RubricBox(items, None, page, list(zip(years, map(int, values))), item_origins, None,
-                     value_origins), after
-
-
-def _findings_start(text: str, start: int, end: int) -> int:
-    """Where the findings headers of an area start, `end` when it has none."""
-    for match in STRENGTH_HEADER.finditer(text, start, end):
-        after = text[match.end():end].lstrip()
-        if not after or IMPROVEMENT_HEADER.match(after) or re.match(rf"[(\"”“•▪●◦–-]*\s*[{UPPER}]", after):
-            if IMPROVEMENT_HEADER.search(text, match.end(), end) or not after:
-                return match.start()
-    return end
-
-
-def _findings(stream: Stream, start: int, end: int) -> FindingsBlock:
-    text = stream.text
-    strength = STRENGTH_HEADER.match(text, start)
-    improvement = IMPROVEMENT_HEADER.search(text, strength.end(), end)
-    left = _items_with_pages(stream, strength.end(), improvement.start() if improvement else end)
-    right = _items_with_pages(stream, improvement.end(), end) if improvement else []
-    # Headed lists and a two-column table flatten alike ("Styrkor a b c Förbättringsområden d e"): the
-    # header words do not tell them apart, so both are read as a table whose columns may have been lost.
-    return flattened_findings(left, right, has_right_header=improvement is not None,
-                              page=stream.page_at(start))
-
-
-def _items_with_pages(stream: Stream, start: int, end: int) -> list[tuple[str, Origin]]:
-    # a header row repeated where the table continues on a new page is not an item
-    items = split_list(_REPEATED_HEADER.sub(" ", stream.text[start:end]))
-    return list(zip(items, stream.item_origins(items, start)))
+    cells = list(_SCORE_AND_UNIT.finditer(scores.group(0)))[:len(years)] if scores else []
+    if len(cells) < len(years):
+        return single
+    after = number.start() + cells[-1].end()
+    year_scores = [(year, int(cell.group(1))) for year, cell in zip(years, cells)]
+    value_origins: list[Origin | None] = [stream.origin(number.start() + cell.start(1), number.start() + cell.end(1))
+                                          for cell in cells]
+    return RubricBox(items, None, page, year_scores, item_origins, None, value_origins), after
 
 
 def _narrative(stream: Stream, start: int, end: int, known: list[str]) -> list[Block]:
@@ -346,11 +343,17 @@ def _year_tables(stream: Stream, start: int, end: int) -> list[ScoreTable]:
         rows = []
         for match in _YEAR_ROW.finditer(text, header.end(), end):
             values = [match.group(3), *match.group(4).split()]
-            if len(values) != len(years):
+            label, page = match.group(2).strip(), stream.page_at(match.start())
+            if len(values) == len(years):
+                cells: list[Origin | None] = [stream.origin(*match.span(3)),
+                                              *(stream.origin(*cell.span())
+                                                for cell in _WORD_RUN.finditer(text, *match.span(4)))]
+                rows.append(ScoreRow(match.group(1), label, values, page, cells))
+            elif len(values) < len(years) and (match.group(1) or TOTAL_LABEL.match(label)):
+                # a year that did not score every area left empty cells, which flattening lost
+                rows.append(ScoreRow(match.group(1), label, [""] * len(years), page, unplaced=values))
+            else:
                 break
-            cells: list[Origin | None] = [stream.origin(*match.span(3)),
-                     *(stream.origin(*cell.span()) for cell in _WORD_RUN.finditer(text, *match.span(4)))]
-            rows.append(ScoreRow(match.group(1), match.group(2).strip(), values, stream.page_at(match.start()), cells))
         if rows:
             tables.append(ScoreTable(text[start:header.start()].strip(), years, rows, stream.page_at(header.start())))
     return tables

@@ -93,12 +93,9 @@ def _headed_lists(elements: list[Line | Table], index: int) -> tuple[FindingsBlo
 
 
 def _bullets(elements: list[Line | Table], index: int) -> tuple[list[tuple[str, Origin]], int]:
-    items = []
-    while index < len(elements):
-        element = elements[index]
-        if not (isinstance(element, Line) and element.text.startswith("• ")):
-            break
-        items.append((element.text[2:].strip(), element.origin))
+    items: list[tuple[str, Origin]] = []
+    while index < len(elements) and isinstance(line := elements[index], Line) and line.text.startswith("• "):
+        items.append((line.text[2:].strip(), line.origin))
         index += 1
     return items, index
 

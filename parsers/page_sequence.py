@@ -61,6 +61,7 @@ class PageCheck:
     problems: list[Problem]
     gaps: list[Gap]
     numbered: bool  # the heads print page numbers (else the contents may witness a gap)
+    declared_page_count: int | None  # the page count the heads print ("(34)"), whatever the source holds
     ends_early: bool  # the numbering stops short of the page count it prints, on the source's last page
 
 
@@ -90,13 +91,15 @@ def check_pages(document: Document) -> PageCheck:
              for page in document.pages]
     return PageCheck(dataclasses.replace(document, pages=pages), problems, gaps,
                      numbered=any(mark.number for mark in marks.values()),
+                     declared_page_count=body.declared_page_count,
                      ends_early=_ends_early(document, body.pages, marks))
 
 
 def contents_gaps(layout: Layout, pages: PageCheck) -> tuple[list[Gap], list[Problem]]:
     """Gaps the contents' page numbers show, where the heads print none: the pages where the contents'
     chapter and area headings stand, against the numbers the contents give them."""
-    if pages.numbered or not layout.page_count or len(pages.document.pages) >= layout.page_count:
+    declared = pages.declared_page_count
+    if pages.numbered or not declared or len(pages.document.pages) >= declared:
         return [], []
     headings = [block for block in layout.blocks if isinstance(block, Heading) and block.page is not None
                 and (AREA_HEADING.match(block.text) or SECTION_HEADING.match(block.text))]
@@ -107,8 +110,8 @@ def contents_gaps(layout: Layout, pages: PageCheck) -> tuple[list[Gap], list[Pro
             continue
         match = next((index for index in range(position, len(headings))
                       if _key(headings[index].text) == _key(entry)), None)
-        if match is not None:
-            found.append(_Numbered(headings[match].page, number))
+        if match is not None and (page := headings[match].page) is not None:
+            found.append(_Numbered(page, number))
             position = match + 1
     gaps = _gaps(found, least_run=_CONTENTS_RUN)
     return gaps, [_missing(gap, f"The contents place the headings on printed pages {gap.after} and {gap.before} "

@@ -55,12 +55,12 @@ def read_pdf_layout(document: Document) -> Layout:
     rows = lines_to_rows([line for number in numbers for line in body.pages[number]])
     style = page_style([row for row in rows if row.page != numbers[0]])
     cover_lines = body.pages.get(numbers[0], [])
-    start, contents = read_contents(rows, numbers[0], style.fonts)
+    start, contents, contents_pages = read_contents(rows, numbers[0], style.fonts)
     blocks = _RowWalker(RowCursor(rows, style, start)).read()
     pages_with_text = [page.number for page in document.pages if page.lines]
     return Layout(cover=[line.text for line in cover_lines], contents=contents, blocks=blocks,
                   running_heads=body.heads, page_count=len(document.pages),
-                  last_page=max(pages_with_text) if pages_with_text else None,
+                  last_page=max(pages_with_text) if pages_with_text else None, contents_pages=contents_pages,
                   cover_origins=[line.origin for line in cover_lines])
 
 

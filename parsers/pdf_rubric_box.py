@@ -9,9 +9,9 @@ from parsers.blocks import RubricBox
 from parsers.pdf_cursor import BlockRead, RowCursor
 from parsers.pdf_items import capitalized_unwrapped, column_items
 from parsers.pdf_rows import COLUMN_SLACK, Column, Row, cut, styled_unlike
-from parsers.vocabulary import POINTS_WORD, RUBRICS_WORD, SCORE_CELL, YEAR_CELL
+from parsers.vocabulary import POINTS_WORD, RUBRICS_WORD, SCORE_UNIT, YEAR_CELL, cell_score
 
-_POINTS_LINE = re.compile(r"^(?:Poäng|POÄNG)\s*:?\s*(\d{1,3})$")
+_POINTS_LINE = re.compile(rf"^(?:Poäng|POÄNG)\s*:?\s*(\d{{1,3}})(?:{SCORE_UNIT.pattern})?$")  # "Poäng: 84 p"
 _BOX_GAP = 1.5  # the rubric box is set tight; a wider gap ends it
 
 
@@ -46,19 +46,19 @@ def read_rubric_box(cursor: RowCursor) -> BlockRead | None:
         if years:  # scores may stand close to the rubric: cut the row at the year columns
             pieces = cut(row, year_columns)
             row = Row(row.page, row.top, row.bottom, [line for line, _ in pieces])
-            if not year_scores and all(SCORE_CELL.match(line.text) for line, column in pieces
+            if not year_scores and all(cell_score(line.text) is not None for line, column in pieces
                                        if column is not year_columns[0]):
-                year_scores = [(int(years[year_columns.index(column) - 1].text), int(line.text))
+                year_scores = [(int(years[year_columns.index(column) - 1].text), cell_score(line.text))
                                for line, column in pieces if column is not year_columns[0]]
                 year_origins = [line.origin for line, column in pieces if column is not year_columns[0]]
         left = [line for line in row.lines if line.x1 <= edge + COLUMN_SLACK]
-        right = [line for line in row.lines if line.x0 >= edge - COLUMN_SLACK and SCORE_CELL.match(line.text)]
+        right = [line for line in row.lines if line.x0 >= edge - COLUMN_SLACK and cell_score(line.text) is not None]
         if len(left) + len(right) != len(row.lines):
             break
         if items and not right and style.is_heading(row) and styled_unlike(row.lines[0], items[-1]):
             break  # a sub-heading set close under the box
         if right and score is None and not years:
-            score, score_origin = int(right[0].text), right[0].origin
+            score, score_origin = cell_score(right[0].text), right[0].origin
         items.extend(left)
         previous = row
         index += 1

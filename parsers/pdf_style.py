@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from parsers.pdf_rows import COLUMN_SLACK, Row, fits_after
-from parsers.vocabulary import BULLET_START, SCORE_CELL
+from parsers.vocabulary import BULLET_START, cell_score
 
 RUNNING_WORDS = 7  # a line of this many words is running text, whose spacing is the body's
 _FULL_LINE_SIZE_ERROR = 2.0  # OCR's glyph boxes make a full line of running text up to this much larger
@@ -36,7 +36,8 @@ class PageStyle:
             return False
         line = row.lines[0]
         text = line.text.strip()
-        if len(text.split()) > 20 or text.endswith((".", ";") if wraps else (".", ",", ";")) or SCORE_CELL.match(text):
+        if len(text.split()) > 20 or text.endswith((".", ";") if wraps else (".", ",", ";")) \
+                or cell_score(text) is not None:
             return False
         larger = (line.size or 0) - self.body_size
         if not self.fonts and len(text.split()) >= RUNNING_WORDS and (line.x1 or 0) >= self.right_edge - COLUMN_SLACK:
@@ -55,7 +56,7 @@ def page_style(rows: list[Row]) -> PageStyle:
                 edges[round(line.x1)] += 1
     body = sizes.most_common(1)[0][0] if sizes else 11.0
     fonts = any(line.bold is not None for row in rows for line in row.lines)
-    right_edge = float(max(edges, key=edges.get)) if edges else 500.0
+    right_edge = float(max(edges, key=lambda edge: edges[edge])) if edges else 500.0
     ends = sorted(edges.elements())
     gaps = sorted(following.top - row.bottom for row, following in zip(rows, rows[1:])
                   if following.page == row.page and len(row.text.split()) >= RUNNING_WORDS)

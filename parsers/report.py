@@ -34,6 +34,7 @@ from parsers.ocr_confidence import low_confidence
 from parsers.page_sequence import PageCheck, contents_gaps
 from parsers.parts import Part, part_year, split_parts
 from parsers.running_heads import head_date
+from parsers.score_sums import settled_rows
 from parsers.selfcheck import is_complete, structure_problems
 from parsers.passages import Passage, passage_of
 from parsers.statements import (Stated, evaluation_number_stated, evaluation_period_stated, previous_evaluation_year,
@@ -119,8 +120,12 @@ class _BlockWalker:
         if self.section == "appendix" or any(YEAR_CELL.match(c) for c in block.columns):
             self._appendix_table(block)
             return
+        self.report.problems.extend(block.problems)
         title_area = area_number_of_label(block.title)
         known = {sq.code for sq in self.report.subquestions}
+        rows: list[RawSubquestion] = []
+        total: RawAreaTotal | None = None
+        unread = [row for row in block.rows if row.code and not row.values[0] and row.code not in known]
         for row in block.rows:
             numbers = _numbers(row.values)
             if numbers is None:
@@ -128,7 +133,8 @@ class _BlockWalker:
             achieved, maximum, percent = numbers
             if percent is None or percent > 100:
                 percent = misread_percent(row.values[2], achieved, maximum)
-                if percent is None:
+                if percent is None:  # no percent fits the points as read ("41" of 20): the sums may settle it
+                    unread += [row] if row.code and row.code not in known else []
                     continue
                 self.report.problems.append(problem(
                     "percent_misread", f"{row.code or row.label}: the \"Procent\" cell reads "
@@ -137,12 +143,15 @@ class _BlockWalker:
             if row.code:
                 if row.code not in known:
                     known.add(row.code)
-                    self.report.subquestions.append(RawSubquestion(
+                    rows.append(RawSubquestion(
                         int(row.code.split(".")[0]), row.code, row.label, achieved, maximum, percent, row.page,
                         _value_origin(row, 0)))
             elif title_area is not None:
-                self.report.area_totals.append(RawAreaTotal(title_area, achieved, maximum, percent, row.page,
-                                                            _value_origin(row, 0)))
+                total = RawAreaTotal(title_area, achieved, maximum, percent, row.page, _value_origin(row, 0))
+                self.report.area_totals.append(total)
+        published, said = settled_rows(rows, unread, total)
+        self.report.problems.extend(said)
+        self.report.subquestions.extend(published)
 
     def _appendix_table(self, block: ScoreTable) -> None:
         years = [int(c) if YEAR_CELL.match(c) else None for c in block.columns]
@@ -151,6 +160,11 @@ class _BlockWalker:
                 f"{row.code}. {row.label}" if row.code else row.label)
             if area_no is None and not TOTAL_LABEL.match(row.label):
                 continue
+            if row.unplaced:
+                self.report.problems.append(problem(
+                    "year_cells_unplaced", f"{f'Område {area_no}' if area_no else row.label}: the table of earlier "
+                    f"results prints {', '.join(row.unplaced)} under {len(years)} year columns, but its columns "
+                    f"were lost: which year each score is cannot be told, so none was published.", row.page))
             for column, (year, value) in enumerate(zip(years, row.values)):
                 if year is None or not value.isdigit():
                     continue

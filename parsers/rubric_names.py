@@ -35,6 +35,15 @@ def names_rubric(text: str, rubrics: list[str], whole: bool = False) -> bool:
     return False
 
 
+def opens_like_rubric(text: str, rubrics: list[str]) -> bool:
+    """Whether `text` opens with the word a rubric opens with ("Information om resultat" beside "Information
+    till medborgare", "Medborgardialog och deltagande" beside "Dialog och medborgarmedverkan"): a heading on
+    the rubric's theme that the box words otherwise."""
+    words = _content_words(text)
+    return bool(words) and any(_content_words(rubric)[:1] and _same_word(words[0], _content_words(rubric)[0])
+                               for rubric in rubrics)
+
+
 def _content_words(text: str) -> list[str]:
     return [word for word in _WORD.findall(text.lower()) if len(word) >= _CONTENT_LETTERS]
 

@@ -67,7 +67,9 @@ def _numbers_cut(row: list[tuple[int, Cell]], columns: int) -> list[tuple[int, C
     row = list(row)
     while len(row) < columns:
         words = next((i for i in range(len(row) - 1, -1, -1) if not _is_number(row[i][1])), None)
-        offset, cell = row[words] if words is not None else (0, Cell(()))
+        if words is None:
+            break
+        offset, cell = row[words]
         found = _TRAILING_NUMBER.search(cell.items[-1]) if cell.items else None
         if found is None:
             break

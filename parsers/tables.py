@@ -13,8 +13,8 @@ from extract.model import Cell
 from domain.catalog import area_numbers_for_title
 from parsers.blocks import Block, RubricBox, ScoreRow, ScoreTable
 from parsers.findings import column_findings
-from parsers.vocabulary import (AREA_DIGIT, IMPROVEMENT_HEADER, POINTS_WORD, RUBRICS_WORD, SCORE_CELL, SCORE_COLUMNS,
-                                STRENGTH_HEADER, SUBQUESTION_CODE, YEAR_CELL)
+from parsers.vocabulary import (AREA_DIGIT, IMPROVEMENT_HEADER, POINTS_WORD, RUBRICS_WORD, SCORE_COLUMNS,
+                                STRENGTH_HEADER, SUBQUESTION_CODE, YEAR_CELL, cell_score)
 
 _LEADING_NUMBER = re.compile(rf"^\s*(?:Område\s+)?({AREA_DIGIT})\.?(?:\s+|$)", re.I)
 _PERCENT = re.compile(r"^(\d{1,3}(?:[,.]\d+)?)\s?%?$")
@@ -87,16 +87,20 @@ def _rubric_box(rows: list[Row], page: int | None) -> RubricBox:
     """The box's rubrics and its score, or a score per year where the header has year columns."""
     header = [cell_text(cell) for cell in rows[0]]
     years = {index: int(text) for index, text in enumerate(header) if YEAR_CELL.match(text)}
-    items, numbers, year_scores = [], [], []
+    items: list[tuple[str, Origin]] = []
+    numbers: list[tuple[int, Origin]] = []
+    year_scores: list[tuple[tuple[int, int], Origin]] = []
     for row in rows[1:]:
         texts = [cell_text(cell) for cell in row]
-        numbers = numbers or [(int(t), _origin(cell, page)) for t, cell in zip(texts, row) if SCORE_CELL.match(t)]
+        numbers = numbers or [(score, _origin(cell, page)) for t, cell in zip(texts, row)
+                              if (score := cell_score(t)) is not None]
         # a score under a year's column is that year's; an empty cell is no score
-        year_scores = year_scores or [((years[i], int(t)), _origin(row[i], page)) for i, t in enumerate(texts)
-                                      if i in years and SCORE_CELL.match(t)]
+        year_scores = year_scores or [((years[i], score), _origin(row[i], page)) for i, t in enumerate(texts)
+                                      if i in years and (score := cell_score(t)) is not None]
         items.extend((item, _origin(cell, page)) for cell in row for item in cell.items
-                     if not SCORE_CELL.match(item) and not POINTS_WORD.fullmatch(item))
-    texts, origins = [item for item, _ in items], [origin for _, origin in items]
+                     if cell_score(item) is None and not POINTS_WORD.fullmatch(item))
+    texts = [item for item, _ in items]
+    origins: list[Origin | None] = [origin for _, origin in items]
     if len(years) > 1:
         return RubricBox(texts, None, page, [score for score, _ in year_scores], origins, None,
                          [origin for _, origin in year_scores])

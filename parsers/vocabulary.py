@@ -99,6 +99,15 @@ SUBQUESTION_CODE = re.compile(rf"^({AREA_DIGIT})\.(\d{{1,2}})$")
 # Whole table cells: a year column header ("2015") and a score (0-800).
 YEAR_CELL = re.compile(r"^(?:19|20)\d\d$")
 SCORE_CELL = re.compile(r"^\d{1,3}$")
+# what a score cell may print after the number ("84 p", "84 p.", "84 poäng", "84/100"): the number is the score
+SCORE_UNIT = re.compile(rf"\s*(?:(?:{printed_forms(_V['boxes']['score_units'])})(?!\w)|/\s*100(?!\d))")
+SCORE_WITH_UNIT = re.compile(rf"^(\d{{1,3}})(?:{SCORE_UNIT.pattern})?$")
+
+
+def cell_score(text: str) -> int | None:
+    """The score a score cell prints, with or without its unit; None for any other text."""
+    found = SCORE_WITH_UNIT.match(text.strip())
+    return int(found.group(1)) if found else None
 
 
 def is_area_heading(match: re.Match, last_area: int | None) -> bool:

@@ -7,7 +7,7 @@ import sys
 
 import pandas as pd
 import pytest
-from conftest import RAW_DIR, TABLE_NAMES, TEXT_SAMPLE
+from helpers.paths import RAW_DIR, TABLE_NAMES, TEXT_SAMPLE
 
 import kompass
 from kompass.lock import Busy, RunLock

@@ -11,11 +11,14 @@ import pyarrow.parquet as pq
 import pytest
 from click.testing import CliRunner
 
-from conftest import PDF_DIR, REPO_ROOT, TABLE_NAMES, TEXT_SAMPLE
+from helpers.paths import PDF_DIR, REPO_ROOT, TABLE_NAMES, TEXT_SAMPLE
 from kompass import writer
 from kompass.cli import main
 from kompass.lock import RunLock
 from kompass.pipeline import Options, run_extract
+
+
+pytestmark = pytest.mark.slow  # whole runs killed at each step of publishing
 
 
 def _snapshot(out):
@@ -100,18 +103,18 @@ def test_foreign_entries_of_the_dataset_folder_stay_as_they_are(previous, tmp_pa
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     (elsewhere / "big.bin").write_bytes(b"not to be copied")
-    os.symlink("loop", previous / "loop")  # a link to itself: following it never ends
-    os.symlink(elsewhere, previous / "archive")
+    (previous / "loop").symlink_to("loop")  # a link to itself: following it never ends
+    (previous / "archive").symlink_to(elsewhere)
     notes = previous / "notes"
     notes.mkdir()
     (notes / "mine.txt").write_text("my notes", encoding="utf-8")
-    os.symlink("..", notes / "up")  # a folder that holds its own parent
+    (notes / "up").symlink_to("..")  # a folder that holds its own parent
     inode = (notes / "mine.txt").stat().st_ino
     for _ in range(2):
         run_extract(TEXT_SAMPLE, previous, Options(jobs=1))
-    assert os.readlink(previous / "loop") == "loop"
-    assert os.readlink(previous / "archive") == str(elsewhere)
-    assert os.readlink(notes / "up") == ".."
+    assert str((previous / "loop").readlink()) == "loop"
+    assert (previous / "archive").readlink() == elsewhere
+    assert str((notes / "up").readlink()) == ".."
     assert (notes / "mine.txt").stat().st_ino == inode  # the same file, not a copy
     assert (notes / "mine.txt").read_text(encoding="utf-8") == "my notes"
     assert len((previous / "runs.jsonl").read_text(encoding="utf-8").splitlines()) == 3

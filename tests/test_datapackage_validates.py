@@ -11,7 +11,10 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from conftest import TABLE_NAMES
+from helpers.paths import TABLE_NAMES
+
+
+pytestmark = pytest.mark.slow  # Frictionless validates every table
 
 
 def frictionless_validate(descriptor: Path) -> dict:

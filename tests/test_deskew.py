@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pypdfium2
 import pytest
-from conftest import PDF_DIR
+from helpers.paths import PDF_DIR
 from PIL import Image
 
 from extract.deskew import skew_degrees, straightened

@@ -7,7 +7,8 @@ import shutil
 from collections import Counter
 
 from click.testing import CliRunner
-from conftest import RAW_DIR, SAMPLE_PDF, TEXT_SAMPLE, read_tables
+from helpers.paths import RAW_DIR, SAMPLE_PDF, TEXT_SAMPLE
+from helpers.runs import read_tables
 
 from kompass import cli
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from conftest import report_for_gold, rows_of
+from helpers.runs import report_for_gold, rows_of
 
 MAX_WRONG_KIND_SHARE = 0.10
 MIN_KIND_CREDIT = 0.85

@@ -1,7 +1,8 @@
 """End to end against the gold files: metadata, areas, rubrics, subquestions and prior scores match exactly."""
 from __future__ import annotations
 
-from conftest import RAW_DIR, TEXT_SAMPLE, report_for_gold, rows_of
+from helpers.paths import RAW_DIR, TEXT_SAMPLE
+from helpers.runs import report_for_gold, rows_of
 
 METADATA_FIELDS = ("municipality", "year", "report_date", "criteria_version", "evaluation_number", "total_score",
                    "complete", "evaluators", "evaluation_period", "page_count")

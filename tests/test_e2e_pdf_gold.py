@@ -8,7 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import PDF_DIR, PDF_GOLD_FILES, load_gold, report_for_gold, rows_of
+from helpers.paths import PDF_DIR, PDF_GOLD_FILES
+from helpers.runs import load_gold, report_for_gold, rows_of
 
 GROUPS = sorted({path.parent.name for path in PDF_GOLD_FILES})
 METADATA_FIELDS = ("municipality", "year", "report_date", "criteria_version", "evaluation_number", "total_score",

@@ -4,8 +4,9 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from conftest import PDF_DIR, run_extract_cli
-from pdfbuild import LEFT, PdfBuilder
+from helpers.paths import PDF_DIR
+from helpers.runs import run_extract_cli
+from helpers.pdfbuild import LEFT, PdfBuilder
 from pypdf import PdfWriter
 
 from extract.ocr import tesseract_available

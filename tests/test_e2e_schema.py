@@ -7,7 +7,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from conftest import RAW_DIR, TABLE_NAMES, TEXT_SAMPLE
+from helpers.paths import RAW_DIR, TABLE_NAMES, TEXT_SAMPLE
 from kompass import __version__
 from kompass.schema import BY_NAME, TABLES
 
@@ -35,6 +35,8 @@ REQUIRED_COLUMNS = {
     "problem_codes": ["code", "severity", "stage", "meaning"],
     "documents": ["source_path", "report_id", "status", "source_format", "source_pages", "seconds", "cache_hit",
                   "error_code"],
+    "corrections": ["correction_no", "report_id", "table", "key", "field", "old", "new", "reason", "status",
+                    "value_before"],
     "scores": ["report_id", "municipality_code", "county", "year", "criteria_version",
                *(f"area_{n}" for n in range(1, 9)), "total_score"],
 }
@@ -99,6 +101,7 @@ NULLABLE = {
     "panel": {"municipality_code", "area_no"}, "catalog_areas": {"continues", "note"}, "catalog_questions": set(),
     "problems": {"report_id", "page"}, "problem_codes": set(),
     "documents": {"report_id", "source_format", "reader", "source_pages", "seconds", "error_code", "error_message"},
+    "corrections": {"value_before"},
     "scores": {"municipality_code", "county", *(f"area_{n}" for n in range(1, 9)), "total_score"},
 }
 
@@ -183,7 +186,7 @@ def test_documents_say_what_became_of_every_input(extracted):
         assert row["status"] == ("partial" if row["source_path"] in warned | incomplete else "ok")
         assert row["errors"] == 0 and row["error_code"] is None and row["seconds"] > 0
         assert row["warnings"] == sum(1 for p in extracted.tables["problems"]
-                                      if p["source_path"] == row["source_path"])
+                                      if p["source_path"] == row["source_path"] and p["severity"] == "warning")
 
 
 def test_scores_are_one_wide_row_per_report(extracted):

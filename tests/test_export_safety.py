@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import RAW_DIR, REPO_ROOT
+from helpers.paths import RAW_DIR, REPO_ROOT
 from kompass import export as export_module
 from kompass.cli import main
 
@@ -69,7 +69,7 @@ def test_a_target_that_is_holds_or_lies_in_the_dataset_or_an_input_is_refused(wo
 
 
 def test_a_link_to_the_dataset_is_refused_too(work, tmp_path):
-    os.symlink(work / "ds", tmp_path / "shortcut")
+    (tmp_path / "shortcut").symlink_to(work / "ds")
     result = _export(work / "ds", "sqlite", tmp_path / "shortcut", "--force")
     assert result.exit_code == 2 and "it is the dataset" in result.output
     assert (work / "ds" / "reports.parquet").is_file()

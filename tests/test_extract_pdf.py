@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-from pdfbuild import BODY, BOLD, LEFT, PdfBuilder, width
+from helpers.pdfbuild import BODY, BOLD, LEFT, PdfBuilder, width
 
 from extract import read_document
 from extract.model import Word

@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from pdfbuild import LEFT, PdfBuilder
+from helpers.pdfbuild import LEFT, PdfBuilder
 from pypdf import PdfWriter
 
 from extract import OcrSettings, ocr, read_document

@@ -6,12 +6,15 @@ import dataclasses
 from pathlib import Path
 
 import pytest
-from conftest import PDF_DIR
-from pdfbuild import BOLD, LEFT, report
+from helpers.paths import PDF_DIR
+from helpers.pdfbuild import BOLD, LEFT, report
 from reportlab.pdfgen.canvas import Canvas
 
 from extract import read_document
 from parsers import parse
+
+
+pytestmark = pytest.mark.slow  # every PDF reader on every fixture
 
 CORPUS = sorted(PDF_DIR.rglob("*.pdf"))
 

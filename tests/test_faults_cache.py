@@ -13,13 +13,18 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import RAW_DIR, read_tables
+from helpers.paths import RAW_DIR
+from helpers.runs import read_tables
 from domain.problems import problem
 from kompass.cache import Cache, InvalidEntry
 from kompass.cli import main
 from kompass.codec import Codec
-from kompass.pipeline import CACHE_CODEC, DocumentResult, Options, run_extract
+from kompass.pipeline import CACHE_CODEC, Options, run_extract
+from kompass.results import CachedFailure, DocumentResult
 from normalize.report import NormalizedReport
+
+
+pytestmark = pytest.mark.slow  # whole runs against poisoned caches
 
 SCORES = ("report_id", "area_no", "score")
 
@@ -100,7 +105,7 @@ def test_records_round_trip_with_dates_lists_tuples_and_none(tmp_path):
     report = NormalizedReport("taby-2017", "r.txt", {"reports": [
         {"report_date": date(2017, 5, 2), "evaluators": ["Anna Berg"], "total": None, "share": 0.5}]},
         [problem("truncated_report", "cut", 4)])
-    value = (DocumentResult("r.txt", "text", report, report.problems, "read"), ("error", "empty_file", "x", None))
+    value = (DocumentResult("r.txt", "text", report, report.problems, "read"), CachedFailure("empty_file", "x", None))
     cache = Cache(tmp_path, CACHE_CODEC)
     cache.store("records", "ab12", value)
     assert cache.load("records", "ab12") == value

@@ -18,15 +18,19 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from pdfbuild import LEFT, PdfBuilder
+from helpers.pdfbuild import LEFT, PdfBuilder
 
-from conftest import REPO_ROOT, TEXT_SAMPLE, read_tables
+from helpers.paths import REPO_ROOT, TEXT_SAMPLE
+from helpers.runs import read_tables
 from extract import read_document
 from kompass import pipeline, workers
 from kompass.cli import main
 from kompass.lock import held_folder
 from kompass.pipeline import Options, run_extract
 from kompass.workers import Limits
+
+
+pytestmark = pytest.mark.slow  # whole runs in a starved environment
 
 SOLLENTUNA_2018 = TEXT_SAMPLE[0]
 

@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import RAW_DIR, REPO_ROOT, TABLE_NAMES, read_tables
+from helpers.paths import RAW_DIR, REPO_ROOT, TABLE_NAMES
+from helpers.runs import read_tables
 from kompass.cli import main
 from kompass.lock import RunLock
 from kompass.pipeline import Options, run_extract

@@ -8,7 +8,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 from click.testing import CliRunner
 
-from conftest import PDF_DIR
+from helpers.paths import PDF_DIR
 from kompass import fetch as fetch_module
 from kompass.cli import main
 

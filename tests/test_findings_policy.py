@@ -44,11 +44,13 @@ def test_right_items_beyond_the_left_count_are_unknown_with_a_warning():
 
 
 def test_header_row_alone_leaves_every_item_unknown():
-    block = flattened_findings([], [("A", Origin(7)), ("B", Origin(8)), ("C", Origin(8))], has_right_header=True,
-                               page=7)
+    # the rows follow the header row interleaved, or (plain pdftotext) the left column's texts went elsewhere
+    block = flattened_findings([], [("A", Origin(7)), ("B", Origin(8)),
+                                ("C", Origin(8))], has_right_header=True, page=7)
     assert _kinds(block) == [("unknown", "A", 7), ("unknown", "B", 8), ("unknown", "C", 8)]
     assert [(p.severity, p.code, p.page) for p in block.problems] == [("warning", "findings_columns_lost", 7)]
     assert "3 of its 3 items" in block.problems[0].message
+    assert [item.kind_basis for item in block.items] == ["layout"] * 3
 
 
 def test_fewer_right_items_than_left_are_all_improvements():
@@ -70,7 +72,59 @@ def test_a_longer_left_column_continues_after_the_right_one_and_stays_unknown():
             ("Aktivt arbete", Origin(1))]
     right = [("Utveckla dialogen med unga invånare och med föreningslivet i kommunen", Origin(1)),
              ("Tydligare koppling mellan mål och resurser i budgeten och i uppföljningen", Origin(1)),
-             ("Återkommande medborgarundersökningar", Origin(1)), ("Fungerande internkontroll", Origin(1))]
+             ("Medborgarundersökningar", Origin(1)), ("Internkontroll", Origin(1))]
     block = flattened_findings(left, right, has_right_header=True, page=1)
     assert [f.kind for f in block.items] == ["strength"] * 4 + ["improvement"] * 2 + ["unknown"] * 2
     assert [p.code for p in block.problems] == ["findings_columns_lost"]
+
+
+def test_the_wording_of_the_left_column_end_makes_it_strengths():
+    # the same table, its last items worded as what is in place: the end of the longer left column
+    left = [("Öppna nämndsmöten", Origin(1)), ("Tydlig vision", Origin(1)), ("Goda resultat", Origin(1)),
+            ("Aktivt arbete", Origin(1))]
+    right = [("Utveckla dialogen med unga invånare och med föreningslivet i kommunen", Origin(1)),
+             ("Tydligare koppling mellan mål och resurser i budgeten och i uppföljningen", Origin(1)),
+             ("Återkommande medborgarundersökningar", Origin(1)), ("Fungerande internkontroll", Origin(1))]
+    block = flattened_findings(left, right, has_right_header=True, page=1)
+    assert [f.kind for f in block.items] == ["strength"] * 4 + ["improvement"] * 2 + ["strength"] * 2
+    assert [f.kind_basis for f in block.items] == ["layout"] * 6 + ["wording"] * 2
+    assert [(p.severity, p.code) for p in block.problems] == [("info", "findings_kind_from_wording")]
+    assert "2 of its 8 items" in block.problems[0].message
+
+
+def test_a_longer_right_column_is_told_by_calls_to_act_and_what_stands_between_them():
+    # after the right column's sure items: an item without a sign stands between two calls to act
+    left = [("Öppna nämndsmöten", Origin(1)), ("Tydlig vision", Origin(1))]
+    right = [("Utveckla dialogen med unga", Origin(1)), ("Koncernperspektiv i styrningen", Origin(1)),
+             ("Arbetet med mångfald", Origin(2)),
+             ("Samverka mer med fackliga organisationer", Origin(2)), ("Chefskontrakt", Origin(2))]
+    block = flattened_findings(left, right, has_right_header=True, page=1)
+    assert [f.kind for f in block.items] == ["strength"] * 2 + ["improvement"] * 4 + ["unknown"]
+    assert [p.code for p in block.problems] == ["findings_columns_lost", "findings_kind_from_wording"]
+
+
+def test_a_header_row_alone_is_split_where_the_wording_turns():
+    right = [("Strategi för extern kommunikation", Origin(5)), ("Premiera goda exempel", Origin(5)),
+             ("Använda resultaten", Origin(5)),
+             ("Servicedeklarationer", Origin(5)), ("Bemötande är av betydelse för lönen", Origin(6)),
+             ("Stort utbud av e-tjänster", Origin(6)), ("Kontaktcenter", Origin(6)),
+             ("Regelbunden utvärdering av hemsidan", Origin(6)),
+             ("Synpunktshantering", Origin(6))]
+    block = flattened_findings([], right, has_right_header=True, page=5)
+    assert [f.kind for f in block.items] == ["unknown", "improvement", "improvement", "unknown", "strength",
+                                             "strength", "strength", "strength", "unknown"]
+    assert [f.kind_basis for f in block.items] == ["layout", "wording", "wording", "layout", "wording", "wording",
+                                                   "wording", "wording", "layout"]
+
+
+def test_a_long_run_without_signs_between_calls_to_act_stays_unknown():
+    # three items that say nothing between two improvements may be the left column's end, spilled between
+    # parts of the right column where the table breaks over a page
+    left = [("Öppna nämndsmöten", Origin(1)), ("Tydlig vision", Origin(1))]
+    right = [("Utveckla dialogen med unga", Origin(1)), ("Koncernperspektiv i styrningen", Origin(1)),
+             ("Medarbetarakademi", Origin(2)),
+             ("Kundcenter som karriärväg", Origin(2)), ("Jämställdhets- och mångfaldsarbete", Origin(2)),
+             ("Samverka mer med fackliga organisationer", Origin(2))]
+    block = flattened_findings(left, right, has_right_header=True, page=1)
+    assert [f.kind for f in block.items] == ["strength"] * 2 + ["improvement"] * 2 + ["unknown"] * 3 + [
+        "improvement"]

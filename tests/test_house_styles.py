@@ -8,9 +8,14 @@ few, rendered and extracted once per session.
 from __future__ import annotations
 
 import pytest
-from conftest import GOLD_DIR, load_gold, report_for_gold, require_tool, run_extract_cli
-from housestyle import STYLES, rendered_gold, to_pdf, write_docx
-from reportdesc import describe, expected_tables, observed_tables
+from helpers.paths import GOLD_DIR
+from helpers.runs import load_gold, report_for_gold, run_extract_cli
+from helpers.tools import require_tool
+from helpers.housestyle import STYLES, rendered_gold, to_pdf, write_docx
+from helpers.reportdesc import describe, expected_tables, observed_tables
+
+
+pytestmark = pytest.mark.lab
 
 # style name -> the gold it renders (each a report of its own: one report twice would be kept once)
 CASES = {

@@ -7,7 +7,7 @@ import shutil
 
 import pytest
 
-from conftest import TABLE_NAMES, TEXT_SAMPLE
+from helpers.paths import TABLE_NAMES, TEXT_SAMPLE
 from kompass import pipeline
 from kompass.pipeline import Options, run_extract
 
@@ -47,6 +47,17 @@ def test_a_parser_change_reparses_from_cached_models_without_reading_a_source(wo
     monkeypatch.setattr(pipeline, "read_document", lambda *args: pytest.fail("a source was read again"))
     run_extract([raw], out, options)
     assert (_runs(out)[-1]["extracted"], _runs(out)[-1]["reparsed"]) == (0, 3)
+
+
+def test_a_file_that_cannot_be_read_is_cached_as_its_failure_and_fails_alike_when_reparsed(workspace, monkeypatch):
+    raw, out, options = workspace
+    (raw / "fake.pdf").write_text("det här är ingen pdf\n", encoding="utf-8")
+    run_extract([raw], out, options)
+    monkeypatch.setattr(pipeline, "parser_version", lambda: "a-changed-parser")
+    monkeypatch.setattr(pipeline, "read_document", lambda *args: pytest.fail("a source was read again"))
+    summary = run_extract([raw], out, options)
+    fake = next(row for row in summary.documents if row["source_path"] == "fake.pdf")
+    assert (fake["work"], fake["status"], fake["error_code"]) == ("reparsed", "failed", "not_a_pdf")
 
 
 def test_a_reader_change_reads_every_source_again(workspace, monkeypatch):

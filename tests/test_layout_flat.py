@@ -87,20 +87,22 @@ def _parse_variant(mini_flat: str, findings: str):
 
 def test_upper_case_headed_lists_flatten_like_a_table_and_say_what_they_cannot_place(mini_flat):
     # Headed lists and a two-column table flatten alike, whatever the headers' case: the right side's items
-    # beyond what fills the left side's lines may be the end of a longer left column, so they stay unknown.
+    # beyond what fills the left side's lines may be the end of a longer left column, so they stay unknown
+    # (where their wording tells nothing: "E-tjänster", not "Fler e-tjänster").
     report = _parse_variant(mini_flat, "STYRKOR Öppna nämndsmöten Tydlig vision FÖRBÄTTRINGSOMRÅDEN Medborgardialog "
-                                       "via webben Synpunktshantering Fler e-tjänster")
+                                       "via webben Synpunktshantering E-tjänster")
     assert [(f.kind, f.text) for f in report.areas[0].findings] == [
         ("strength", "Öppna nämndsmöten"), ("strength", "Tydlig vision"), ("improvement", "Medborgardialog via webben"),
-        ("improvement", "Synpunktshantering"), ("unknown", "Fler e-tjänster")]
+        ("improvement", "Synpunktshantering"), ("unknown", "E-tjänster")]
     assert [p.code for p in report.problems] == ["findings_columns_lost"]
 
 
 def test_flattened_table_with_more_right_items_marks_the_rest_unknown(mini_flat):
     report = _parse_variant(mini_flat, "Styrkor Öppna nämndsmöten Förbättringsmöjligheter Medborgardialog via webben "
-                                       "Tydlig vision")
+                                       "Vision och värdegrund")
     assert [(f.kind, f.text) for f in report.areas[0].findings] == [
-        ("strength", "Öppna nämndsmöten"), ("improvement", "Medborgardialog via webben"), ("unknown", "Tydlig vision")]
+        ("strength", "Öppna nämndsmöten"), ("improvement", "Medborgardialog via webben"),
+        ("unknown", "Vision och värdegrund")]
     assert [(p.severity, p.code, p.page) for p in report.problems] == [("warning", "findings_columns_lost", 4)]
     assert report.problems[0].message.startswith("Område 1: ")
 
@@ -149,3 +151,66 @@ def test_sub_headings_naming_the_area_or_a_rubric_not_word_for_word_are_found_in
                                          "Strategi för demokratin"]
     # sentences opening with a rubric's words are no headings: they have a verb
     assert not any(heading.startswith(("Informationen", "Strategin")) for heading in headings)
+
+
+def _with_area_1_narrative(mini_flat: str, narrative: str) -> str:
+    return mini_flat.replace("Allmänt En kommun är en politiskt styrd organisation.", narrative)
+
+
+def _area_headings(text: str, area_heading: str) -> list[str]:
+    rendering, pages = read_text(text)
+    blocks = read_layout(Document("mini.txt", "0" * 64, "text", rendering, pages)).blocks
+    headings = [block.text for block in blocks if isinstance(block, Heading)]
+    start = headings.index(area_heading)
+    following = next((i for i, h in enumerate(headings[start + 1:], start + 1) if h.startswith(("Område", "4."))),
+                     len(headings))
+    return headings[start + 1:following]
+
+
+def test_a_heading_on_a_rubrics_theme_worded_otherwise_is_found_in_flat_text(mini_flat):
+    # the box says "Information till medborgare"; the narrative heads a part "Information om resultat"
+    narrative = ("Allmänt En kommun är en politiskt styrd organisation. Information om resultat Det finns en samlad "
+                 "rapportering. Information från Täbys nämnder sker på webben. Information om resultat publiceras "
+                 "Kommunen gör det varje år. Strategiarbete och uppföljning Kommunen har en plan.")
+    text = _with_area_1_narrative(mini_flat, narrative)
+    # a capital bound to the words before it ("från Täbys") or a verb among them ("publiceras") makes a sentence
+    assert _area_headings(text, "Område 1 Offentlighet och demokrati") == [
+        "Allmänt", "Information om resultat", "Strategiarbete och uppföljning"]
+
+
+def test_an_area_titled_with_kommunen_opens_with_the_municipalitys_name_in_flat_text(mini_flat):
+    text = mini_flat.replace("Område 7 Ständiga förbättringar", "Område 6 Kommunen som arbetsgivare personalpolitik")
+    text = text.replace("Rubriker Kvalitetsarbete Poäng 55 Allmänt Kommunen arbetar med förbättringar.",
+                        "Rubriker Personalstrategi Poäng 55 Allmänt Kommunen arbetar med personalfrågor. Täby kommun "
+                        "som arbetsgivare personalpolitik Om man ser till poängen har Täby gått framåt. "
+                        "Personalstrategi Det finns en strategi.")
+    assert _area_headings(text, "Område 6 Kommunen som arbetsgivare personalpolitik") == [
+        "Allmänt", "Täby kommun som arbetsgivare personalpolitik", "Personalstrategi"]
+
+
+def test_a_heading_may_hold_commas_colons_and_a_compounds_hyphen_in_flat_text(mini_flat):
+    # pdftotext prints long headings whole; a colon that opens a list or a verb before it makes no heading
+    narrative = ("Allmänt En kommun är en politiskt styrd organisation. Strategi- och utvecklingsarbete för "
+                 "demokrati, dialog och delaktighet Täby har en plan. Information: mål och resultat Täby har mål. "
+                 "Information till medborgare i form av: Webb och tidning. Målen för information till medborgare "
+                 "är: Öppenhet.")
+    text = _with_area_1_narrative(mini_flat, narrative).replace(
+        "Strategi för demokrati Information till medborgare Poäng",
+        "Strategi för demokrati och delaktighet Information till medborgare Poäng")
+    assert _area_headings(text, "Område 1 Offentlighet och demokrati") == [
+        "Allmänt", "Strategi- och utvecklingsarbete för demokrati, dialog och delaktighet",
+        "Information: mål och resultat"]
+
+
+def test_a_findings_table_that_goes_on_under_its_header_row_on_the_next_page(mini_flat):
+    # a -layout copy reads each page's columns apart: the header row printed again on the next page starts a
+    # part of its own, and a cell cut by the page break goes on in lower case under it
+    text = mini_flat.replace(_TABLE, "Styrkor Öppna nämndsmöten Förbättringsmöjligheter Medborgardialog via")
+    text = text.replace("Område 7 Ständiga förbättringar Rubriker", "Styrkor Webbsändningar av KF "
+                        "Förbättringsmöjligheter webben Synpunktshantering Område 7 Ständiga förbättringar Rubriker")
+    rendering, pages = read_text(text)
+    report = parse(Document("mini.txt", "0" * 64, "text", rendering, pages))
+    assert [(f.kind, f.text, f.page) for f in report.areas[0].findings] == [
+        ("strength", "Öppna nämndsmöten", 4), ("improvement", "Medborgardialog via webben", 4),
+        ("strength", "Webbsändningar av KF", 5), ("improvement", "Synpunktshantering", 5)]
+    assert report.problems == []

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 
 from extract.html import read_html
 from extract.markdown import read_markdown
@@ -92,3 +93,13 @@ def test_html_report():
         ("strength", "Öppna nämndsmöten"), ("strength", "Webbsändningar av KF"), ("improvement", "Medborgardialog")]
     assert [(sq.code, sq.achieved, sq.max, sq.percent) for sq in report.subquestions] == [("1.1", 11, 15, 75.0)]
     assert [(t.area_no, t.achieved) for t in report.area_totals] == [(1, 64)]
+
+
+@pytest.mark.parametrize("cell", ["64 p", "64 poäng", "64/100"])
+def test_html_rubric_box_score_printed_with_its_unit_is_the_score(cell):
+    """Issue 17, class 5: the unit is no rubric, the number is the area's score."""
+    html = MINI_HTML.replace("<td>64</td></tr></table>", f"<td>{cell}</td></tr></table>")
+    assert html != MINI_HTML
+    report = parse(Document("mini.html", "0" * 64, "html", "html", read_html(html)))
+    assert [(a.area_no, a.score, a.rubrics) for a in report.areas] == [
+        (1, 64, ["Strategi för demokrati", "Information till medborgare"])]

@@ -8,7 +8,7 @@ from __future__ import annotations
 import numpy
 import pypdfium2
 import pytest
-from conftest import PDF_DIR
+from helpers.paths import PDF_DIR
 
 from extract.leaders import without_leaders
 from extract.pdf import read_pdf

@@ -14,10 +14,14 @@ import jupytext
 import nbformat
 import pytest
 from click.testing import CliRunner
-from conftest import RAW_DIR, REPO_ROOT, read_tables
+from helpers.paths import RAW_DIR, REPO_ROOT
+from helpers.runs import read_tables
 from nbclient import NotebookClient
 
 from kompass.cli import main
+
+
+pytestmark = pytest.mark.slow  # executes the notebooks
 
 NOTEBOOKS_DIR = REPO_ROOT / "notebooks"
 LOAD_AND_JOIN = NOTEBOOKS_DIR / "01_load_and_join.py"

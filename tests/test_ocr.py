@@ -7,8 +7,9 @@ straight and a degree askew; and a contents page set with dot leaders.
 from __future__ import annotations
 
 import pytest
-from conftest import FIXTURES, PDF_DIR, load_gold, run_extract_cli
-from pdfbuild import scanned
+from helpers.paths import FIXTURES, PDF_DIR
+from helpers.runs import load_gold, run_extract_cli
+from helpers.pdfbuild import scanned
 
 from extract import ExtractionError, OcrSettings, read_document
 from normalize.text import clean_text

@@ -10,9 +10,9 @@ import stat
 from pathlib import Path
 
 import pytest
-from conftest import run_extract_cli
-from pdfbuild import LEFT, PdfBuilder, scanned
-from textlayers import text_over_scan
+from helpers.runs import run_extract_cli
+from helpers.pdfbuild import LEFT, PdfBuilder, scanned
+from helpers.textlayers import text_over_scan
 
 from extract import ExtractionError, OcrSettings, ocr, read_document
 

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import PDF_DIR, read_tables, run_extract_cli
+from helpers.paths import PDF_DIR
+from helpers.runs import read_tables, run_extract_cli
 from extract import ExtractionError, read_document
 from extract.streams import MOST_INFLATED, check_streams
 

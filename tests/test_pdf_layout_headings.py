@@ -1,7 +1,7 @@
 """parsers.pdf_layout on built PDFs: headings told from body text by weight and size."""
 from __future__ import annotations
 
-from pdfbuild import BODY, BOLD, document, report
+from helpers.pdfbuild import BODY, BOLD, document, report
 
 from parsers import parse
 from parsers.blocks import Heading, Paragraph

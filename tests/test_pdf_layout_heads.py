@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from pdfbuild import BOLD, document, report
+from helpers.pdfbuild import BOLD, document, report
 
 from parsers import parse
 from parsers.blocks import Heading, Paragraph

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from pdfbuild import BOLD, LEFT, document, report
+from helpers.pdfbuild import BOLD, LEFT, document, report
 
 from parsers import parse
 from parsers.blocks import FindingsBlock, Heading, Paragraph

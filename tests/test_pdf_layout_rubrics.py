@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-from pdfbuild import BOLD, LEFT, document, report
+from helpers.pdfbuild import BOLD, LEFT, document, report
 
 from parsers import parse
 from parsers.blocks import Heading, RubricBox
@@ -44,12 +44,14 @@ def test_rubrics_and_the_score_printed_large_beside_them(tmp_path, score_beside)
     assert [section.heading for section in raw.areas[0].sections] == ["Allmänt"]
 
 
-def test_score_on_a_points_line_under_the_rubrics(tmp_path):
+@pytest.mark.parametrize("line", ["Poäng: 76", "Poäng: 76 p", "Poäng 76/100"])
+def test_score_on_a_points_line_under_the_rubrics(tmp_path, line):
+    """Issue 17, class 5: the points line may print the unit after the score."""
     pdf = report()
     pdf.heading("Område 1 Offentlighet och demokrati")
     pdf.line("Rubriker", font=BOLD)
     pdf.lines(RUBRICS)
-    pdf.line("Poäng: 76", font=BOLD)
+    pdf.line(line, font=BOLD)
     _, raw = _read(pdf, tmp_path)
     assert (raw.areas[0].score, raw.areas[0].rubrics) == (76, RUBRICS)
 

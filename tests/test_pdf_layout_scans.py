@@ -102,3 +102,37 @@ def test_a_page_number_ocr_misread_on_the_running_heads_row_is_part_of_the_head(
     layout = read_pdf_layout(Document("scan.pdf", "0" * 64, "pdf", "pdf", pages))
     assert "4:28)" in layout.running_heads
     assert not any("28)" in getattr(block, "text", "") for block in layout.blocks)
+
+
+def _area_1_table(codes: list[str]) -> ScoreTable:
+    """A scan's section 4 table of area 1, its rows' codes as OCR read them, and its sum row."""
+    rows = [_cells(2, 100, (72, "1."), (108, "Offentlighet och demokrati"), (395, "Uppnått"), (453, "Max"),
+                   (495, "Procent"))]
+    points = [("10", "15", "67 %"), ("13", "20", "65 %"), ("16", "25", "64 %"), ("19", "30", "63 %"),
+              ("6", "10", "60 %")]
+    for place, (code, (achieved, maximum, percent)) in enumerate(zip(codes, points)):
+        rows.append(_cells(2, 118 + 18 * place, (72, code), (108, f"Fråga nummer {place + 1}?"), (419, achieved),
+                           (461, maximum), (507, percent)))
+    rows.append(_cells(2, 118 + 18 * len(codes), (419, "64"), (458, "100"), (507, "64 %")))
+    document = Document("scan.pdf", "0" * 64, "pdf", "pdf",
+                        [_page(1, ["KommunKompassen"]), Page(2, [line for row in rows for line in row], width=595,
+                                                              height=842, has_images=True)])
+    return next(block for block in read_pdf_layout(document).blocks if isinstance(block, ScoreTable))
+
+
+def test_issue_17_a_scans_rows_whose_codes_ocr_could_not_read_take_the_code_of_their_place():
+    """150 dpi: "1.1" read as "dal", "1.2" as "122"; they were taken for sum rows, and the subquestions lost."""
+    table = _area_1_table(["dal", "122", "1.3", "1.4", "1.5"])
+    assert [(row.code, row.values[0]) for row in table.rows] == [
+        ("1.1", "10"), ("1.2", "13"), ("1.3", "16"), ("1.4", "19"), ("1.5", "6"), (None, "64")]
+    assert [row.label for row in table.rows[:2]] == ["Fråga nummer 1?", "Fråga nummer 2?"]  # "dal" is no word of it
+    assert table.problems == []
+
+
+def test_issue_17_a_row_whose_code_neither_ocr_nor_its_place_tells_is_named_and_left_out():
+    """The codes read disagree with their places (the row printed "1.2" is the third): no row is shifted."""
+    table = _area_1_table(["1.1", "dal", "1.2", "1.4", "1.5"])
+    assert [(row.code, row.values[0]) for row in table.rows] == [
+        ("1.1", "10"), ("1.2", "16"), ("1.4", "19"), ("1.5", "6"), (None, "64")]
+    assert [(found.code, found.page) for found in table.problems] == [("subquestion_code_unread", 2)]
+    assert "Fråga nummer 2?" in table.problems[0].message

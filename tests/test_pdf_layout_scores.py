@@ -1,7 +1,7 @@
 """parsers.pdf_layout on built PDFs: the section 4 tables "<area> | Uppnått | Max | Procent"."""
 from __future__ import annotations
 
-from pdfbuild import BOLD, LEFT, document, report
+from helpers.pdfbuild import BOLD, LEFT, document, report
 
 from parsers import parse
 from parsers.blocks import ScoreRow, ScoreTable

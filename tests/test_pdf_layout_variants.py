@@ -1,7 +1,7 @@
 """House-style variants seen when rendering reports in other styles: each once broke the PDF reader."""
 from __future__ import annotations
 
-from pdfbuild import BOLD, LEFT, document, report
+from helpers.pdfbuild import BOLD, LEFT, document, report
 
 from extract.model import Line, Word
 from parsers import parse

@@ -7,7 +7,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import MINI_FLAT, MINI_MARKDOWN, RAW_DIR, read_tables
+from helpers.mini_reports import MINI_FLAT, MINI_MARKDOWN
+from helpers.paths import RAW_DIR
+from helpers.runs import read_tables
 from kompass.cli import main
 from kompass.inputs import find_inputs
 from kompass.pipeline import Options, _load_libraries, _task

@@ -8,8 +8,11 @@ from pathlib import Path
 import pytest
 import regex as re
 
-from conftest import PDF_DIR, require_tool
+from helpers.paths import PDF_DIR
+from helpers.tools import require_tool
 from parsers.statements import ORDINALS
+
+pytestmark = pytest.mark.slow  # reads the PDF fixtures and poppler's text of each box
 
 SHARE = 0.98  # of a table's rows whose box holds the value
 _ORDINAL_OF = {number: word for word, number in ORDINALS.items()}

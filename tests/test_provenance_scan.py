@@ -3,8 +3,8 @@ text layer of the same pages gives (OCR boxes the glyphs; a text layer its font'
 from __future__ import annotations
 
 import pytest
-from conftest import PDF_DIR
-from pdfbuild import scanned
+from helpers.paths import PDF_DIR
+from helpers.pdfbuild import scanned
 
 from extract import read_document
 from parsers import parse

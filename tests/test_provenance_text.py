@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import RAW_DIR
+from helpers.paths import RAW_DIR
 from extract.encoding import decode
 from extract.html import read_html
 from test_provenance_pdf import VALUE_OF, _squeezed

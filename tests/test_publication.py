@@ -6,7 +6,7 @@ import json
 import pyarrow.parquet as pq
 import pytest
 
-from conftest import REPO_ROOT, TABLE_NAMES
+from helpers.paths import REPO_ROOT, TABLE_NAMES
 from kompass import __version__
 from kompass.publication import codebook, datapackage, field_type
 from kompass.schema import BY_NAME
@@ -58,11 +58,14 @@ def test_codebook_lists_every_column_with_its_description(name):
 
 def test_reader_descriptions_name_what_the_readers_write(extracted, pdf_extracted):
     """The codebook names the readers of the registries; every reader a dataset holds fits its words."""
-    from extract import DEFAULT_READER, READERS, TEXT_READERS
+    from extract import DEFAULT_READER, READERS
+    from extract.formats import FORMATS
+
+    text_copies = {source_format.name for source_format in FORMATS if source_format.decoded}
 
     for table in ("reports", "documents"):
         description = next(c.description for c in BY_NAME[table].columns if c.name == "reader")
-        assert all(f"`{name}`" in description for name in (*READERS, *TEXT_READERS))
+        assert all(f"`{name}`" in description for name in (*READERS, *text_copies))
         assert f"`{DEFAULT_READER}` by default" in description
     written = {row["reader"] for row in [*extracted.tables["reports"], *pdf_extracted("a").tables["reports"]]}
-    assert written == {DEFAULT_READER, *TEXT_READERS} - {"html"}  # the samples have no HTML copy
+    assert written == {DEFAULT_READER, *text_copies} - {"html"}  # the samples have no HTML copy

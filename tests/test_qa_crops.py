@@ -2,6 +2,7 @@
 crop of its page around its box, embedded, which headless Chromium draws."""
 from __future__ import annotations
 
+import pytest
 import html
 import json
 import shutil
@@ -11,6 +12,8 @@ from test_qa_report import run_chromium, write_report
 from kompass.digest import PREVIOUS_DIGEST_FILE
 from kompass.qa_crops import Pictures
 from kompass.qa_dataset import load_dataset
+
+pytestmark = pytest.mark.slow  # renders crops and draws the report in Chromium
 
 # Injected into a copy of the page (the report itself has no script): the crops Chromium decoded and drew.
 CROP_PROBE = """<script>

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import TEXT_SAMPLE
+from helpers.paths import TEXT_SAMPLE
 from test_qa_report import extract_to, has_run, parse, run_chromium, write_report
 
 from kompass.digest import metadata_fields, run_digest
@@ -15,6 +15,9 @@ from kompass.qa_charts import text_width
 from kompass.qa_changes import changes_section
 from kompass.qa_dataset import Dataset, load_dataset
 from kompass.qa_report import render_report
+
+
+pytestmark = pytest.mark.slow  # renders the report in headless Chromium
 
 # Injected into a copy of the page (the report itself has no script): what does not fit, as JSON in a <pre>.
 # Injected into a copy of the page (the report itself has no script): what runs off the page or out of its box,

@@ -13,12 +13,17 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 from click.testing import CliRunner
-from conftest import RAW_DIR, TEXT_SAMPLE, read_tables, require_tool
+from helpers.paths import RAW_DIR, TEXT_SAMPLE
+from helpers.runs import read_tables
+from helpers.tools import require_tool
 from PIL import Image
 
 from kompass.cli import main
 from kompass.qa_dataset import load_dataset, source_file
 from kompass.qa_html import page_cell
+
+
+pytestmark = pytest.mark.slow  # renders the report in headless Chromium
 
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                   "--disable-background-networking", "--disable-component-update", "--disable-sync"]
@@ -151,7 +156,7 @@ def test_known_scores_of_the_sample(sample_report):
 def test_every_problem_with_its_page(sample_report, extracted):
     sections = document_sections(parse(sample_report.read_text(encoding="utf-8")))
     problems = extracted.tables["problems"]
-    assert {p["code"] for p in problems} == {"findings_columns_lost", "truncated_report"}
+    assert {p["code"] for p in problems} == {"findings_columns_lost", "findings_kind_from_wording", "truncated_report"}
     assert any(p["page"] is not None for p in problems)
     for problem in problems:
         page = "—" if problem["page"] is None else str(problem["page"])
@@ -265,7 +270,7 @@ def test_chromium_screenshot_shows_the_charts(sample_report, tmp_path):
 
 
 def test_pdf_problems_link_to_their_page_and_area_titles_are_whole(tmp_path):
-    from conftest import PDF_DIR
+    from helpers.paths import PDF_DIR
 
     dataset = tmp_path / "processed"
     tables = extract_to(dataset, PDF_DIR / "a" / "kk-0aecb26ddfde.pdf")
@@ -370,7 +375,6 @@ def test_changes_list_exactly_the_edited_metadata_score_and_finding(two_runs):
         "Findings lost: 1", f"({EDITED_REPORT})", "Area", "Kind", "Text", "1", "strength",
         "Regelbunden annonsering i lokalmedia"]
     assert [str(row["report_date"]) for row in (old_report, report)] == list(REDATED)
-
 
 
 def test_chromium_renders_the_changes(two_runs, tmp_path):

@@ -6,7 +6,7 @@ import shutil
 import subprocess
 import sys
 
-from conftest import REPO_ROOT, TEXT_SAMPLE
+from helpers.paths import REPO_ROOT, TEXT_SAMPLE
 
 
 def _python_example() -> str:

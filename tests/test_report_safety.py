@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import RAW_DIR
+from helpers.paths import RAW_DIR
 from kompass.cli import main
 
 VALLENTUNA = RAW_DIR / "004_829abb5bcc1b2b04.md"

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import require_tool
+from helpers.tools import require_tool
 
 MISSING = "kompass-no-such-tool"
 

@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 import pytest
-from reportdesc import describe
-from reportplan import Style
-from robustness import CASE_FORMATS, cases
+from helpers.reportdesc import describe
+from helpers.reportplan import Style
+from helpers.robustness import CASE_FORMATS, cases
 
 NACKA = describe("Nacka", 2012, quoted_prior_year=2009)
 NACKA_PLAIN = cases("nacka-2012-skl-heads", NACKA)

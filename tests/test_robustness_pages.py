@@ -8,11 +8,11 @@ page invented.
 from __future__ import annotations
 
 import pytest
-from conftest import require_tool
-from reportbuild import PDFTOTEXT
-from reportdesc import describe
-from reportplan import RubricBox, ScoreTable, Style, plan
-from robustness import CASES, PAGE_COLUMNS, REPORT_TABLES, SOURCE_COLUMNS, assert_tables_equal, cases
+from helpers.tools import require_tool
+from helpers.reportbuild import PDFTOTEXT
+from helpers.reportdesc import describe
+from helpers.reportplan import RubricBox, ScoreTable, Style, plan
+from helpers.robustness import CASES, PAGE_COLUMNS, REPORT_TABLES, SOURCE_COLUMNS, assert_tables_equal, cases
 
 MOLNDAL = describe("Mölndal", 2015, suffix="stad", quoted_prior_year=2012)
 # pdftotext's renderings, plain and -layout, where poppler is installed (test_issue_17_pdftotext_is_installed)
@@ -27,9 +27,9 @@ REPEATED_PAGE = 7
 REPEATED = cases("molndal-2015-page-7-twice", MOLNDAL, Style(repeated_page=REPEATED_PAGE), PAGE_FORMATS)
 DAMAGED = cases("molndal-2015-page-13-undecodable", MOLNDAL, Style(damaged_page=SCORES_PAGE), ("pdf", *PAGED))
 NOT_A_PAGE = cases("molndal-2015-page-8-not-a-page", MOLNDAL, Style(not_a_page=AREA_PAGE), ("pdf",))
-# a web transcript's heads print the page count alone: the contents' page numbers witness the gap
+# a web transcript's heads, and a PDF's, print the page count alone: the contents' page numbers witness the gap
 COUNT_HEAD = Style(head="Sveriges Kommuner och Landsting ({pages})")
-COUNT_FORMATS = ("flat", "transcript", *PAGED[1:])
+COUNT_FORMATS = ("pdf", "flat", "transcript", *PAGED[1:])
 COUNT_PLAIN = cases("molndal-2015-count-heads", MOLNDAL, COUNT_HEAD, COUNT_FORMATS)
 COUNT_MISSING = cases("molndal-2015-count-heads-page-8-missing", MOLNDAL,
                       Style(head=COUNT_HEAD.head, dropped_page=AREA_PAGE), COUNT_FORMATS)

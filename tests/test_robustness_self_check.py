@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 import pytest
-from reportdesc import describe, with_changes
-from reportplan import Style
-from robustness import CASE_FORMATS, CASES, cases
+from helpers.reportdesc import describe, with_changes
+from helpers.reportplan import Style
+from helpers.robustness import CASE_FORMATS, CASES, cases
 
 SKELLEFTEA = describe("Skellefteå", 2017, quoted_prior_year=2014)
 MANGLED_AREA = 5

@@ -14,14 +14,13 @@ not be trusted, and `reader` says what read them.
 """
 from __future__ import annotations
 
-import copy
 from functools import partial
 
 import pytest
-from conftest import run_extract_cli
-from reportdesc import describe
-from robustness import cases, extract_cases
-from textlayers import garbled_fonts, mis_encoded, searchable, text_over_scan
+from helpers.reportdesc import describe, first_areas
+from helpers.robustness import cases, extract_cases
+from helpers.runs import run_extract_cli
+from helpers.textlayers import garbled_fonts, mis_encoded, searchable, text_over_scan
 
 NACKA = describe("Nacka", 2012, quoted_prior_year=2009)
 TEXT_FORMATS = ("flat", "transcript", "markdown")
@@ -36,19 +35,7 @@ LAYER_CASES = {key: cases(f"nacka-2012-{key}", NACKA, fmts=("pdf",), damage=dama
 GARBLED = cases("nacka-2012-garbled", NACKA, fmts=("pdf",), damage=garbled_fonts, registry=WITHOUT_OCR)["pdf"]
 
 
-def _first_areas(description: dict, count: int) -> dict:
-    """The report cut after its first `count` areas (and their subquestions): a short report that stops early."""
-    short = copy.deepcopy(description)
-    short["areas"] = short["areas"][:count]
-    kept = {area["area_no"] for area in short["areas"]}
-    short["subquestions"] = [row for row in short["subquestions"] if row["area_no"] in kept]
-    short["prior_scores"] = []
-    short["report"].update(total_score=sum(area["score"] for area in short["areas"]), complete=False)
-    short["report"]["stated_total"] = short["report"]["total_score"]
-    return short
-
-
-SHORT = _first_areas(describe("Nacka", 2012), 2)
+SHORT = first_areas(describe("Nacka", 2012), 2)
 WITH_OCR: dict = {}
 SHORT_PLAIN = cases("nacka-2012-short", SHORT, fmts=("pdf",), registry=WITH_OCR)["pdf"]
 SEARCHABLE = cases("nacka-2012-short-searchable", SHORT, fmts=("pdf",), damage=searchable, registry=WITH_OCR)["pdf"]

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from reportdesc import describe
-from robustness import CASE_FORMATS, cases
+from helpers.reportdesc import describe
+from helpers.robustness import CASE_FORMATS, cases
 
 EARLY = {year: cases(f"kalmar-{year}-original-criteria", describe("Kalmar", year, evaluation_number=1))
          for year in (2005, 2007, 2009)}

@@ -1,11 +1,14 @@
 """`kompass show`: a value of a report, its page and box, and a picture of it on its page."""
 from __future__ import annotations
 
+import pytest
 from PIL import Image
 from click.testing import CliRunner
 
 from kompass.cli import main
 from kompass.crops import DPI, MARGIN
+
+pytestmark = pytest.mark.slow  # extracts the PDF fixtures
 
 
 def _show(*arguments: str):

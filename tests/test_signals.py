@@ -18,9 +18,12 @@ import pytest
 from click.testing import CliRunner
 from test_faults_run import _alive, _children, _wait_for
 
-from conftest import REPO_ROOT, TEXT_SAMPLE
+from helpers.paths import REPO_ROOT, TEXT_SAMPLE
 from kompass.cli import main
 from kompass.pipeline import Options, run_extract
+
+
+pytestmark = pytest.mark.slow  # whole runs in subprocesses, stopped at each moment
 
 
 @pytest.fixture(scope="module")
@@ -42,9 +45,14 @@ def _stopped_at(point: str, number: int, out: Path) -> tuple[subprocess.Complete
     run = subprocess.Popen([sys.executable, "-m", "kompass", "extract", str(out.parent / "raw"), "--out", str(out),
                             "--no-cache", "--jobs", "2"], cwd=REPO_ROOT, stdout=subprocess.PIPE,
                            stderr=subprocess.PIPE, text=True, env={**os.environ, "KOMPASS_FAULT": f"{point}:hang"})
-    assert run.stderr.readline() == f"kompass: fault point {point} reached\n"
-    if point == "in_worker":
-        _wait_for(lambda: len(_children(run.pid)) == 2, "the run's two workers")
+    try:
+        assert run.stderr.readline() == f"kompass: fault point {point} reached\n"
+        if point == "in_worker":
+            _wait_for(lambda: len(_children(run.pid)) == 2, "the run's two workers")
+    except BaseException:  # a run left waiting at its fault point would hold the dataset's lock for later tests
+        run.kill()
+        run.communicate()
+        raise
     workers = _children(run.pid)
     os.kill(run.pid, number)
     stdout, stderr = run.communicate()

@@ -70,3 +70,14 @@ def test_year_columns_table():
 def test_other_tables_are_not_report_tables():
     assert blocks_from_table([_row("Invånare", "33 432")], 1) is None
     assert blocks_from_table([], 1) is None
+
+
+@pytest.mark.parametrize("cell", ["72 p", "72 p.", "72 poäng", "72/100"])
+def test_rubric_table_score_printed_with_its_unit(cell):
+    blocks = blocks_from_table([_row("Rubriker", "Poäng"), _row(["Strategi", "Information"], cell)], 4)
+    assert blocks == [RubricBox(["Strategi", "Information"], 72, 4)]
+
+
+def test_rubric_table_cell_that_is_no_score_stays_a_rubric():
+    blocks = blocks_from_table([_row("Rubriker", "Poäng"), _row(["Strategi", "72 procent"], "72")], 4)
+    assert blocks == [RubricBox(["Strategi", "72 procent"], 72, 4)]

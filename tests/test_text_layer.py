@@ -5,13 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from pdfbuild import LEFT, report
+from helpers.pdfbuild import LEFT, report
 from PIL import Image
 from pypdf import PdfWriter
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
-from textlayers import garbled_fonts, text_over_scan
+from helpers.textlayers import garbled_fonts, text_over_scan
 
 from extract import ExtractionError, OcrSettings, read_document
 from extract.model import Line, Page, ScanLayer

@@ -19,12 +19,13 @@ import tempfile
 from pathlib import Path
 
 from fontTools.ttLib import TTFont
-from pdfbuild import page_images, scanned
+from helpers.pdfbuild import page_images, scanned
+from helpers.built import built, program_version
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import (ArrayObject, ByteStringObject, ContentStream, DecodedStreamObject, DictionaryObject,
                            FloatObject, NameObject, NumberObject, StreamObject, TextStringObject)
 
-FONTS = Path(__file__).parent / "fixtures" / "fonts"
+FONTS = Path(__file__).parent.parent / "fixtures" / "fonts"
 _TRUETYPE = {"/Helvetica": FONTS / "liberation-sans.ttf", "/Helvetica-Bold": FONTS / "liberation-sans-bold.ttf"}
 _GARBLED = "/Garbled"  # the name the replaced fonts start with
 _SHOWING = (b"Tj", b"TJ", b"'", b'"')
@@ -33,6 +34,11 @@ _SYMBOLIC = 4  # FontDescriptor flag: the font's own (3,0) cmap maps codes to gl
 
 def searchable(source: Path, target: Path, dpi: int = 200) -> Path:
     """Tesseract's searchable PDF of every page of `source` (image and invisible OCR text), joined."""
+    return built(target, ["searchable", source.read_bytes(), str(dpi), program_version("tesseract")],
+                 lambda path: _searchable(source, path, dpi))
+
+
+def _searchable(source: Path, target: Path, dpi: int) -> None:
     writer = PdfWriter()
     with tempfile.TemporaryDirectory() as work:
         for number, image in enumerate(page_images(source, dpi=dpi), start=1):
@@ -41,7 +47,6 @@ def searchable(source: Path, target: Path, dpi: int = 200) -> Path:
                             "swe", "pdf"], check=True, capture_output=True, timeout=300)
             writer.append(Path(work) / f"{number}.pdf")
         writer.write(target)
-    return target
 
 
 def text_over_scan(source: Path, target: Path, dpi: int = 150, hidden_under: bool = False) -> Path:

@@ -27,7 +27,8 @@ from extract.pdf import read_pdf
 
 BULLET_FONT = "KompassTestBullets"
 BULLET_GLYPHS = "•▪"
-pdfmetrics.registerFont(TTFont(BULLET_FONT, str(Path(__file__).parent / "fixtures" / "fonts" / "bullets.ttf")))
+FONTS = Path(__file__).resolve().parent.parent / "fixtures" / "fonts"
+pdfmetrics.registerFont(TTFont(BULLET_FONT, str(FONTS / "bullets.ttf")))
 
 LEFT, RIGHT = 72.0, 523.0  # margins of the text block
 BODY, BOLD = "Helvetica", "Helvetica-Bold"
@@ -149,7 +150,9 @@ class PdfBuilder:
         `order` lists the pages drawn, by the number their heads print (default: every page once): a
         page left out or drawn twice keeps the numbering of the others, as a page lost or printed twice.
         """
-        c = canvas.Canvas(str(path), pagesize=(self.width, self.height))
+        # invariant: the same drawing gives the same bytes (no creation date, a fixed ID), so built documents
+        # can be kept by their recipe (helpers.built)
+        c = canvas.Canvas(str(path), pagesize=(self.width, self.height), invariant=1)
         c.setPageCompression(0)
         total = len(self.pages)
         for number in order or range(1, total + 1):

@@ -15,7 +15,7 @@ import unicodedata
 from datetime import date
 from pathlib import Path
 
-DOMAIN_DATA = Path(__file__).resolve().parent.parent / "domain" / "data"
+DOMAIN_DATA = Path(__file__).resolve().parents[2] / "domain" / "data"
 
 TITLES_2_0 = ("Offentlighet och demokrati", "Tillgänglighet och brukarorientering", "Politisk styrning och kontroll",
               "Ledarskap, ansvar och delegation", "Resultat och effektivitet",
@@ -54,14 +54,14 @@ def criteria_version(year: int) -> str:
 
 def _questions() -> dict[int, list[dict]]:
     by_area: dict[int, list[dict]] = {}
-    with open(DOMAIN_DATA / "questions.csv", encoding="utf-8") as handle:
+    with (DOMAIN_DATA / "questions.csv").open(encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
             by_area.setdefault(int(row["code"].split(".")[0]), []).append(row)
     return by_area
 
 
 def municipality_code(name: str) -> str | None:
-    with open(DOMAIN_DATA / "municipalities.csv", encoding="utf-8") as handle:
+    with (DOMAIN_DATA / "municipalities.csv").open(encoding="utf-8") as handle:
         return next((row["municipality_code"] for row in csv.DictReader(handle)
                      if row["municipality_name"] == name), None)
 
@@ -147,6 +147,18 @@ def earlier_scores(description: dict, year: int, seed: str = "") -> dict[int | N
     scores: dict[int | None, int] = {area["area_no"]: chance.randrange(30, 80) for area in description["areas"]}
     scores[None] = sum(scores.values())
     return scores
+
+
+def first_areas(description: dict, count: int) -> dict:
+    """The report cut after its first `count` areas (and their subquestions): a short report that stops early."""
+    short = copy.deepcopy(description)
+    short["areas"] = short["areas"][:count]
+    kept = {area["area_no"] for area in short["areas"]}
+    short["subquestions"] = [row for row in short["subquestions"] if row["area_no"] in kept]
+    short["prior_scores"] = []
+    short["report"].update(total_score=sum(area["score"] for area in short["areas"]), complete=False)
+    short["report"]["stated_total"] = short["report"]["total_score"]
+    return short
 
 
 # -- the tables a perfect extraction gives ---------------------------------------------------------------------

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from reportdesc import MONTHS, ORDINALS, genitive
+from helpers.reportdesc import MONTHS, ORDINALS, genitive
 
 
 @dataclass(frozen=True)
@@ -35,6 +35,7 @@ class Style:
     findings_as_lists: bool = False                # headed lists instead of a two-column table
     rubric_years: tuple[int, int] | None = None    # a rubric box with two year columns: (own year, earlier year)
     earlier_rubric_scores: dict[int, int] = field(default_factory=dict)
+    rubric_score: str = "{}"                       # how a rubric box prints a score: "{} p", "{} poäng", "{}/100"
     markdown_rubric_items: str = "bullets"         # "bullets": "<ul>• a• b"; "li": "<ul><li>• a</li>...</ul>"
     markdown_tab: str = "\t"                        # what a markdown copy's table rows part their cells with
     markdown_tab_stops: int | None = None          # the tabs expanded to spaces up to the next stop of this width
@@ -87,8 +88,13 @@ class Para:
 @dataclass
 class RubricBox:
     items: list[str]
-    scores: list[int]
+    scores: list[int | None]  # None: an empty cell (a year that did not score the area)
     years: list[int] | None = None
+    printed: str = "{}"  # how a score is printed (Style.rubric_score)
+
+    @property
+    def cells(self) -> list[str]:
+        return ["" if score is None else self.printed.format(score) for score in self.scores]
 
 
 @dataclass
@@ -155,10 +161,11 @@ def area_pages(description: dict, style: Style, appended: bool = False) -> list[
             heading = heading.replace(str(n), "", 1).replace("Område", "Omrde").replace("OMRÅDE", "OMRDE")
         scores = [area["score"]]
         if style.rubric_years and not appended:
-            scores.append(style.earlier_rubric_scores[n])
+            scores.append(style.earlier_rubric_scores.get(n))  # None: the earlier year did not score the area
         listed = style.area_heading.format(n=n, title=area["title"])
         page: Page = [Heading(heading, 2, listed),
-                      RubricBox(area["rubrics"], scores, list(style.rubric_years) if style.rubric_years else None)]
+                      RubricBox(area["rubrics"], scores, list(style.rubric_years) if style.rubric_years else None,
+                                style.rubric_score)]
         for index, section in enumerate(area["sections"]):
             text = section["text"]
             if index == len(area["sections"]) - 1 and n in style.narrative_extra and not appended:

@@ -18,9 +18,9 @@ import zlib
 from itertools import zip_longest
 from pathlib import Path
 
-from pdfbuild import BOLD, LEFT, RIGHT, PdfBuilder, width
-from reportdesc import expected_tables
-from reportplan import (Contents, Cover, Findings, Heading, Page, Para, RubricBox, ScoreTable, Style, YearTable,
+from helpers.pdfbuild import BOLD, LEFT, RIGHT, PdfBuilder, width
+from helpers.reportdesc import expected_tables
+from helpers.reportplan import (Contents, Cover, Findings, Heading, Page, Para, RubricBox, ScoreTable, Style, YearTable,
                         appended_prior_scores, plan, printed_date)
 
 FORMATS = {"pdf": ".pdf", "flat": ".txt", "transcript": ".txt", "markdown": ".md", "paged": ".txt",
@@ -170,9 +170,10 @@ def _draw_rubrics(pdf: PdfBuilder, box: RubricBox) -> None:
             font=BOLD, size=10.5)
     top = pdf.y
     pdf.lines(box.items, size=10.5)
-    for i, score in enumerate(box.scores):
-        pdf.text(459 - 55 * (len(box.scores) - 1 - i), top + 17.7, str(score), font=BOLD,
-                 size=20 if len(box.scores) == 1 else 14)
+    for i, score in enumerate(box.cells):
+        if score:  # an empty cell: the year did not score the area
+            pdf.text(459 - 55 * (len(box.scores) - 1 - i), top + 17.7, score, font=BOLD,
+                     size=20 if len(box.scores) == 1 else 14)
     pdf.skip(10)
 
 
@@ -250,7 +251,7 @@ def _flat_block(block) -> str:
         return block.text
     if isinstance(block, RubricBox):
         columns = " ".join(map(str, block.years)) if block.years else "Poäng"
-        return f"Rubriker {' '.join(block.items)} {columns} {' '.join(map(str, block.scores))}"
+        return f"Rubriker {' '.join(block.items)} {columns} {' '.join(cell for cell in block.cells if cell)}"
     if isinstance(block, Findings):
         return " ".join([block.headers[0], *block.strengths, block.headers[1], *block.improvements])
     if isinstance(block, ScoreTable):
@@ -288,7 +289,7 @@ def _markdown_block(block, style: Style) -> str:
         return block.text
     if isinstance(block, RubricBox):
         columns = "\t".join(map(str, block.years)) if block.years else "Poäng"
-        return f"Rubriker\t{columns}\n{_html_list(block.items, style)}\t" + "\t".join(map(str, block.scores))
+        return f"Rubriker\t{columns}\n{_html_list(block.items, style)}\t" + "\t".join(block.cells)
     if isinstance(block, Findings):
         if block.as_lists:
             return "\n\n".join(f"{header}\n\n" + "\n".join(f"- {item}" for item in items) for header, items in

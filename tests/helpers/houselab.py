@@ -1,6 +1,6 @@
 """Renders gold reports in every house style, extracts them and scores each style with the project's scorer.
 
-    python tests/houselab.py OUT [--style NAME ...] [--gold FILE ...] [--scorer PATH]
+    cd tests && python -m helpers.houselab OUT [--style NAME ...] [--gold FILE ...] [--scorer PATH]
 
 OUT gets pdf/<style>/ (the rendered PDFs), gold/<style>/ (each gold with its
 `source.file` set to the PDF it was rendered into), data/<style>/ (what
@@ -16,9 +16,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from housestyle import STYLES, rendered_gold, to_pdf, write_docx
+from helpers.housestyle import STYLES, rendered_gold, to_pdf, write_docx
 
-TESTS = Path(__file__).resolve().parent
+TESTS = Path(__file__).resolve().parent.parent
 FIXTURE_GOLDS = sorted((TESTS / "fixtures" / "gold" / "text").glob("*.json"))
 SCORER = TESTS.parent.parent / "shared" / "eval" / "score.py"  # the shared scorer, beside the repository
 FIGURES = ("metadata", "areas", "subquestions", "rubrics", "findings", "findings_segmentation", "findings_wrong_kind",

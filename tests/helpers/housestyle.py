@@ -14,6 +14,7 @@ from __future__ import annotations
 import copy
 import shutil
 import subprocess
+import zipfile
 from dataclasses import dataclass
 from itertools import zip_longest
 from pathlib import Path
@@ -27,6 +28,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
 from domain.catalog import area as catalog_area
+from helpers.built import fetch, keep, program_version, recipe_key
 
 ORDINALS = {1: "första", 2: "andra", 3: "tredje", 4: "fjärde", 5: "femte"}
 BLUE = "1F497D"
@@ -93,15 +95,28 @@ def write_docx(gold: dict, style: HouseStyle, path: Path) -> Path:
 
 
 def to_pdf(docx_files: list[Path], out_dir: Path) -> list[Path]:
-    """The Word files converted to PDF by one LibreOffice run; the PDFs, in the same order."""
+    """The Word files converted to PDF by one LibreOffice run (those converted before come from the store of
+    built documents); the PDFs, in the same order."""
     soffice = shutil.which("soffice")
     if soffice is None:
         raise FileNotFoundError("soffice (apt-get install libreoffice-writer)")
-    profile = out_dir / "lo-profile"  # a profile of its own, so that a LibreOffice already running is no bar
-    subprocess.run([soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
-                    "--outdir", str(out_dir), *map(str, docx_files)], check=True, capture_output=True, timeout=600)
-    shutil.rmtree(profile, ignore_errors=True)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    keys = {path: recipe_key(["soffice", *_entries(path), program_version("soffice")]) for path in docx_files}
+    missing = [path for path in docx_files if not fetch(keys[path], out_dir / f"{path.stem}.pdf")]
+    if missing:
+        profile = out_dir / "lo-profile"  # a profile of its own, so that a LibreOffice already running is no bar
+        subprocess.run([soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
+                        "--outdir", str(out_dir), *map(str, missing)], check=True, capture_output=True, timeout=600)
+        shutil.rmtree(profile, ignore_errors=True)
+        for path in missing:
+            keep(keys[path], out_dir / f"{path.stem}.pdf")
     return [out_dir / f"{path.stem}.pdf" for path in docx_files]
+
+
+def _entries(docx: Path) -> list[bytes | str]:
+    """A Word file's parts by name and content: its zip's time stamps differ between builds of one recipe."""
+    with zipfile.ZipFile(docx) as archive:
+        return [part for name in sorted(archive.namelist()) for part in (name, archive.read(name))]
 
 
 class _Writer:

@@ -1,0 +1,1 @@
+"""What the tests share besides fixtures: paths, runs of kompass, tools, and the documents they build."""
