@@ -4,7 +4,7 @@ from __future__ import annotations
 import regex as re
 
 from domain.origin import Origin
-from extract.model import Line
+from extract.model import Line, Word
 from parsers.blocks import RubricBox
 from parsers.pdf_cursor import BlockRead, RowCursor
 from parsers.pdf_items import capitalized_unwrapped, column_items
@@ -43,18 +43,14 @@ def read_rubric_box(cursor: RowCursor) -> BlockRead | None:
             score_origin = row.words_origin([word for word in row.words if word.text.endswith(found.group(1))][-1:])
             index += 1
             break
-        if years:  # scores may stand close to the rubric: cut the row at the year columns
-            pieces = cut(row, year_columns)
-            row = Row(row.page, row.top, row.bottom, [line for line, _ in pieces])
-            if not year_scores and all(cell_score(line.text) is not None for line, column in pieces
-                                       if column is not year_columns[0]):
-                year_scores = [(int(years[year_columns.index(column) - 1].text), cell_score(line.text))
-                               for line, column in pieces if column is not year_columns[0]]
-                year_origins = [line.origin for line, column in pieces if column is not year_columns[0]]
-        left = [line for line in row.lines if line.x1 <= edge + COLUMN_SLACK]
-        right = [line for line in row.lines if line.x0 >= edge - COLUMN_SLACK and cell_score(line.text) is not None]
-        if len(left) + len(right) != len(row.lines):
+        if years:
+            row, scores, origins = _cut_at_years(row, years, year_columns)
+            if not year_scores:
+                year_scores, year_origins = scores, origins
+        cells = _box_cells(row, edge)
+        if cells is None:
             break
+        left, right = cells
         if items and not right and style.is_heading(row) and styled_unlike(row.lines[0], items[-1]):
             break  # a sub-heading set close under the box
         if right and score is None and not years:
@@ -62,8 +58,28 @@ def read_rubric_box(cursor: RowCursor) -> BlockRead | None:
         items.extend(left)
         previous = row
         index += 1
-    if not style.fonts:
-        items = capitalized_unwrapped(items, edge)
-    listed = column_items(items)
+    # a scan's lines have no fonts to tell a wrapped rubric's next line: its capital does
+    listed = column_items(items if style.fonts else capitalized_unwrapped(items, edge))
     return BlockRead(RubricBox([text for text, _ in listed], score, rows[index - 1].page, year_scores,
                                [origin for _, origin in listed], score_origin, year_origins), index)
+
+
+def _cut_at_years(row: Row, years: list[Word], year_columns: list[Column]) -> tuple[
+        Row, list[tuple[int, int]], list[Origin | None]]:
+    """A row of a box with year columns cut at them (the scores may stand close to the rubric), and the scores
+    under the years with where they stand, where every cell right of the rubric is one (else none)."""
+    pieces = cut(row, year_columns)
+    cut_row = Row(row.page, row.top, row.bottom, [line for line, _ in pieces])
+    cells = [(line, column) for line, column in pieces if column is not year_columns[0]]
+    if not all(cell_score(line.text) is not None for line, _ in cells):
+        return cut_row, [], []
+    scores = [(int(years[year_columns.index(column) - 1].text), cell_score(line.text)) for line, column in cells]
+    return cut_row, scores, [line.origin for line, _ in cells]
+
+
+def _box_cells(row: Row, edge: float) -> tuple[list[Line], list[Line]] | None:
+    """A box row's rubric lines (left of the score column's `edge`) and scores (right of it); None where a line
+    is neither, which ends the box."""
+    left = [line for line in row.lines if line.x1 <= edge + COLUMN_SLACK]
+    right = [line for line in row.lines if line.x0 >= edge - COLUMN_SLACK and cell_score(line.text) is not None]
+    return (left, right) if len(left) + len(right) == len(row.lines) else None

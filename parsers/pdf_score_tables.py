@@ -122,24 +122,31 @@ def _numeric_rows(cursor: RowCursor, columns: list[Word], table: ScoreTable, gap
         if code or _unread_code(label_words, style):
             label_words = label_words[1:]
         label = " ".join(w.text for w in label_words)
-        if not any(values) and code is None:
-            if pending is None or not label:
-                break
-            pending.label = _cell_joined(pending.label, label)
-        elif code is not None or pending is None or all(pending.values) or gaps \
-                or any(old and new for old, new in zip(pending.values, values)):
-            # a row that would overwrite a cell the row above has (the sum row under a row that OCR read
-            # without its "Uppnått") is a row of its own
-            pending = ScoreRow(code, label, values, row.page, origins)
-            table.rows.append(pending)
-        else:
-            pending.label = _cell_joined(pending.label, label)
-            pending.origins = [old_origin if old else new_origin for old, old_origin, new_origin
-                               in zip(pending.values, pending.origins, origins)]
-            pending.values = [old or new for old, new in zip(pending.values, values)]
+        if not any(values) and code is None and (pending is None or not label):
+            break
+        pending = _with_row(table, pending, ScoreRow(code, label, values, row.page, origins), gaps)
         previous = row
         index += 1
     return index
+
+
+def _with_row(table: ScoreTable, pending: ScoreRow | None, read: ScoreRow, gaps: bool) -> ScoreRow:
+    """`table` with a row as read: a row of its own, or the next line of the row above (`pending`), whose
+    label it goes on with and whose empty cells it fills; returns the row the next line may go on with."""
+    if pending is not None and not any(read.values) and read.code is None:
+        pending.label = _cell_joined(pending.label, read.label)
+        return pending
+    if read.code is not None or pending is None or all(pending.values) or gaps \
+            or any(old and new for old, new in zip(pending.values, read.values)):
+        # a row that would overwrite a cell the row above has (the sum row under a row that OCR read
+        # without its "Uppnått") is a row of its own
+        table.rows.append(read)
+        return read
+    pending.label = _cell_joined(pending.label, read.label)
+    pending.origins = [old_origin if old else new_origin for old, old_origin, new_origin
+                       in zip(pending.values, pending.origins, read.origins)]
+    pending.values = [old or new for old, new in zip(pending.values, read.values)]
+    return pending
 
 
 def _is_cell_value(word: Word, centers: list[float], style: PageStyle) -> bool:

@@ -127,40 +127,45 @@ def _pdftotext(pages: list[Page], style: Style, date: str, path: Path, options: 
 
 
 def _draw(pdf: PdfBuilder, block) -> None:
-    if isinstance(block, Cover):
-        pdf.y = 200
-        title_end = next((i for i, line in enumerate(block.lines) if line[-4:].isdigit()), 0)
-        for index, line in enumerate(block.lines):
-            big = index <= title_end
-            pdf.line(line, font=BOLD if big else "Helvetica", size=20 if big else 11, leading=30 if big else 15)
-    elif isinstance(block, Contents):
-        for entry, page in block.entries:
-            end = pdf.text(LEFT, pdf.y, entry)
-            pdf.text(end + 4, pdf.y, "." * int((500 - end - 8) / width(".")))
-            pdf.line(str(page), x=505)
-    elif isinstance(block, Heading):
-        if block.level == 3:
-            pdf.skip(8)
-            pdf.line(block.text, font=BOLD, size=11.5)
-        else:
-            pdf.heading(block.text, size=16 if block.level == 1 else 14)
-    elif isinstance(block, Para):
-        lines = wrap(block.text, RIGHT - LEFT)
-        for line in lines[:-1]:
-            pdf.justified(line)
-        pdf.line(lines[-1])
-        pdf.skip(4)
-    elif isinstance(block, RubricBox):
-        _draw_rubrics(pdf, block)
-    elif isinstance(block, Findings):
-        _draw_findings(pdf, block)
-    elif isinstance(block, ScoreTable):
-        _draw_score_table(pdf, block)
-    elif isinstance(block, YearTable):
+    _DRAWERS[type(block)](pdf, block)
+
+
+def _draw_cover(pdf: PdfBuilder, cover: Cover) -> None:
+    pdf.y = 200
+    title_end = next((i for i, line in enumerate(cover.lines) if line[-4:].isdigit()), 0)
+    for index, line in enumerate(cover.lines):
+        big = index <= title_end
+        pdf.line(line, font=BOLD if big else "Helvetica", size=20 if big else 11, leading=30 if big else 15)
+
+
+def _draw_contents(pdf: PdfBuilder, contents: Contents) -> None:
+    for entry, page in contents.entries:
+        end = pdf.text(LEFT, pdf.y, entry)
+        pdf.text(end + 4, pdf.y, "." * int((500 - end - 8) / width(".")))
+        pdf.line(str(page), x=505)
+
+
+def _draw_heading(pdf: PdfBuilder, heading: Heading) -> None:
+    if heading.level == 3:
         pdf.skip(8)
-        pdf.row((LEFT, "Område"), *((400 + 60 * i, str(year)) for i, year in enumerate(block.years)), font=BOLD)
-        for label, values in block.rows:
-            pdf.row((LEFT, label), *((404 + 60 * i, str(value)) for i, value in enumerate(values) if value is not None))
+        pdf.line(heading.text, font=BOLD, size=11.5)
+    else:
+        pdf.heading(heading.text, size=16 if heading.level == 1 else 14)
+
+
+def _draw_para(pdf: PdfBuilder, para: Para) -> None:
+    lines = wrap(para.text, RIGHT - LEFT)
+    for line in lines[:-1]:
+        pdf.justified(line)
+    pdf.line(lines[-1])
+    pdf.skip(4)
+
+
+def _draw_year_table(pdf: PdfBuilder, table: YearTable) -> None:
+    pdf.skip(8)
+    pdf.row((LEFT, "Område"), *((400 + 60 * i, str(year)) for i, year in enumerate(table.years)), font=BOLD)
+    for label, values in table.rows:
+        pdf.row((LEFT, label), *((404 + 60 * i, str(value)) for i, value in enumerate(values) if value is not None))
 
 
 def _draw_rubrics(pdf: PdfBuilder, box: RubricBox) -> None:
@@ -308,3 +313,8 @@ def _markdown_block(block, style: Style) -> str:
                   for label, values in block.rows)]
         return "\n".join(rows)
     raise TypeError(block)
+
+
+_DRAWERS = {Cover: _draw_cover, Contents: _draw_contents, Heading: _draw_heading, Para: _draw_para,
+            RubricBox: _draw_rubrics, Findings: _draw_findings, ScoreTable: _draw_score_table,
+            YearTable: _draw_year_table}
