@@ -24,7 +24,9 @@ import io
 import os
 import shutil
 import subprocess
+import threading
 from collections.abc import Collection
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -40,6 +42,7 @@ from extract.score_cells import unread_points_cells, unread_score_cells
 if TYPE_CHECKING:
     import numpy
     import pypdfium2
+    from PIL.Image import Image
 
 INSTALL_HINT = ("install Tesseract with its Swedish model "
                 "(Debian/Ubuntu: apt-get install tesseract-ocr tesseract-ocr-swe)")
@@ -67,6 +70,8 @@ class OcrSettings:
     language: str = "swe"
     dpi: int = 200
     page_timeout: float = 120.0  # seconds Tesseract may take on one page before it counts as hung
+    # pages read at once: a run with more job slots than documents lends its idle slots to a scan's pages
+    page_workers: int = 1
 
 
 class OcrStore(Protocol):
@@ -144,19 +149,48 @@ def pages_to_ocr(pages: list[Page], settings: OcrSettings, false_layers: Collect
 
 def ocr_pages(data: bytes, page_numbers: list[int], settings: OcrSettings,
               store: OcrStore | None = None) -> list[OcrPage]:
-    """The words Tesseract reads on the given pages (1-based), from the store where it has them."""
+    """The words Tesseract reads on the given pages (1-based), from the store where it has them.
+
+    With `settings.page_workers` above one, that many pages are read at once, each by a Tesseract process of
+    its own; threads suffice, as the time goes to Tesseract and to numpy, which let go of the interpreter.
+    """
     prefix = (hashlib.sha256(data).hexdigest(), engine_version(), model_digest(settings.language),
               settings.language, str(settings.dpi), _CODE)
     import pypdfium2  # only a scan needs it; text sources are read without loading it
 
-    pdf = pypdfium2.PdfDocument(data)
+    pdf = _SharedPdf(pypdfium2.PdfDocument(data))
+    workers = min(settings.page_workers, len(page_numbers))
     try:
-        return [_cached_page(pdf, number, settings, store, prefix) for number in page_numbers]
+        if workers <= 1:
+            return [_cached_page(pdf, number, settings, store, prefix) for number in page_numbers]
+        with ThreadPoolExecutor(workers, thread_name_prefix="ocr") as pool:
+            return list(pool.map(lambda number: _cached_page(pdf, number, settings, store, prefix), page_numbers))
     finally:
         pdf.close()
 
 
-def _cached_page(pdf: pypdfium2.PdfDocument, number: int, settings: OcrSettings, store: OcrStore | None,
+class _SharedPdf:
+    """A PDF whose pages threads render one at a time: PDFium is not thread-safe."""
+
+    def __init__(self, pdf: pypdfium2.PdfDocument) -> None:
+        self._pdf = pdf
+        self._lock = threading.Lock()
+
+    def image(self, number: int, dpi: int) -> tuple[float, float, Image]:
+        """Page `number`'s size in points and its greyscale picture at `dpi`."""
+        with self._lock:
+            page = self._pdf[number - 1]
+            try:
+                width, height = page.get_size()
+                return width, height, page.render(scale=dpi / _POINTS_PER_INCH, grayscale=True).to_pil()
+            finally:
+                page.close()
+
+    def close(self) -> None:
+        self._pdf.close()
+
+
+def _cached_page(pdf: _SharedPdf, number: int, settings: OcrSettings, store: OcrStore | None,
                  prefix: tuple[str, ...]) -> OcrPage:
     key = hashlib.sha256("\0".join((*prefix, str(number))).encode()).hexdigest()
     page = store.load("ocr", key) if store else None
@@ -167,11 +201,8 @@ def _cached_page(pdf: pypdfium2.PdfDocument, number: int, settings: OcrSettings,
     return page
 
 
-def _recognize(pdf: pypdfium2.PdfDocument, number: int, settings: OcrSettings) -> OcrPage:
-    page = pdf[number - 1]
-    width, height = page.get_size()
-    image = page.render(scale=settings.dpi / _POINTS_PER_INCH, grayscale=True).to_pil()
-    page.close()
+def _recognize(pdf: _SharedPdf, number: int, settings: OcrSettings) -> OcrPage:
+    width, height, image = pdf.image(number, settings.dpi)
     skew = skew_degrees(image)
     if skew:
         image = straightened(image, skew)

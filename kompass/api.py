@@ -146,4 +146,5 @@ def extract(inputs: str | os.PathLike[str] | Iterable[str | os.PathLike[str]] = 
                       limits=Limits(timeout=timeout, memory_mb=memory_limit), pdf_reader=pdf_reader,
                       ocr=ocr if isinstance(ocr, OcrSettings) else OcrSettings(mode=ocr),
                       corrections=read_corrections(Path(corrections)) if corrections is not None else None)
-    return run_extract(found, out_dir, options, progress or (lambda name: None))
+    return run_extract(found, out_dir, options, (lambda result: progress(result.source_path)) if progress else
+                       (lambda result: None))

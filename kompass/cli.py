@@ -50,7 +50,7 @@ def on_stop(note: Callable[[], str]) -> None:
     click.get_current_context().meta[_ON_STOP] = note
 
 
-@click.group(cls=_StoppableGroup)
+@click.group(cls=_StoppableGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="kompass")
 def main() -> None:
     """Turn KommunKompassen evaluation reports into Parquet datasets."""
@@ -80,11 +80,14 @@ def main() -> None:
                    "A scan's time limit grows with its pages (see --timeout).")
 @click.option("--json", "as_json", is_flag=True,
               help="Print the run record (every document's outcome) as JSON on stdout instead of the summary line.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress on stderr (the summary, failures and warnings stay).")
+@click.option("-v", "--verbose", is_flag=True,
+              help="Say every warning and error on stderr as its document is done, not only the first few at the end.")
 @click.option("--corrections", "corrections_file", type=click.Path(path_type=Path, dir_okay=False),
               help="CSV of corrections (report_id, table, key, field, old, new, reason) to apply to the extracted "
                    "values; each applies only while the extraction still gives its old value (corrections.parquet).")
 def extract(inputs: tuple[Path, ...], out_dir: Path, jobs: int, force: bool, cache_dir: Path, no_cache: bool,
-            timeout: float, memory_limit: int, pdf_reader: str, ocr: str, as_json: bool,
+            timeout: float, memory_limit: int, pdf_reader: str, ocr: str, as_json: bool, quiet: bool, verbose: bool,
             corrections_file: Path | None) -> None:
     """Extract the reports in INPUTS (files or directories; default data/raw) into OUT."""
     before = _identity(out_dir)
@@ -96,6 +99,7 @@ def extract(inputs: tuple[Path, ...], out_dir: Path, jobs: int, force: bool, cac
     from kompass.lock import Busy
     from kompass.options import Limits, Options
     from kompass.pipeline import PublishRefused, run_extract
+    from kompass.progress import Progress
 
     roots = list(inputs) or [Path("data/raw")]
     missing = [str(root) for root in roots if not root.exists()]
@@ -112,11 +116,10 @@ def extract(inputs: tuple[Path, ...], out_dir: Path, jobs: int, force: bool, cac
     options = Options(jobs=jobs, force=force, cache_dir=None if no_cache else cache_dir,
                       limits=Limits(timeout=timeout, memory_mb=memory_limit), pdf_reader=pdf_reader,
                       ocr=OcrSettings(mode=ocr), corrections=corrections)
-    # a bar only on a terminal, so CI and cron logs stay quiet
-    with click.progressbar(length=len(sources), label="Extracting", file=sys.stderr, hidden=not sys.stderr.isatty(),
-                           item_show_func=lambda name: name and shown(name)) as bar:
+    # a bar on a terminal, a line every few seconds in a log (kompass.progress)
+    with Progress(len(sources), quiet=quiet, verbose=verbose) as progress:
         try:
-            summary = run_extract(found, out_dir, options, progress=lambda name: bar.update(1, name))
+            summary = run_extract(found, out_dir, options, progress=progress.done)
         except Busy as busy:
             click.echo(f"kompass: {busy}", err=True)
             sys.exit(EXIT_USAGE)
@@ -130,7 +133,7 @@ def extract(inputs: tuple[Path, ...], out_dir: Path, jobs: int, force: bool, cac
         except MemoryError:
             click.echo(f"kompass: out of memory{_state_note(out_dir, before, 'dataset')}", err=True)
             sys.exit(EXIT_ENVIRONMENT)
-    for line in summary.stderr_lines():
+    for line in [] if verbose else summary.stderr_lines():  # verbose said every problem as it came
         click.echo(line, err=True)
     if as_json:
         click.echo(json.dumps(summary.record, ensure_ascii=False, sort_keys=True))

@@ -256,7 +256,7 @@ def _problem_row(source_path: str, report_id: str | None, problem: Problem) -> R
 
 
 def extract_documents(sources: list[tuple[Path, str]], options: Options, cache: Cache,
-                      progress: Callable[[str], None] = lambda name: None) -> list[DocumentResult]:
+                      progress: Callable[[DocumentResult], None] = lambda result: None) -> list[DocumentResult]:
     """Every source's result, in source order: reused from the cache where possible, else worked out."""
     results: dict[str, DocumentResult] = {}
     notes: dict[str, Problem] = {}  # invalid cache entries, said on the document they belonged to
@@ -265,7 +265,7 @@ def extract_documents(sources: list[tuple[Path, str]], options: Options, cache: 
         task = _task(path, source_path, options)
         if isinstance(task, DocumentResult):
             results[source_path] = task
-            progress(source_path)
+            progress(task)
             continue
         try:
             cached = None if options.force else cache.load("records", task.record_key)
@@ -273,7 +273,7 @@ def extract_documents(sources: list[tuple[Path, str]], options: Options, cache: 
             cached, notes[source_path] = None, _invalid_entry(task, "record", invalid)
         if cached is not None:
             results[source_path] = dataclasses.replace(cached, how=REUSED, seconds=None)
-            progress(source_path)
+            progress(results[source_path])
         else:
             to_do.append(task)
 
@@ -286,14 +286,22 @@ def extract_documents(sources: list[tuple[Path, str]], options: Options, cache: 
         if task.source_path in notes:
             result.problems.insert(0, notes[task.source_path])
         results[task.source_path] = result
-        progress(task.source_path)
+        progress(result)
 
     if to_do:
         check_scratch()
         _load_libraries(to_do, options.pdf_reader)
-    run_isolated(to_do, lambda task: _process(task, cache, options), options.jobs, options.limits, done,
+    working = dataclasses.replace(options, ocr=dataclasses.replace(
+        options.ocr, page_workers=page_workers(options.jobs, len(to_do))))
+    run_isolated(to_do, lambda task: _process(task, cache, working), options.jobs, options.limits, done,
                  lambda task: _timeout(task, options))
     return [results[source_path] for _, source_path in sources]
+
+
+def page_workers(jobs: int, documents: int) -> int:
+    """Pages of a scan OCR'd at once (extract.ocr): the job slots that no document takes are shared out, so one
+    scan with two jobs reads two pages at once, and a run of many documents one page per document."""
+    return max(1, jobs // max(1, documents))
 
 
 def _load_libraries(tasks: list[_Task], pdf_reader: str) -> None:
@@ -319,7 +327,7 @@ def _corrections_record(corrections: Corrections | None, rows: list[Row]) -> dic
 
 
 def run_extract(inputs: list[Path] | Inputs, out_dir: Path, options: Options = DEFAULTS,
-                progress: Callable[[str], None] = lambda name: None) -> RunSummary:
+                progress: Callable[[DocumentResult], None] = lambda result: None) -> RunSummary:
     """The whole job under the output's lock, on the files and folders `inputs`, or on the walk of them that a
     caller made to count them first (find_inputs(roots, out_dir)).
 

@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from domain.problems import ERROR, SEVERITIES, WARNING
+from domain.problems import ERROR, SEVERITIES, WARNING, Problem
 from domain.records import Row
 from kompass.results import FAILED, READ, REPARSED, REUSED, SKIPPED
 
@@ -26,6 +26,12 @@ OUTCOME_COLUMNS = ("source_path", "status", "work", "report_id", "error_code", "
 def shown(text: str) -> str:
     """The text as printed: as it is when every character is printable, else quoted with escapes ('a\\nb')."""
     return text if text.isprintable() else repr(text)
+
+
+def problem_line(source_path: str, problem: Problem) -> str:
+    """One problem as stderr says it: `kompass: warning: SOURCE (page 3): code: message`."""
+    page = f" (page {problem.page})" if problem.page is not None else ""
+    return f"kompass: {problem.severity}: {shown(source_path)}{page}: {problem.code}: {shown(problem.message)}"
 
 
 def _plural(number: int, noun: str) -> str:
@@ -79,10 +85,8 @@ class RunSummary:
         other_errors = [p for p in self.problems if p["severity"] == ERROR
                         and p["source_path"] not in {row["source_path"] for row in self.failed}]
         warnings = [p for p in self.problems if p["severity"] == WARNING]
-        for problem in other_errors + warnings[:WARNINGS_SHOWN]:
-            page = f" (page {problem['page']})" if problem["page"] is not None else ""
-            lines.append(f"kompass: {problem['severity']}: {shown(str(problem['source_path']))}{page}: "
-                         f"{problem['code']}: {shown(str(problem['message']))}")
+        lines += [problem_line(str(p["source_path"]), Problem(p["severity"], p["code"], p["message"], p["page"]))
+                  for p in other_errors + warnings[:WARNINGS_SHOWN]]
         if len(warnings) > WARNINGS_SHOWN:
             lines.append(f"kompass: ... and {_plural(len(warnings) - WARNINGS_SHOWN, 'more warning')} "
                          f"(problems.parquet, or `kompass report {self.out_dir}`)")

@@ -57,7 +57,7 @@ def previous(tmp_path, inputs) -> Path:
 
 
 def _extract(inputs: Path, out: Path, *extra: str):
-    return CliRunner().invoke(main, ["extract", str(inputs), "--out", str(out), "--no-cache", *extra])
+    return CliRunner().invoke(main, ["extract", str(inputs), "--out", str(out), "--no-cache", "-q", *extra])
 
 
 def _refused(out: Path, causes: str) -> str:
@@ -144,7 +144,7 @@ def test_a_missing_tesseract_keeps_the_report_of_a_scan_and_is_not_cached(tmp_pa
     empty = tmp_path / "bin"
     empty.mkdir()
     monkeypatch.setenv("PATH", str(empty))  # Tesseract gone
-    result = CliRunner().invoke(main, ["extract", str(raw), "--out", str(out), "--cache", str(cache)])
+    result = CliRunner().invoke(main, ["extract", str(raw), "--out", str(out), "--cache", str(cache), "-q"])
     assert result.exit_code == 3, result.output
     assert result.output.startswith("kompass: nothing published: 1 input(s) behind reports of the dataset failed "
                                     "for a reason that is this run's, not theirs (scan.pdf: the pages are images "

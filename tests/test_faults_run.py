@@ -117,7 +117,7 @@ def test_a_run_killed_before_publishing_leaves_the_dataset_and_the_next_run_clea
 def test_a_full_or_read_only_output_is_a_message_and_exit_3(previous, monkeypatch, fault, reason):
     before = _snapshot(previous)
     monkeypatch.setenv("KOMPASS_FAULT", fault)
-    result = CliRunner().invoke(main, ["extract", str(RAW_DIR), "--out", str(previous), "--no-cache"])
+    result = CliRunner().invoke(main, ["extract", str(RAW_DIR), "--out", str(previous), "--no-cache", "-q"])
     assert isinstance(result.exception, SystemExit) and result.exit_code == 3
     assert result.output == (f"kompass: cannot write the dataset {previous}: {reason}; "
                              "the previous dataset, if any, was kept\n")
@@ -128,7 +128,7 @@ def test_a_full_or_read_only_output_is_a_message_and_exit_3(previous, monkeypatc
 def test_an_output_under_a_regular_file_is_a_message_and_exit_3(tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("not a folder", encoding="utf-8")
-    result = CliRunner().invoke(main, ["extract", str(RAW_DIR), "--out", str(blocker / "dataset"), "--no-cache"])
+    result = CliRunner().invoke(main, ["extract", str(RAW_DIR), "--out", str(blocker / "dataset"), "--no-cache", "-q"])
     assert isinstance(result.exception, SystemExit) and result.exit_code == 3
     assert result.output.startswith(f"kompass: cannot write the dataset {blocker / 'dataset'}: ")
     assert len(result.output.splitlines()) == 1
@@ -147,7 +147,7 @@ def test_report_on_a_damaged_dataset_is_a_message_and_exit_3(previous, damage):
 def test_an_unreadable_input_behind_a_published_report_keeps_the_dataset(previous, monkeypatch):
     before = _snapshot(previous)
     monkeypatch.setenv("KOMPASS_FAULT", "read_input:eacces")
-    result = CliRunner().invoke(main, ["extract", str(RAW_DIR), "--out", str(previous), "--no-cache"])
+    result = CliRunner().invoke(main, ["extract", str(RAW_DIR), "--out", str(previous), "--no-cache", "-q"])
     assert result.exit_code == 3, result.output
     assert result.output == ("kompass: nothing published: 3 input(s) behind reports of the dataset failed for a "
                              "reason that is this run's, not theirs (000_c7b2db4eead6c9d1.txt cannot be read: "
@@ -159,7 +159,7 @@ def test_an_unreadable_input_behind_a_published_report_keeps_the_dataset(previou
 
 def test_unreadable_inputs_without_a_previous_dataset_are_error_rows(tmp_path, monkeypatch):
     monkeypatch.setenv("KOMPASS_FAULT", "read_input:eacces")
-    result = CliRunner().invoke(main, ["extract", str(RAW_DIR), "--out", str(tmp_path / "out"), "--no-cache"])
+    result = CliRunner().invoke(main, ["extract", str(RAW_DIR), "--out", str(tmp_path / "out"), "--no-cache", "-q"])
     assert result.exit_code == 1, result.output
     problems = read_tables(tmp_path / "out")["problems"]
     assert {(p["source_path"], p["code"], p["severity"]) for p in problems} == {

@@ -12,6 +12,7 @@ from helpers.runs import load_gold, run_extract_cli
 from helpers.pdfbuild import scanned
 
 from extract import ExtractionError, OcrSettings, read_document
+from extract.ocr import ocr_pages
 from normalize.text import clean_text
 from parsers import parse
 
@@ -97,3 +98,13 @@ def test_a_score_tesseract_reads_nothing_of_in_its_cell_is_read_there_alone(tmp_
     report = _read(scanned(source, tmp_path / "scan.pdf", [1, 7], dpi=300))
     assert [(area.area_no, area.score, area.rubrics) for area in report.areas] == [
         (1, gold["score"], gold["rubrics"])]
+
+
+def test_pages_read_at_once_are_the_pages_read_one_by_one(scan):
+    data = scan.read_bytes()
+    numbers = list(range(1, len(AREA_1_PAGES) + 1))
+    one_by_one = ocr_pages(data, numbers, OcrSettings(page_workers=1))
+    at_once = ocr_pages(data, numbers, OcrSettings(page_workers=3))
+    assert [page.number for page in at_once] == numbers
+    assert at_once == one_by_one and all(page.words for page in at_once)
+

@@ -12,7 +12,7 @@ from helpers.paths import RAW_DIR
 from helpers.runs import read_tables
 from kompass.cli import main
 from kompass.inputs import find_inputs
-from kompass.pipeline import Options, _load_libraries, _task
+from kompass.pipeline import Options, _load_libraries, _task, page_workers
 from domain import lexicon
 
 SOLLENTUNA_2018 = RAW_DIR / "000_c7b2db4eead6c9d1.txt"
@@ -148,3 +148,8 @@ def test_lemma_table_is_read_before_forking_only_for_several_documents(tmp_path,
     lexicon.lemma_table.cache_clear()
     _load_libraries([_task(path, path.name, Options()) for path in paths], "pdfium")
     assert (lexicon.lemma_table.cache_info().currsize == 1) is table_read_before_forking
+
+
+@pytest.mark.parametrize(("jobs", "documents", "workers"), [(2, 1, 2), (2, 2, 1), (8, 3, 2), (2, 40, 1), (4, 0, 4)])
+def test_job_slots_no_document_takes_read_a_scans_pages(jobs, documents, workers):
+    assert page_workers(jobs, documents) == workers

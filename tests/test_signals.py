@@ -43,7 +43,7 @@ def _snapshot(out: Path) -> dict[str, bytes]:
 def _stopped_at(point: str, number: int, out: Path) -> tuple[subprocess.CompletedProcess, list[int]]:
     """`python -m kompass extract` stopped by the signal where it waits at the fault point; its workers then."""
     run = subprocess.Popen([sys.executable, "-m", "kompass", "extract", str(out.parent / "raw"), "--out", str(out),
-                            "--no-cache", "--jobs", "2"], cwd=REPO_ROOT, stdout=subprocess.PIPE,
+                            "--no-cache", "--jobs", "2", "--quiet"], cwd=REPO_ROOT, stdout=subprocess.PIPE,
                            stderr=subprocess.PIPE, text=True, env={**os.environ, "KOMPASS_FAULT": f"{point}:hang"})
     try:
         assert run.stderr.readline() == f"kompass: fault point {point} reached\n"
@@ -92,7 +92,8 @@ def test_an_interrupt_after_publishing_says_so(previous, tmp_path, monkeypatch):
 
     # the command imports the pipeline when it runs: patched where it looks it up
     monkeypatch.setattr("kompass.pipeline.run_extract", published_then_interrupted)
-    result = CliRunner().invoke(main, ["extract", str(previous.parent / "raw"), "--out", str(out), "--no-cache"])
+    result = CliRunner().invoke(main, ["extract", str(previous.parent / "raw"), "--out", str(out), "--no-cache",
+                                         "-q"])
     assert result.exit_code == 130
     assert result.output == f"kompass: interrupted; the new dataset had been put in place at {out}\n"
 
