@@ -31,9 +31,9 @@ from pathlib import Path
 
 import pdfplumber
 import pypdfium2.raw as pdfium
+from project_bytecode import compile_project
 
 from extract.pdf import read_pdf
-from project_bytecode import compile_project
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_SAMPLE = ROOT / "tests" / "fixtures" / "pdf"

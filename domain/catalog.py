@@ -8,7 +8,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from domain.datafiles import data_file, data_rows
 
@@ -54,7 +54,7 @@ CATALOG_FILES = ("criteria_versions.csv", "areas.csv", "area_variants.csv", "que
                  "municipality_aliases.csv")
 
 
-@lru_cache(maxsize=None)
+@cache
 def catalog_version() -> str:
     """A digest of the catalog's data files: it changes whenever an entry does."""
     digest = hashlib.sha256()
@@ -63,7 +63,7 @@ def catalog_version() -> str:
     return digest.hexdigest()[:12]
 
 
-@lru_cache(maxsize=None)
+@cache
 def criteria_versions() -> tuple[CriteriaVersion, ...]:
     """The criteria versions, oldest first."""
     return tuple(sorted((CriteriaVersion(row["criteria_version"], int(row["first_year"]), int(row["area_count"]),
@@ -87,19 +87,19 @@ AREA_MAX_SCORE: int = max(v.area_max_score for v in criteria_versions())
 TOTAL_MAX_SCORE: int = AREA_MAX_SCORE * len(AREA_NUMBERS)
 
 
-@lru_cache(maxsize=None)
+@cache
 def questions() -> tuple[Question, ...]:
     return tuple(Question(r["criteria_version"], r["code"], r["question_id"], int(r["max_points"]), r["text"])
                  for r in data_rows("questions.csv"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def areas() -> tuple[Area, ...]:
     return tuple(Area(row["criteria_version"], int(row["area_no"]), row["area_id"], row["title"],
                       row["comparison_group"], row["continues"] or None, row["note"]) for row in data_rows("areas.csv"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _titles_by_key() -> dict[str, frozenset[tuple[str, int]]]:
     """title key -> (criteria_version, area_no) of every area printed with that title."""
     table: dict[str, set[tuple[str, int]]] = {}
@@ -132,7 +132,7 @@ def area(version: str, area_no: int) -> Area:
 TOTAL = "total"  # the area_id of a total score where tables hold it beside the areas (the panel)
 
 
-@lru_cache(maxsize=None)
+@cache
 def total_comparison_groups() -> dict[str, str]:
     """criteria_version -> the comparison group of its total score.
 

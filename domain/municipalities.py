@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 import regex as re
 
@@ -34,7 +34,7 @@ def name_key(name: str) -> str:
     return _NOT_LETTER.sub("", name.casefold())
 
 
-@lru_cache(maxsize=None)
+@cache
 def _index() -> dict[str, Municipality]:
     index: dict[str, Municipality] = {}
     for row in data_rows("municipalities.csv"):
@@ -46,7 +46,7 @@ def _index() -> dict[str, Municipality]:
     return index
 
 
-@lru_cache(maxsize=None)
+@cache
 def counties() -> dict[str, str]:
     """SCB's county (län) name of every municipality code."""
     return {row["municipality_code"]: row["county_name"] for row in data_rows("municipalities.csv")}
@@ -70,7 +70,7 @@ class NameMention:
     text: str
 
 
-@lru_cache(maxsize=None)
+@cache
 def _name_pattern() -> re.Pattern:
     """Every SCB name and alias, parts joined by any space or hyphen, with an optional genitive s."""
     printed: set[str] = {m.name for m in _index().values()}

@@ -10,7 +10,7 @@ page) is a column of the registry too, so no stage compares codes of its own.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from domain.datafiles import data_rows
 
@@ -46,7 +46,7 @@ class Problem:
     page: int | None = None
 
 
-@lru_cache(maxsize=None)
+@cache
 def problem_codes() -> dict[str, ProblemCode]:
     """The registry; raises ValueError for a row whose value is not one of its column's choices."""
     rows = data_rows("problem_codes.csv")

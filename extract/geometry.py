@@ -32,7 +32,7 @@ _LIGATURE_RANGE = (min(_LIGATURES), max(_LIGATURES))
 
 
 @dataclass(frozen=True)
-class Layout:
+class Tolerances:
     """Tolerances of the geometry, in points or in font sizes."""
 
     x_tolerance: float = 3.0  # a gap wider than this after a character starts a new word
@@ -41,7 +41,7 @@ class Layout:
     column_gap: float = 1.6  # a gap wider than this many font sizes separates columns
 
 
-LAYOUT = Layout()
+TOLERANCES = Tolerances()
 
 
 class Char(NamedTuple):
@@ -118,7 +118,7 @@ def is_bold(fontname: str) -> bool:
     return any(mark in fontname.lower() for mark in BOLD_MARKS)
 
 
-def chars_to_words(chars: Chars, layout: Layout = LAYOUT) -> Words:
+def chars_to_words(chars: Chars, tolerances: Tolerances = TOLERANCES) -> Words:
     """Words of characters given in drawing order, as pdfplumber's `extract_words` forms them.
 
     Runs of characters of one font and size are each cut into visual lines
@@ -135,7 +135,7 @@ def chars_to_words(chars: Chars, layout: Layout = LAYOUT) -> Words:
     run = np.cumsum(new_run)
     # a run's visual lines: its distinct tops (x0s when rotated) chain into one line while within the tolerance
     value = np.where(upright, chars.top, chars.x0)
-    tolerance = np.where(upright, layout.y_tolerance, layout.x_tolerance)
+    tolerance = np.where(upright, tolerances.y_tolerance, tolerances.x_tolerance)
     by_value = np.lexsort((value, run))
     sorted_value = value[by_value]
     new_line = np.empty(len(value), dtype=bool)
@@ -148,10 +148,10 @@ def chars_to_words(chars: Chars, layout: Layout = LAYOUT) -> Words:
     along = np.where(upright, chars.x0, chars.top)
     then = np.where(upright, 0.0, chars.bottom)
     order = np.lexsort((np.arange(len(value)), then, along, line))
-    return _words(chars, order, line, layout)
+    return _words(chars, order, line, tolerances)
 
 
-def _words(chars: Chars, order: np.ndarray, line: np.ndarray, layout: Layout) -> Words:
+def _words(chars: Chars, order: np.ndarray, line: np.ndarray, tolerances: Tolerances) -> Words:
     """Cuts the ordered characters into words: at spaces, at a new line or run, and at a gap or a step back."""
     code = chars.code[order]
     space = (code < len(_BLANK)) & _BLANK[np.minimum(code, len(_BLANK) - 1)]
@@ -163,8 +163,8 @@ def _words(chars: Chars, order: np.ndarray, line: np.ndarray, layout: Layout) ->
     start = np.where(upright, chars.x0[kept], chars.top[kept])
     end = np.where(upright, chars.x1[kept], chars.bottom[kept])
     across = np.where(upright, chars.top[kept], chars.x0[kept])
-    gap = np.where(upright, layout.x_tolerance, layout.y_tolerance)
-    tolerance = np.where(upright, layout.y_tolerance, layout.x_tolerance)
+    gap = np.where(upright, tolerances.x_tolerance, tolerances.y_tolerance)
+    tolerance = np.where(upright, tolerances.y_tolerance, tolerances.x_tolerance)
     new_word = np.empty(len(kept), dtype=bool)
     new_word[0] = True
     new_word[1:] = ((spaces_before[1:] != spaces_before[:-1]) | (line[kept][1:] != line[kept][:-1])
@@ -184,7 +184,7 @@ def _words(chars: Chars, order: np.ndarray, line: np.ndarray, layout: Layout) ->
                  chars.size[kept][first], chars.bold[kept][first])
 
 
-def words_to_lines(words: Words, page: int, layout: Layout = LAYOUT) -> list[Line]:
+def words_to_lines(words: Words, page: int, tolerances: Tolerances = TOLERANCES) -> list[Line]:
     """Words that share a baseline form a row; a row is cut into Lines where a gap is a column's.
 
     The rows are taken in order of baseline (to a tenth of a point, rounded as
@@ -196,7 +196,7 @@ def words_to_lines(words: Words, page: int, layout: Layout = LAYOUT) -> list[Lin
         return []
     bottom = words.bottom.tolist()
     by_baseline = np.lexsort((words.x0, np.array([round(value, 1) for value in bottom])))
-    reach = (layout.row_share * words.size).tolist()
+    reach = (tolerances.row_share * words.size).tolist()
     row = np.empty(count, dtype=np.int64)
     number, row_bottom = -1, 0.0
     for position, index in enumerate(by_baseline.tolist()):
@@ -208,7 +208,7 @@ def words_to_lines(words: Words, page: int, layout: Layout = LAYOUT) -> list[Lin
     x0, x1, size = words.x0[order], words.x1[order], words.size[order]
     new_line = np.empty(count, dtype=bool)
     new_line[0] = True
-    new_line[1:] = (row[1:] != row[:-1]) | (x0[1:] - x1[:-1] > layout.column_gap * np.maximum(size[1:], size[:-1]))
+    new_line[1:] = (row[1:] != row[:-1]) | (x0[1:] - x1[:-1] > tolerances.column_gap * np.maximum(size[1:], size[:-1]))
     first = np.flatnonzero(new_line)
     return _lines(words, order, first, page)
 

@@ -28,7 +28,7 @@ import threading
 from collections.abc import Collection
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -115,7 +115,7 @@ def tesseract_available() -> bool:
     return shutil.which("tesseract") is not None
 
 
-@lru_cache(maxsize=None)
+@cache
 def engine_version() -> str:
     """"tesseract-5.3.0": the engine's version, as the reader's name and part of the cache key."""
     completed = subprocess.run(["tesseract", "--version"], capture_output=True, text=True, timeout=30)
@@ -123,7 +123,7 @@ def engine_version() -> str:
     return f"tesseract-{first[1]}" if len(first) > 1 else "tesseract"
 
 
-@lru_cache(maxsize=None)
+@cache
 def model_digest(language: str) -> str:
     """A digest of the language model file, so a new model is a cache miss."""
     completed = subprocess.run(["tesseract", "--list-langs"], capture_output=True, text=True, timeout=30)

@@ -2,7 +2,7 @@
 
 A reader is a module with `read_pages(data, name) -> list[Page]` that turns a
 PDF's bytes into pages of Lines (via extract.geometry) or raises an
-ExtractionError (extract.pdf_errors). Readers are imported only when a PDF is
+ExtractionError (extract.errors). Readers are imported only when a PDF is
 read with them, so neither library costs anything to a run without PDFs.
 """
 from __future__ import annotations

@@ -27,12 +27,11 @@ from typing import Any
 import numpy as np
 import pypdfium2.raw as pdfium
 
-from extract.errors import ExtractionError
+from domain.problems import Problem
+from extract.errors import ExtractionError, damaged, encrypted, not_a_pdf, unreadable_page
 from extract.geometry import Chars, chars_to_words, is_bold, words_to_lines
 from extract.model import Page, ScanLayer
-from domain.problems import Problem
 from extract.pdf import looks_like_pdf
-from extract.pdf_errors import damaged, encrypted, not_a_pdf, unreadable_page
 from extract.text_layer import covers_page
 
 _BOLD_WEIGHT = 700

@@ -15,13 +15,12 @@ from pdfminer.pdftypes import resolve1
 from pdfminer.psparser import PSException
 from pdfplumber.utils.exceptions import PdfminerException
 
-from extract.errors import ExtractionError
+from domain.problems import Problem, problem
+from extract.errors import ExtractionError, damaged, encrypted, not_a_pdf, unreadable_page
 from extract.geometry import Char, Chars, chars_to_words, is_bold, words_to_lines
 from extract.model import Page
-from extract.pdfminer_layer import scan_layer
-from domain.problems import Problem, problem
 from extract.pdf import looks_like_pdf
-from extract.pdf_errors import damaged, encrypted, not_a_pdf, unreadable_page
+from extract.pdfminer_layer import scan_layer
 
 
 def read_pages(data: bytes, name: str, problems: list[Problem]) -> list[Page]:

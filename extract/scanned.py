@@ -19,8 +19,17 @@ from dataclasses import replace
 from domain.problems import problem
 from extract.errors import ExtractionError
 from extract.model import Document
-from extract.ocr import (INSTALL_HINT, OCR_NEVER, OcrPage, OcrSettings, OcrStore, engine_version, ocr_pages,
-                         pages_to_ocr, tesseract_available)
+from extract.ocr import (
+    INSTALL_HINT,
+    OCR_NEVER,
+    OcrPage,
+    OcrSettings,
+    OcrStore,
+    engine_version,
+    ocr_pages,
+    pages_to_ocr,
+    tesseract_available,
+)
 from extract.ocr_lines import mean_confidence, to_page
 from extract.ocr_spelling import mend_spelling
 from extract.pdf import require_text

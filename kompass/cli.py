@@ -21,7 +21,6 @@ from extract.ocr import OCR_MODES
 from extract.pdf import READERS
 from kompass import __version__
 from kompass.options import DEFAULTS, OCR_PAGE_SECONDS, OCR_TIMEOUT_FACTOR
-from kompass.qa_report import report
 from kompass.runlog import shown
 from kompass.stopping import Terminated, ignore_signals, raising_signals, stop_line
 
@@ -214,7 +213,8 @@ def fetch(manifest: Path, dest: Path, delay: float, retries: int, timeout: float
 def export(dataset: Path, file_format: str, out_path: Path, force: bool, raw_csv: bool) -> None:
     """Export the kompass dataset DATASET (e.g. data/processed) as SQLite, DuckDB or CSV."""
     # pyarrow and duckdb only for this command
-    from kompass.export import ExportError, ExportFailed, Settings, export as write_export
+    from kompass.export import ExportError, ExportFailed, Settings
+    from kompass.export import export as write_export
 
     if raw_csv and file_format != "csv":
         raise click.UsageError("--raw-csv applies to --to csv only")
@@ -259,4 +259,21 @@ def show(dataset: Path, report_id: str, area: int | None, code: str | None, fiel
         raise click.UsageError(str(error)) from None
 
 
-main.add_command(report)
+@main.command()
+@click.argument("dataset", type=click.Path(path_type=Path, file_okay=False), default=Path("data/processed"))
+@click.option("--out", "out_file", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="HTML file to write.  [default: DATASET/report.html]")
+def report(dataset: Path, out_file: Path | None) -> None:
+    """Write a self-contained HTML quality report of DATASET (default data/processed)."""
+    from kompass.qa_html import count
+    from kompass.qa_report import ReportFailed, ReportRefused, write_report
+
+    try:
+        written, statuses = write_report(dataset, out_file)
+    except ReportRefused as refused:
+        raise click.UsageError(str(refused)) from None
+    except ReportFailed as failed:
+        click.echo(f"Error: {failed}", err=True)
+        sys.exit(EXIT_ENVIRONMENT)
+    click.echo(f"kompass: wrote {written} ({count(sum(statuses.values()), 'document')}: "
+               + ", ".join(f"{n} {s}" for s, n in sorted(statuses.items())) + ")")

@@ -16,7 +16,7 @@ import pyarrow as pa
 from domain.catalog import AREA_NUMBERS
 from domain.records import Row
 from kompass.schema import BY_NAME, TABLES, Column
-from normalize.report import guessed_kind, percent_computed
+from normalize.rows import guessed_kind, percent_computed
 
 KEY_SEPARATOR = ";"
 # worked out after the corrections from the tables they are applied to

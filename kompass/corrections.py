@@ -23,10 +23,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from domain.datafiles import read_rows
-from domain.records import Row
 from domain.problems import Problem, problem
-from kompass.correction_values import (KEY_SEPARATOR, CorrectionTarget, correctable_tables, key_columns,
-                                       parse_value, set_and_follow, shown_value, target_column)
+from domain.records import Row
+from kompass.correction_values import (
+    KEY_SEPARATOR,
+    CorrectionTarget,
+    correctable_tables,
+    key_columns,
+    parse_value,
+    set_and_follow,
+    shown_value,
+    target_column,
+)
 from kompass.schema import CORRECTION_STATUSES
 
 CORRECTION_COLUMNS = ("report_id", "table", "key", "field", "old", "new", "reason")

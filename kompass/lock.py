@@ -52,7 +52,7 @@ class RunLock:
         self.previous: dict | None = None  # what a stale lock file said, when there was one
         self._handle: IO[str] | None = None
 
-    def __enter__(self) -> "RunLock":
+    def __enter__(self) -> RunLock:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         while True:
             handle = self.path.open("a+")

@@ -20,6 +20,10 @@ from dataclasses import dataclass
 from importlib import import_module
 from pathlib import Path
 
+from domain.catalog import catalog_rows, catalog_version
+from domain.municipalities import prepare as prepare_names
+from domain.problems import DROPPED, ERROR, NEVER, SEVERITIES, Problem, code_of, problem
+from domain.records import UNKNOWN, Row
 from extract import CACHEABLE_TYPES, READERS, ExtractionError, read_document, sha256_of
 from extract.formats import BY_NAME, PDF, declares_pdf, is_pdf
 from extract.model import Document
@@ -37,17 +41,12 @@ from kompass.results import FAILED, READ, REPARSED, REUSED, SKIPPED, CachedFailu
 from kompass.retention import caused_by_environment, lost_to_environment, refusal
 from kompass.runlog import RunSummary, outcomes
 from kompass.versions import parser_version, reader_version
-from kompass.workers import (Failure, ScratchUnavailable, check_scratch, remove_abandoned_outcomes,
-                             run_isolated)
+from kompass.workers import Failure, ScratchUnavailable, check_scratch, remove_abandoned_outcomes, run_isolated
 from kompass.writer import recover, write_dataset
-from domain.catalog import catalog_rows, catalog_version
-from domain.municipalities import prepare as prepare_names
-from domain.records import UNKNOWN, Row
 from normalize.language import prepare as prepare_language
 from normalize.panel import build_panel
-from normalize.report import NormalizedReport, normalize_report
+from normalize.rows import NormalizedReport, normalize_report
 from parsers import parse
-from domain.problems import DROPPED, ERROR, NEVER, SEVERITIES, Problem, code_of, problem
 
 _PAGE_OBJECT = re.compile(rb"/Type\s*/Page(?![a-zA-Z])")
 _MOST_PAGES = 200  # no report is longer; more page objects are junk that must not buy a hang hours

@@ -10,12 +10,12 @@ from __future__ import annotations
 from collections import Counter
 from html import escape
 
+from domain.records import Row
 from kompass.changes import CHANGED, GONE, NEW, SubjectChanges, ValueChange, compare
 from kompass.digest import DIGEST_FILE
 from kompass.qa_crops import Pictures
-from kompass.qa_dataset import Dataset
+from kompass.qa_dataset import QaDataset
 from kompass.qa_html import cell, count, problems_table
-from domain.records import Row
 
 
 def _findings_table(findings: list[Row], css_class: str) -> str:
@@ -49,7 +49,7 @@ def _values_table(label: str, changes: list[ValueChange], change: SubjectChanges
             + "</table>")
 
 
-def _subject_changes(change: SubjectChanges, dataset: Dataset, pictures: Pictures | None) -> str:
+def _subject_changes(change: SubjectChanges, dataset: QaDataset, pictures: Pictures | None) -> str:
     moved = change.kind == CHANGED and change.previous_source_path != change.source_path
     where = (f"{change.source_path}, before {change.previous_source_path}" if moved else change.source_path)
     parts = [f'<div class="change"><h3>{escape(change.subject)} <span class="muted">'
@@ -86,7 +86,7 @@ def changes_summary(changes: list[SubjectChanges]) -> str:
             f"{sum(len(c.problems_gone) for c in changes)} gone.")
 
 
-def changes_section(dataset: Dataset, pictures: Pictures | None = None) -> str:
+def changes_section(dataset: QaDataset, pictures: Pictures | None = None) -> str:
     """What changed since the previous run; with `pictures`, each value as read now beside its crop."""
     parts = ['<section id="changes"><h2>Changes since the previous run</h2>']
     if dataset.digest is None:

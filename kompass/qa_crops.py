@@ -17,7 +17,7 @@ from typing import Any
 import regex as re
 
 from kompass.crops import CropFailed, crop_png
-from kompass.qa_dataset import Dataset, source_file
+from kompass.qa_dataset import QaDataset, source_file
 
 Row = dict[str, Any]  # a published row: each column's type
 
@@ -29,7 +29,7 @@ _TOTAL_LABEL = "total"  # kompass.changes labels the total score so
 class Pictures:
     """Crops of the values of a dataset's reports, each drawn once."""
 
-    def __init__(self, dataset: Dataset):
+    def __init__(self, dataset: QaDataset):
         self.dataset = dataset
         self._sources = {str(row["report_id"]): str(row["source_path"]) for row in dataset.reports}
         self._placed: dict[tuple[str, str], Row] = {}

@@ -22,7 +22,7 @@ METADATA_KEYS = ("kompass.extractor_version", "kompass.catalog_version")
 
 
 @dataclass
-class Dataset:
+class QaDataset:
     """The tables of a dataset directory that the report needs, read from Parquet."""
     directory: Path
     documents: list[Row]  # rows of documents.parquet
@@ -42,7 +42,7 @@ class Dataset:
 
 
 @dataclass
-class Document:
+class QaDocument:
     """One input of the run and what became of it."""
     row: Row  # its row of documents.parquet
     report: Row | None  # its published report
@@ -104,12 +104,12 @@ def is_dataset(directory: Path) -> bool:
     return any((directory / f"{name}.parquet").is_file() for name in ("reports", "problems"))
 
 
-def load_dataset(directory: Path) -> Dataset:
+def load_dataset(directory: Path) -> QaDataset:
     """Read what the report shows from a dataset directory (missing tables read as empty)."""
     row_counts = {name: Counter(str(row["report_id"]) for row in _read(directory, name, ["report_id"]))
                   for name in COUNTED_TABLES if (directory / f"{name}.parquet").exists()}
     runs, unreadable = _read_runs(directory)
-    return Dataset(directory, _read(directory, "documents"), _read(directory, "reports"), _read(directory, "areas"),
+    return QaDataset(directory, _read(directory, "documents"), _read(directory, "reports"), _read(directory, "areas"),
                    _read(directory, "findings", ["report_id", "kind", "kind_guess"]), _read(directory, "problems"),
                    row_counts, _metadata(directory), runs, unreadable, read_digest(directory / DIGEST_FILE),
                    read_digest(directory / PREVIOUS_DIGEST_FILE), _read(directory, "subquestions"),
@@ -123,7 +123,7 @@ def _by_report(rows: list[Row]) -> dict[object, list[Row]]:
     return grouped
 
 
-def documents(dataset: Dataset) -> list[Document]:
+def documents(dataset: QaDataset) -> list[QaDocument]:
     """Every input of the run (documents.parquet), published or not, sorted by source path."""
     reports = {str(row["source_path"]): row for row in dataset.reports}
     problems: dict[str, list[Row]] = {}
@@ -136,7 +136,7 @@ def documents(dataset: Dataset) -> list[Document]:
         report = reports.get(source_path)
         own = sorted(problems.get(source_path, []), key=lambda p: (SEVERITIES.index(str(p["severity"]))
                      if p["severity"] in SEVERITIES else 9, p["page"] is None, p["page"] or 0, str(p["code"])))
-        document = Document(row, report, own)
+        document = QaDocument(row, report, own)
         if report is not None:
             own_findings = findings.get(report["report_id"], [])
             document.areas = sorted(areas.get(report["report_id"], []), key=lambda a: int(a["area_no"]))
@@ -147,7 +147,7 @@ def documents(dataset: Dataset) -> list[Document]:
     return result
 
 
-def source_file(dataset: Dataset, source_path: str) -> Path | None:
+def source_file(dataset: QaDataset, source_path: str) -> Path | None:
     """The input file a source path names, found under the input roots of the last run (None if it is gone)."""
     roots = [Path(root) for root in (dataset.runs[-1].get("input_roots", []) if dataset.runs else [])]
     for root in roots:

@@ -11,11 +11,10 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
+from domain.records import Row
 from extract.formats import declares_pdf
 from kompass.qa_crops import Pictures
-from kompass.qa_dataset import Dataset, source_file
-from domain.records import Row
-
+from kompass.qa_dataset import QaDataset, source_file
 
 CSS = """
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:2rem auto;max-width:70rem;
@@ -69,7 +68,7 @@ def page_cell(problem: Row, source: Path | None) -> str:
     return f'<td class="num"><a href="{escape(link)}">{problem["page"]}</a></td>'
 
 
-def problems_table(problems: list[Row], dataset: Dataset, with_source: bool = False,
+def problems_table(problems: list[Row], dataset: QaDataset, with_source: bool = False,
                    pictures: Pictures | None = None) -> str:
     """The problems with their pages; with their inputs too where they may come from several (a report's
     problems of a run's changes: its duplicate's are among them); with `pictures`, the crop of the value a

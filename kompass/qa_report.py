@@ -16,31 +16,37 @@ from datetime import UTC, datetime
 from html import escape
 from pathlib import Path
 
-import click
-
 from domain.catalog import AREA_MAX_SCORE, TOTAL_MAX_SCORE
 from domain.problems import SEVERITIES
 from domain.records import FINDING_KINDS, Row
 from kompass.qa_changes import changes_section
 from kompass.qa_charts import area_scores_chart, problems_chart, total_scores_chart
 from kompass.qa_crops import Pictures
-from kompass.qa_dataset import (COUNTED_TABLES, GUESSED_FINDINGS, RUNS_FILE, Dataset, Document, documents, is_dataset,
-                                load_dataset)
+from kompass.qa_dataset import (
+    COUNTED_TABLES,
+    GUESSED_FINDINGS,
+    RUNS_FILE,
+    QaDataset,
+    QaDocument,
+    documents,
+    is_dataset,
+    load_dataset,
+)
 from kompass.qa_html import CSS, cell, count, problems_table, status_badge
 
 
-def _document_badges(doc: Document) -> str:
+def _document_badges(doc: QaDocument) -> str:
     """Its status; a report that is not the published one (a duplicate's other input) says so."""
     unpublished = doc.row["report_id"] is not None and not doc.row["published"]
     return status_badge(doc.status) + (" " + status_badge("not published") if unpublished else "")
 
 
-def _total(document: Document) -> int | None:
+def _total(document: QaDocument) -> int | None:
     assert document.report is not None
     return document.report["total_score"]  # type: ignore[return-value]
 
 
-def _totals(docs: list[Document]) -> list[tuple[str, int | None]]:
+def _totals(docs: list[QaDocument]) -> list[tuple[str, int | None]]:
     return [(str(doc.report["report_id"]), _total(doc)) for doc in docs if doc.report is not None]
 
 
@@ -48,7 +54,7 @@ def _run_value(value: object) -> str:
     return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
-def _run_section(dataset: Dataset, docs: list[Document]) -> str:
+def _run_section(dataset: QaDataset, docs: list[QaDocument]) -> str:
     severities = Counter(str(p["severity"]) for p in dataset.problems)
     statuses = Counter(d.status for d in docs)
     facts = [("Dataset", str(dataset.directory)),
@@ -77,7 +83,7 @@ def _run_section(dataset: Dataset, docs: list[Document]) -> str:
     return "".join(parts)
 
 
-def _overview_table(docs: list[Document]) -> str:
+def _overview_table(docs: list[QaDocument]) -> str:
     rows = ["<div class=\"wide\"><table class=\"overview\"><tr><th>Document</th><th>Status</th><th>Report</th>"
             "<th>Format</th><th>Reader</th><th>Source pages</th><th>Seconds</th><th>Work</th><th>Total</th>"
             "<th>" + " / ".join(f"{s}s" for s in SEVERITIES) + "</th><th>Error</th></tr>"]
@@ -103,7 +109,7 @@ def _error(row: Row) -> str | None:
 
 
 
-def _document_section(index: int, doc: Document, dataset: Dataset, pictures: Pictures) -> str:
+def _document_section(index: int, doc: QaDocument, dataset: QaDataset, pictures: Pictures) -> str:
     row = doc.row
     parts = [f'<section class="document" id="doc-{index}">'
              f'<h2>{escape(doc.source_path)} {_document_badges(doc)}</h2>']
@@ -139,7 +145,7 @@ def _document_section(index: int, doc: Document, dataset: Dataset, pictures: Pic
     return "".join(parts)
 
 
-def render_report(dataset: Dataset, docs: list[Document] | None = None) -> str:
+def render_report(dataset: QaDataset, docs: list[QaDocument] | None = None) -> str:
     """The whole HTML page for a dataset (docs: its documents, when already made)."""
     docs = documents(dataset) if docs is None else docs
     pictures = Pictures(dataset)
@@ -152,46 +158,44 @@ def render_report(dataset: Dataset, docs: list[Document] | None = None) -> str:
             + "".join(body) + "</body></html>\n")
 
 
-class DatasetError(click.ClickException):
-    """The dataset cannot be read or the report not written: the environment's trouble, exit status 3."""
-
-    exit_code = 3
+class ReportRefused(Exception):
+    """The report cannot be written as asked (no dataset there, a target that would harm it): a usage error."""
 
 
-@click.command()
-@click.argument("dataset", type=click.Path(path_type=Path, file_okay=False), default=Path("data/processed"))
-@click.option("--out", "out_file", type=click.Path(path_type=Path, dir_okay=False), default=None,
-              help="HTML file to write.  [default: DATASET/report.html]")
-def report(dataset: Path, out_file: Path | None) -> None:
-    """Write a self-contained HTML quality report of DATASET (default data/processed)."""
+class ReportFailed(Exception):
+    """The dataset cannot be read or the report not written: the environment's trouble."""
+
+
+def write_report(dataset: Path, out_file: Path | None = None) -> tuple[Path, Counter[str]]:
+    """Writes the report of `dataset` to `out_file` (default DATASET/report.html); its path and the documents by
+    status. Raises ReportRefused for a usage error, ReportFailed when the dataset cannot be read or the file not
+    written."""
     import pyarrow as pa  # not at import: `kompass --help` loads this module
 
     from kompass.targets import harm
 
     if not dataset.is_dir():
-        raise click.UsageError(f"no such dataset directory: {dataset}")
+        raise ReportRefused(f"no such dataset directory: {dataset}")
     if not is_dataset(dataset):
-        raise click.UsageError(f"not a kompass dataset (no reports.parquet or problems.parquet): {dataset}")
+        raise ReportRefused(f"not a kompass dataset (no reports.parquet or problems.parquet): {dataset}")
     try:
         loaded = load_dataset(dataset)
     except (OSError, ValueError, pa.ArrowException) as error:  # a damaged table or run log
-        raise DatasetError(f"cannot read the dataset {dataset} ({type(error).__name__}: {error}); "
+        raise ReportFailed(f"cannot read the dataset {dataset} ({type(error).__name__}: {error}); "
                            "extract it again") from None
     docs = documents(loaded)
     out_file = out_file or dataset / "report.html"
     refusal = harm(dataset, out_file, report=True)
     if refusal:
-        raise click.UsageError(f"refusing to write the report to {out_file}: {refusal}; choose an .html file in "
-                               "the dataset's folder or outside the dataset and its inputs")
+        raise ReportRefused(f"refusing to write the report to {out_file}: {refusal}; choose an .html file in "
+                            "the dataset's folder or outside the dataset and its inputs")
     partial = out_file.parent / f".{out_file.name}.partial"
     try:
         out_file.parent.mkdir(parents=True, exist_ok=True)
         partial.write_text(render_report(loaded, docs), encoding="utf-8")
         partial.replace(out_file)  # an interrupted report leaves the earlier one, never half of one
     except OSError as error:
-        raise DatasetError(f"cannot write {out_file}: {error.strerror or error}") from None
+        raise ReportFailed(f"cannot write {out_file}: {error.strerror or error}") from None
     finally:
         partial.unlink(missing_ok=True)
-    statuses = Counter(doc.status for doc in docs)
-    click.echo(f"kompass: wrote {out_file} ({count(sum(statuses.values()), 'document')}: "
-               + ", ".join(f"{n} {s}" for s, n in sorted(statuses.items())) + ")")
+    return out_file, Counter(doc.status for doc in docs)

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from domain.problems import Problem, problem
 
 if TYPE_CHECKING:
-    from normalize.report import NormalizedReport
+    from normalize.rows import NormalizedReport
 
 # documents.work: read from the file, reparsed from the cached document model, reused whole from the cache,
 # failed (its process crashed or was given up), skipped (not a report's file)

@@ -8,7 +8,7 @@ the source files change with every edit, so no version number can be forgotten.
 from __future__ import annotations
 
 import hashlib
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 
 from kompass import __version__
@@ -16,7 +16,7 @@ from kompass import __version__
 PDF_LIBRARIES = {"pdfium": "pypdfium2", "pdfplumber": "pdfplumber"}  # whose upgrade changes a reader's output
 
 
-@lru_cache(maxsize=None)
+@cache
 def code_digest(*packages: str) -> str:
     digest = hashlib.sha256(__version__.encode())
     for package in packages:
@@ -40,7 +40,7 @@ def reader_version(pdf_reader: str) -> str:
     return f"{pdf_reader}-{library_version(PDF_LIBRARIES[pdf_reader])}-{code_digest('extract')}"
 
 
-@lru_cache(maxsize=None)
+@cache
 def library_version(distribution: str) -> str:
     from importlib.metadata import version  # costs a few milliseconds; only runs that read documents ask
 

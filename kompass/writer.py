@@ -23,13 +23,13 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from domain.records import Row
 from kompass.arrow_columns import arrow_array
 from kompass.digest import DIGEST_FILE, PREVIOUS_DIGEST_FILE, run_digest, write_digest
 from kompass.faults import fault_point
 from kompass.publication import datapackage
 from kompass.schema import TABLES, TableSchema
 from kompass.swap import remove, swap_in
-from domain.records import Row
 
 
 def _sort_key(schema: TableSchema, row: Row) -> tuple:

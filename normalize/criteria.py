@@ -13,6 +13,7 @@ from domain.catalog import criteria_versions, first_year, places_of_title, versi
 from domain.problems import Problem, problem
 from domain.records import RawReport
 
+
 def _title_votes(report: RawReport) -> Counter[str]:
     """For each version, how many printed area titles fit it; titles shared by versions fit each."""
     votes: Counter[str] = Counter()

@@ -1,15 +1,15 @@
 """Stage 2: a Document becomes a raw report record, by the layout family of its source."""
 from __future__ import annotations
 
+from domain.records import RawReport
 from extract.formats import FORMATS
 from extract.model import Document
 from parsers.blocks import Layout
 from parsers.flat import read_flat
+from parsers.grammar import build_report
 from parsers.lined import read_lined
 from parsers.page_sequence import check_pages
 from parsers.pdf_layout import read_pdf_layout
-from domain.records import RawReport
-from parsers.report import build_report
 
 # layout family -> its reader; which renderings each family reads is the formats' registry's (extract.formats)
 LAYOUT_FAMILIES = {"flat": read_flat, "lined": read_lined, "pdf": read_pdf_layout}

@@ -2,7 +2,7 @@
 
 Each layout family (flattened text, line text with table fragments, positioned
 PDF lines) turns its Document into this one vocabulary; the report grammar in
-parsers.report then reads the blocks the same way for every source.
+parsers.grammar then reads the blocks the same way for every source.
 """
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 
 from domain.origin import Origin
 from domain.records import Problem, RawFinding
-
 
 Locator = Callable[[int, int], Origin | None]
 # A block's origins say where it stands, not what it says: blocks that read alike are equal wherever they stand.

@@ -15,7 +15,7 @@ import regex as re
 
 from domain.municipalities import NameMention, find_names
 from parsers.dates import MONTH, YEAR, find_date
-from parsers.vocabulary import COVER_WORDS, EVALUATOR_LABEL
+from parsers.patterns import COVER_WORDS, EVALUATOR_LABEL
 
 # Cover titles set with wide letter spacing come out one letter per word: "A N A L Y S A V".
 _LETTER_SPACED = re.compile(r"(?<!\S)(?:\p{L} ){2,}\p{L}(?!\S)")

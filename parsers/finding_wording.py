@@ -19,8 +19,13 @@ import regex as re
 from domain.lexicon import stop_words
 from domain.records import IMPROVEMENT, STRENGTH
 from domain.vocabulary import vocabulary
-from parsers.swedish_forms import (is_comparative, is_infinitive, is_modal_passive, is_present_active,
-                                   is_present_participle)
+from parsers.swedish_forms import (
+    is_comparative,
+    is_infinitive,
+    is_modal_passive,
+    is_present_active,
+    is_present_participle,
+)
 
 _WORD = re.compile(r"[\p{L}-]+")
 _PARENTHESIS = re.compile(r"\([^()]*\)")

@@ -10,11 +10,11 @@ not settle a kind, the item's wording may; the kinds neither settles are
 """
 from __future__ import annotations
 
-from parsers.blocks import FindingsBlock
-from parsers.finding_wording import wording_kind
 from domain.origin import Origin
 from domain.problems import problem
 from domain.records import BY_LAYOUT, BY_WORDING, IMPROVEMENT, STRENGTH, UNKNOWN, RawFinding
+from parsers.blocks import FindingsBlock
+from parsers.finding_wording import wording_kind
 
 Item = tuple[str, Origin]  # text, where it stands
 _MAX_UNSIGNED_RUN = 2  # items without a sign of their kind that their agreeing neighbours place

@@ -13,19 +13,32 @@ from dataclasses import dataclass
 
 import regex as re
 
+from domain.catalog import known_title_prefix
 from domain.origin import Origin
 from extract.model import Document
-from domain.catalog import known_title_prefix
 from parsers.blocks import Block, Heading, Layout, RubricBox, ScoreRow, ScoreTable
 from parsers.flat_findings import findings_table, findings_table_start
 from parsers.flat_stream import Stream, stream_of
+from parsers.patterns import (
+    APPENDIX_HEADING,
+    APPENDIX_MENTION,
+    AREA_DIGIT,
+    AREA_HEADING,
+    CONTENTS_WORD,
+    GENERIC_HEADINGS,
+    POINTS_WORD,
+    RUBRICS_WORD,
+    SCORE_UNIT,
+    SECTION_HEADING,
+    SENTENCE_VERBS,
+    TOTAL_LABEL,
+    UPPER,
+    section_kind,
+)
 from parsers.rubric_names import names_rubric, opens_like_rubric
 from parsers.running_heads import split_running_heads
 from parsers.segment import split_items, split_list, starts_item
 from parsers.swedish_forms import is_finite_verb
-from parsers.vocabulary import (APPENDIX_HEADING, APPENDIX_MENTION, AREA_DIGIT, AREA_HEADING, CONTENTS_WORD,
-                                GENERIC_HEADINGS, POINTS_WORD, RUBRICS_WORD, SCORE_UNIT,
-                                SECTION_HEADING, SENTENCE_VERBS, TOTAL_LABEL, UPPER, section_kind)
 
 _LEADER = re.compile(r"\s*(?:\.{2,}|…|\s\d{1,3}\b)")
 _MIN_LEADERS = 3  # dot leaders that make a page part of the table of contents

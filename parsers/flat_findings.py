@@ -15,8 +15,8 @@ import regex as re
 from domain.origin import Origin, joined
 from parsers.blocks import FindingsBlock
 from parsers.findings import Item, flattened_findings
+from parsers.patterns import IMPROVEMENT_HEADER, STRENGTH_HEADER, UPPER
 from parsers.segment import split_list
-from parsers.vocabulary import IMPROVEMENT_HEADER, STRENGTH_HEADER, UPPER
 
 _REPEATED_HEADER = re.compile(rf"{STRENGTH_HEADER.pattern}\s+{IMPROVEMENT_HEADER.pattern}")
 

@@ -12,11 +12,17 @@ from domain.origin import Origin
 from extract.model import Document, Line, Table
 from parsers.blocks import Block, FindingsBlock, Heading, Layout, Paragraph
 from parsers.findings import column_findings
+from parsers.patterns import (
+    APPENDIX_HEADING,
+    AREA_HEADING,
+    CONTENTS_WORD,
+    IMPROVEMENT_HEADER,
+    SECTION_HEADING,
+    STRENGTH_HEADER,
+)
 from parsers.running_heads import split_running_heads
 from parsers.spaced_tables import placed_rows, with_header_line
 from parsers.tables import blocks_from_table, cell_text
-from parsers.vocabulary import (APPENDIX_HEADING, AREA_HEADING, CONTENTS_WORD, IMPROVEMENT_HEADER, SECTION_HEADING,
-                                STRENGTH_HEADER)
 
 _PAGE_REFERENCE = re.compile(r"\s*(?:\.{2,}|…)?\s*\d{1,3}\s*$")
 _CLOSING = re.compile(r"[.!?:;,]$")

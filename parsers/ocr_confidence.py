@@ -8,10 +8,10 @@ confidences and get no warnings.
 """
 from __future__ import annotations
 
-from extract.model import Document, Line, Word
 from domain.problems import Problem, problem
 from domain.records import RawReport
-from parsers.vocabulary import BULLET_START
+from extract.model import Document, Line, Word
+from parsers.patterns import BULLET_START
 
 # Tesseract's word confidence (0-100): body text of a clean scan reads at 90-97,
 # a word below this is more likely misread than not

@@ -27,8 +27,8 @@ import regex as re
 from domain.problems import Problem, problem
 from extract.model import Document, Line, Page
 from parsers.blocks import Heading, Layout
+from parsers.patterns import AREA_HEADING, SECTION_HEADING
 from parsers.running_heads import PageMark, split_running_heads
-from parsers.vocabulary import AREA_HEADING, SECTION_HEADING
 
 _SAME_TEXT = 0.9  # share of words two readings of one page share (OCR reads a page twice a little differently)
 _UNNUMBERED_REPEAT_WORDS = 20  # an unnumbered page repeats the one before only when it has this much text

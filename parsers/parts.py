@@ -20,8 +20,15 @@ from domain.municipalities import find_names
 from parsers.blocks import Block, FindingsBlock, Heading, Paragraph, RubricBox
 from parsers.cover import read_cover
 from parsers.dates import YEAR
-from parsers.vocabulary import (APPENDIX_MENTION, AREA_HEADING, COVER_WORDS, EARLIER_EVALUATION, SECTION_HEADING,
-                                is_area_heading, section_kind)
+from parsers.patterns import (
+    APPENDIX_MENTION,
+    AREA_HEADING,
+    COVER_WORDS,
+    EARLIER_EVALUATION,
+    SECTION_HEADING,
+    is_area_heading,
+    section_kind,
+)
 
 _COVER_REST = re.compile(r"[\W\d_]+|(?i:kommuns?|stads?|rapport)")
 _LOOK_BACK = 6  # blocks before a restart that may hold the appended evaluation's cover

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import regex as re
 
+from parsers.patterns import AREA_HEADING, CONTENTS_WORD, SECTION_HEADING
 from parsers.pdf_rows import Row
-from parsers.vocabulary import AREA_HEADING, CONTENTS_WORD, SECTION_HEADING
 
 _LEADER_ENTRY = re.compile(r"(?:\.{2,}|…)\s*\d{0,3}\s*$|\s\d{1,3}$")
 _PAGE_NUMBER = re.compile(r"(?:\.{2,}|…|\s)\s*(\d{1,3})\s*$")

@@ -10,12 +10,18 @@ from __future__ import annotations
 from domain.origin import Origin
 from extract.model import Line
 from parsers.findings import column_findings
+from parsers.patterns import (
+    AREA_HEADING,
+    BULLET_START,
+    IMPROVEMENT_HEADER,
+    ITEM_START,
+    SECTION_HEADING,
+    STRENGTH_HEADER,
+)
 from parsers.pdf_cursor import TABLE_GAP, BlockRead, RowCursor
 from parsers.pdf_items import column_items
-from parsers.pdf_rows import COLUMN_SLACK, Column, Row, cut, header_edges, runs_across, styled_unlike
+from parsers.pdf_rows import COLUMN_SLACK, Row, TableColumn, cut, header_edges, runs_across, styled_unlike
 from parsers.pdf_style import PageStyle
-from parsers.vocabulary import AREA_HEADING, BULLET_START, IMPROVEMENT_HEADER, ITEM_START, SECTION_HEADING, \
-    STRENGTH_HEADER
 
 
 def read_findings_table(cursor: RowCursor) -> BlockRead | None:
@@ -26,14 +32,14 @@ def read_findings_table(cursor: RowCursor) -> BlockRead | None:
     if edges is None:
         return None
     left_x0, split = edges
-    left, right = Column(left_x0), Column(split)
+    left, right = TableColumn(left_x0), TableColumn(split)
     end = _column_rows(cursor, [left, right])
     scan = not cursor.style.fonts
     strengths, improvements = column_items(left.lines, scan), column_items(right.lines, scan)
     return BlockRead(column_findings(strengths, improvements, row.page), end)
 
 
-def _column_rows(cursor: RowCursor, columns: list[Column]) -> int:
+def _column_rows(cursor: RowCursor, columns: list[TableColumn]) -> int:
     """Assigns the rows below the header at the cursor to its columns; returns the index after the table."""
     rows, index = cursor.rows, cursor.index + 1
     previous = cursor.row
@@ -59,7 +65,7 @@ def _column_rows(cursor: RowCursor, columns: list[Column]) -> int:
     return index
 
 
-def _ends_table(row: Row, previous: Row, columns: list[Column], style: PageStyle) -> bool:
+def _ends_table(row: Row, previous: Row, columns: list[TableColumn], style: PageStyle) -> bool:
     if row.page == previous.page and row.top - previous.bottom > TABLE_GAP * style.body_size:
         return True
     if AREA_HEADING.match(row.text) or SECTION_HEADING.match(row.text):

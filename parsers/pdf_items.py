@@ -5,9 +5,9 @@ from dataclasses import replace
 
 from domain.origin import Origin, joined
 from extract.model import Line
+from parsers.patterns import BULLET_START, ITEM_START
 from parsers.pdf_rows import COLUMN_SLACK, fits_after
 from parsers.segment import starts_item
-from parsers.vocabulary import BULLET_START, ITEM_START
 
 
 def column_items(lines: list[Line], scan: bool = False) -> list[tuple[str, Origin]]:

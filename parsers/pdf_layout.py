@@ -23,6 +23,7 @@ import regex as re
 from domain.origin import joined
 from extract.model import Document
 from parsers.blocks import Block, Heading, Layout, Paragraph, RubricBox
+from parsers.patterns import APPENDIX_HEADING, AREA_HEADING, BULLET_START, GENERIC_HEADINGS, SCORE_CELL, SECTION_HEADING
 from parsers.pdf_contents import read_contents
 from parsers.pdf_cursor import BlockRead, RowCursor, TableReader
 from parsers.pdf_findings import read_findings_lists, read_findings_table
@@ -32,8 +33,6 @@ from parsers.pdf_score_tables import read_score_table, read_year_table
 from parsers.pdf_style import RUNNING_WORDS, PageStyle, page_style
 from parsers.rubric_names import names_rubric
 from parsers.running_heads import split_running_heads
-from parsers.vocabulary import APPENDIX_HEADING, AREA_HEADING, BULLET_START, GENERIC_HEADINGS, SCORE_CELL, \
-    SECTION_HEADING
 
 _CONTINUED = re.compile(r"(?:[–,/-]|\b(?:och|samt|i|av|för|OCH|SAMT|I|AV|FÖR))$")  # a heading line cut short
 _GENERIC_TITLES = frozenset(title.casefold() for title in GENERIC_HEADINGS)

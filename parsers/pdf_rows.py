@@ -84,14 +84,14 @@ def lines_to_rows(lines: list[Line]) -> list[Row]:
 
 
 @dataclass
-class Column:
+class TableColumn:
     """A table column from its left edge, gathering the pieces of the rows cut into it."""
 
     x0: float  # where the column starts; it runs to the next column's x0
     lines: list[Line] = field(default_factory=list)
 
 
-def cut(row: Row, columns: list[Column]) -> list[tuple[Line, Column]]:
+def cut(row: Row, columns: list[TableColumn]) -> list[tuple[Line, TableColumn]]:
     """The row's words, cut at the column edges, as one line per column."""
     parts: dict[int, list[tuple[Word, Line]]] = {}
     for line in row.lines:

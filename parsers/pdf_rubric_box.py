@@ -6,10 +6,10 @@ import regex as re
 from domain.origin import Origin
 from extract.model import Line, Word
 from parsers.blocks import RubricBox
+from parsers.patterns import POINTS_WORD, RUBRICS_WORD, SCORE_UNIT, YEAR_CELL, cell_score
 from parsers.pdf_cursor import BlockRead, RowCursor
 from parsers.pdf_items import capitalized_unwrapped, column_items
-from parsers.pdf_rows import COLUMN_SLACK, Column, Row, cut, styled_unlike
-from parsers.vocabulary import POINTS_WORD, RUBRICS_WORD, SCORE_UNIT, YEAR_CELL, cell_score
+from parsers.pdf_rows import COLUMN_SLACK, Row, TableColumn, cut, styled_unlike
 
 _POINTS_LINE = re.compile(rf"^(?:Poäng|POÄNG)\s*:?\s*(\d{{1,3}})(?:{SCORE_UNIT.pattern})?$")  # "Poäng: 84 p"
 _BOX_GAP = 1.5  # the rubric box is set tight; a wider gap ends it
@@ -25,7 +25,7 @@ def read_rubric_box(cursor: RowCursor) -> BlockRead | None:
     # a re-evaluation's box has a column per year ("Rubriker | 2015 | 2012") where others print "Poäng"
     years = [w for w in row.words if YEAR_CELL.match(w.text)] if points is None else []
     edge = (points or years[0]).x0 - 2 * COLUMN_SLACK if points or years else style.right_edge + 50
-    year_columns = [Column(row.words[0].x0), *(Column(w.x0 - 2 * COLUMN_SLACK) for w in years)]
+    year_columns = [TableColumn(row.words[0].x0), *(TableColumn(w.x0 - 2 * COLUMN_SLACK) for w in years)]
     items: list[Line] = []
     score: int | None = None
     score_origin: Origin | None = None
@@ -64,7 +64,7 @@ def read_rubric_box(cursor: RowCursor) -> BlockRead | None:
                                [origin for _, origin in listed], score_origin, year_origins), index)
 
 
-def _cut_at_years(row: Row, years: list[Word], year_columns: list[Column]) -> tuple[
+def _cut_at_years(row: Row, years: list[Word], year_columns: list[TableColumn]) -> tuple[
         Row, list[tuple[int, int]], list[Origin | None]]:
     """A row of a box with year columns cut at them (the scores may stand close to the rubric), and the scores
     under the years with where they stand, where every cell right of the rubric is one (else none)."""

@@ -12,11 +12,11 @@ from domain.origin import Origin
 from domain.problems import problem
 from extract.model import Word
 from parsers.blocks import ScoreRow, ScoreTable
+from parsers.patterns import SUBQUESTION_CODE, YEAR_CELL
 from parsers.pdf_cursor import TABLE_GAP, BlockRead, RowCursor
 from parsers.pdf_rows import COLUMN_SLACK, Row
 from parsers.pdf_style import PageStyle
 from parsers.score_sums import unread_cells
-from parsers.vocabulary import SUBQUESTION_CODE, YEAR_CELL
 
 _CELL_VALUE = re.compile(r"^(?:\d{1,3}(?:[,.]\d+)?\s?%?|%|–|-)$")
 # a scan's "Procent" cell whose "%" OCR read as digits or letters ("7220", "74”", "89 Rx"); parsers.tables reads it

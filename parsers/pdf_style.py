@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+from parsers.patterns import BULLET_START, cell_score
 from parsers.pdf_rows import COLUMN_SLACK, Row, fits_after
-from parsers.vocabulary import BULLET_START, cell_score
 
 RUNNING_WORDS = 7  # a line of this many words is running text, whose spacing is the body's
 _FULL_LINE_SIZE_ERROR = 2.0  # OCR's glyph boxes make a full line of running text up to this much larger

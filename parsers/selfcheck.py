@@ -11,7 +11,7 @@ from domain.catalog import AREA_NUMBERS
 from domain.problems import Problem, problem
 from domain.records import RawReport
 from parsers.blocks import Layout
-from parsers.vocabulary import section_kind
+from parsers.patterns import section_kind
 
 
 def is_complete(report: RawReport, layout: Layout, sections_seen: set[str], pages_missing: int = 0) -> bool:

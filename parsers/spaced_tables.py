@@ -15,9 +15,15 @@ from __future__ import annotations
 import regex as re
 
 from extract.model import Cell, Line, Table
+from parsers.patterns import (
+    IMPROVEMENT_HEADER,
+    POINTS_WORD,
+    RUBRICS_WORD,
+    SCORE_COLUMN_WORDS,
+    STRENGTH_HEADER,
+    YEAR_CELL,
+)
 from parsers.tables import Row, cell_text
-from parsers.vocabulary import (IMPROVEMENT_HEADER, POINTS_WORD, RUBRICS_WORD, SCORE_COLUMN_WORDS, STRENGTH_HEADER,
-                                YEAR_CELL)
 
 _HEADER_WORD = re.compile("|".join(
     [f"(?:{pattern.pattern})" for pattern in (STRENGTH_HEADER, IMPROVEMENT_HEADER, RUBRICS_WORD, POINTS_WORD)]

@@ -14,8 +14,8 @@ from typing import Any, NamedTuple
 
 import regex as re
 
-from parsers.dates import MONTH, YEAR
 from domain.catalog import AREA_MAX_SCORE, TOTAL_MAX_SCORE
+from parsers.dates import MONTH, YEAR
 
 ORDINALS = {"första": 1, "andra": 2, "tredje": 3, "fjärde": 4, "femte": 5, "sjätte": 6, "sjunde": 7,
             "åttonde": 8}

@@ -8,13 +8,22 @@ from __future__ import annotations
 
 import regex as re
 
+from domain.catalog import area_numbers_for_title
 from domain.origin import Origin
 from extract.model import Cell
-from domain.catalog import area_numbers_for_title
 from parsers.blocks import Block, RubricBox, ScoreRow, ScoreTable
 from parsers.findings import column_findings
-from parsers.vocabulary import (AREA_DIGIT, IMPROVEMENT_HEADER, POINTS_WORD, RUBRICS_WORD, SCORE_COLUMNS,
-                                STRENGTH_HEADER, SUBQUESTION_CODE, YEAR_CELL, cell_score)
+from parsers.patterns import (
+    AREA_DIGIT,
+    IMPROVEMENT_HEADER,
+    POINTS_WORD,
+    RUBRICS_WORD,
+    SCORE_COLUMNS,
+    STRENGTH_HEADER,
+    SUBQUESTION_CODE,
+    YEAR_CELL,
+    cell_score,
+)
 
 _LEADING_NUMBER = re.compile(rf"^\s*(?:Område\s+)?({AREA_DIGIT})\.?(?:\s+|$)", re.I)
 _PERCENT = re.compile(r"^(\d{1,3}(?:[,.]\d+)?)\s?%?$")

@@ -16,6 +16,7 @@ from helpers.mini_reports import MINI_FLAT, MINI_MARKDOWN
 from helpers.paths import GOLD_DIR, GOLD_FILES, PDF_DIR, PDF_GOLD_FILES, RAW_DIR, REPO_ROOT, TEXT_SAMPLE
 from helpers.runs import CommandRun, Run, kompass_command, load_gold, run_extract_cli
 
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """The tiers follow what a test needs: Tesseract makes it `ocr`, the robustness cases (built and extracted
     once, minutes) make it `slow`, and `ocr` and `lab` tests are slow too; `pytest -m "not slow"` is the quick loop."""

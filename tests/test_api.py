@@ -7,9 +7,9 @@ import sys
 
 import pandas as pd
 import pytest
-from helpers.paths import RAW_DIR, TABLE_NAMES, TEXT_SAMPLE
 
 import kompass
+from helpers.paths import RAW_DIR, TABLE_NAMES, TEXT_SAMPLE
 from kompass.lock import Busy, RunLock
 from kompass.schema import BY_NAME
 

@@ -17,7 +17,6 @@ from kompass.cli import main
 from kompass.lock import RunLock
 from kompass.pipeline import Options, run_extract
 
-
 pytestmark = pytest.mark.slow  # whole runs killed at each step of publishing
 
 

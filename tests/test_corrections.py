@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 from click.testing import CliRunner
-from helpers.reportbuild import build
 from test_datapackage_validates import errors_by_table, frictionless_validate
-from helpers.reportdesc import describe
-from helpers.reportplan import Style
 
 import kompass
+from helpers.reportbuild import build
+from helpers.reportdesc import describe
+from helpers.reportplan import Style
 from kompass.cli import main
 
 AREA = 3

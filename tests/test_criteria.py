@@ -1,8 +1,8 @@
 """normalize.criteria.detect_version: the criteria revision read from the report's content."""
 from __future__ import annotations
 
-from normalize.criteria import detect_version
 from domain.records import RawReport
+from normalize.criteria import detect_version
 
 
 def _report(named_areas=None, mentions=None, year=None) -> RawReport:

@@ -13,7 +13,6 @@ import pytest
 
 from helpers.paths import TABLE_NAMES
 
-
 pytestmark = pytest.mark.slow  # Frictionless validates every table
 
 

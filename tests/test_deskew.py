@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import pypdfium2
 import pytest
-from helpers.paths import PDF_DIR
 from PIL import Image
 
 from extract.deskew import skew_degrees, straightened
+from helpers.paths import PDF_DIR
 
 FINDINGS_PAGE = (PDF_DIR / "a" / "kk-ff27100eabfc.pdf", 7)  # body text above a two-column findings table
 

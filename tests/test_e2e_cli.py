@@ -7,9 +7,9 @@ import shutil
 from collections import Counter
 
 from click.testing import CliRunner
+
 from helpers.paths import RAW_DIR, SAMPLE_PDF, TEXT_SAMPLE
 from helpers.runs import read_tables
-
 from kompass import cli
 
 SUMMARY = re.compile(r"^kompass: (\d+) documents? \((\d+) read, (\d+) reparsed, (\d+) reused; (\d+) failed"

@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from helpers.paths import PDF_DIR, PDF_GOLD_FILES
 from helpers.runs import load_gold, report_for_gold, rows_of
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from helpers.paths import PDF_DIR
-from helpers.runs import run_extract_cli
-from helpers.pdfbuild import LEFT, PdfBuilder
 from pypdf import PdfWriter
 
 from extract.ocr import tesseract_available
+from helpers.paths import PDF_DIR
+from helpers.pdfbuild import LEFT, PdfBuilder
+from helpers.runs import run_extract_cli
 
 GOOD = PDF_DIR / "b" / "kk-41b95ded6824.pdf"  # the smallest fixture: Sollentuna 2015, 17 pages
 # a scan of a grey picture: OCR reads it and finds no report in it; without Tesseract it cannot be read at all

@@ -36,7 +36,7 @@ def test_pdf_suffix_without_pdf_content_is_an_extraction_error(tmp_path):
 
 
 def test_text_file_gets_format_rendering_and_digest(tmp_path):
-    data = "Rad ett\nRad två\n".encode("utf-8")
+    data = "Rad ett\nRad två\n".encode()
     path = tmp_path / "a.TXT"
     path.write_bytes(data)
     document = read_document(path, "sub/a.TXT")

@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 import pytest
-from helpers.pdfbuild import BODY, BOLD, LEFT, PdfBuilder, width
 
 from extract import read_document
 from extract.model import Word
 from extract.pdf import read_pdf
+from helpers.pdfbuild import BODY, BOLD, LEFT, PdfBuilder, width
 
 
 def _read(pdf: PdfBuilder, tmp_path, reader: str, name: str = "built.pdf"):

@@ -4,12 +4,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from helpers.pdfbuild import LEFT, PdfBuilder
 from pypdf import PdfWriter
 
 from extract import OcrSettings, ocr, read_document
 from extract.errors import ExtractionError
 from extract.pdf import read_pdf
+from helpers.pdfbuild import LEFT, PdfBuilder
 
 
 def _text_pdf(path: Path, pages: int = 3) -> Path:

@@ -6,13 +6,12 @@ import dataclasses
 from pathlib import Path
 
 import pytest
-from helpers.paths import PDF_DIR
-from helpers.pdfbuild import BOLD, LEFT, report
 from reportlab.pdfgen.canvas import Canvas
 
 from extract import read_document
+from helpers.paths import PDF_DIR
+from helpers.pdfbuild import BOLD, LEFT, report
 from parsers import parse
-
 
 pytestmark = pytest.mark.slow  # every PDF reader on every fixture
 

@@ -1,7 +1,6 @@
 """extract.text: which plain-text rendering a file is, its pages, and the running head split off each page."""
 from __future__ import annotations
 
-
 from extract.text import read_text
 
 HEAD = "Sveriges Kommuner och Landsting 2018-06-19 {} (5)"

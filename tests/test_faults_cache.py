@@ -13,16 +13,15 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from domain.problems import problem
 from helpers.paths import RAW_DIR
 from helpers.runs import read_tables
-from domain.problems import problem
 from kompass.cache import Cache, InvalidEntry
 from kompass.cli import main
 from kompass.codec import Codec
 from kompass.pipeline import CACHE_CODEC, Options, run_extract
 from kompass.results import CachedFailure, DocumentResult
-from normalize.report import NormalizedReport
-
+from normalize.rows import NormalizedReport
 
 pytestmark = pytest.mark.slow  # whole runs against poisoned caches
 

@@ -18,17 +18,16 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from helpers.pdfbuild import LEFT, PdfBuilder
 
-from helpers.paths import REPO_ROOT, TEXT_SAMPLE
-from helpers.runs import read_tables
 from extract import read_document
+from helpers.paths import REPO_ROOT, TEXT_SAMPLE
+from helpers.pdfbuild import LEFT, PdfBuilder
+from helpers.runs import read_tables
 from kompass import pipeline, workers
 from kompass.cli import main
 from kompass.lock import held_folder
 from kompass.pipeline import Options, run_extract
 from kompass.workers import Limits
-
 
 pytestmark = pytest.mark.slow  # whole runs in a starved environment
 

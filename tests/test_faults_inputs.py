@@ -8,13 +8,13 @@ from pathlib import Path
 import pdfplumber.page
 import pytest
 from click.testing import CliRunner
-from helpers.pdfbuild import LEFT, PdfBuilder
 from pypdf import PdfWriter
 from pypdf.generic import NameObject, NumberObject
 
-from helpers.paths import RAW_DIR
-from helpers.runs import read_tables
 from extract import read_document
+from helpers.paths import RAW_DIR
+from helpers.pdfbuild import LEFT, PdfBuilder
+from helpers.runs import read_tables
 from kompass.cli import main
 from kompass.inputs import find_inputs
 

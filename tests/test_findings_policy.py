@@ -1,9 +1,9 @@
 """parsers.findings: kinds of the items of a findings table, and when they must stay unknown."""
 from __future__ import annotations
 
-from parsers.findings import column_findings, flattened_findings
 from domain.origin import Origin
 from domain.records import Problem
+from parsers.findings import column_findings, flattened_findings
 
 
 def _kinds(block) -> list[tuple[str, str, int | None]]:

@@ -8,12 +8,12 @@ few, rendered and extracted once per session.
 from __future__ import annotations
 
 import pytest
+
+from helpers.housestyle import STYLES, rendered_gold, to_pdf, write_docx
 from helpers.paths import GOLD_DIR
+from helpers.reportdesc import describe, expected_tables, observed_tables
 from helpers.runs import load_gold, report_for_gold, run_extract_cli
 from helpers.tools import require_tool
-from helpers.housestyle import STYLES, rendered_gold, to_pdf, write_docx
-from helpers.reportdesc import describe, expected_tables, observed_tables
-
 
 pytestmark = pytest.mark.lab
 

@@ -1,8 +1,6 @@
 """One document's crash, hang or memory blow-up is that document's error, never the run's."""
 from __future__ import annotations
 
-import pytest
-
 import ctypes
 import faulthandler
 import os
@@ -11,16 +9,16 @@ import signal
 import time
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
-from helpers.paths import TEXT_SAMPLE
 from extract import OcrSettings
+from helpers.paths import TEXT_SAMPLE
+from helpers.runs import read_tables
 from kompass import pipeline
 from kompass.cli import main
 from kompass.pipeline import Options, run_extract
 from kompass.workers import Limits
-from helpers.runs import read_tables
-
 
 pytestmark = pytest.mark.slow  # a run whose worker hangs until its time limit
 

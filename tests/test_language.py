@@ -10,8 +10,8 @@ import pytest
 
 from domain import lexicon
 from domain.datafiles import data_file
-from normalize.language import kind_guess, lemmas
 from domain.lexicon import open_table, packed_table
+from normalize.language import kind_guess, lemmas
 
 
 def test_lemmas_are_lower_case_without_stop_words():

@@ -8,10 +8,10 @@ from __future__ import annotations
 import numpy
 import pypdfium2
 import pytest
-from helpers.paths import PDF_DIR
 
 from extract.leaders import without_leaders
 from extract.pdf import read_pdf
+from helpers.paths import PDF_DIR
 
 SOURCE = PDF_DIR / "a" / "kk-0aecb26ddfde.pdf"  # Sollentuna 2015: a contents page set with tight, small dots
 CONTENTS_PAGE, AREA_PAGE = 2, 7  # the area page has a rubric box, bullets and a running head in grey

@@ -1,11 +1,11 @@
-"""normalize.report.normalize_report: a raw record becomes the rows of the published tables."""
+"""normalize.rows.normalize_report: a raw record becomes the rows of the published tables."""
 from __future__ import annotations
 
 from datetime import date
 
 from domain.origin import Origin
-from normalize.report import normalize_report
 from domain.records import RawArea, RawFinding, RawPriorScore, RawReport, RawSubquestion
+from normalize.rows import normalize_report
 
 
 def _raw(**fields) -> RawReport:

@@ -14,12 +14,11 @@ import jupytext
 import nbformat
 import pytest
 from click.testing import CliRunner
-from helpers.paths import RAW_DIR, REPO_ROOT
-from helpers.runs import read_tables
 from nbclient import NotebookClient
 
+from helpers.paths import RAW_DIR, REPO_ROOT
+from helpers.runs import read_tables
 from kompass.cli import main
-
 
 pytestmark = pytest.mark.slow  # executes the notebooks
 

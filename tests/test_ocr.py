@@ -7,12 +7,12 @@ straight and a degree askew; and a contents page set with dot leaders.
 from __future__ import annotations
 
 import pytest
-from helpers.paths import FIXTURES, PDF_DIR
-from helpers.runs import load_gold, run_extract_cli
-from helpers.pdfbuild import scanned
 
 from extract import ExtractionError, OcrSettings, read_document
 from extract.ocr import ocr_pages
+from helpers.paths import FIXTURES, PDF_DIR
+from helpers.pdfbuild import scanned
+from helpers.runs import load_gold, run_extract_cli
 from normalize.text import clean_text
 from parsers import parse
 

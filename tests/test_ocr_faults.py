@@ -10,11 +10,11 @@ import stat
 from pathlib import Path
 
 import pytest
-from helpers.runs import run_extract_cli
-from helpers.pdfbuild import LEFT, PdfBuilder, scanned
-from helpers.textlayers import text_over_scan
 
 from extract import ExtractionError, OcrSettings, ocr, read_document
+from helpers.pdfbuild import LEFT, PdfBuilder, scanned
+from helpers.runs import run_extract_cli
+from helpers.textlayers import text_over_scan
 
 LETTER = ["Hej Anna!", "", "Tack för ditt brev om vägen till skolan. Vi har tittat på saken och kommer att",
           "laga gropen vid busshållplatsen innan sommaren. Hör gärna av dig igen om det inte blir bättre.",

@@ -2,10 +2,10 @@
 and the low-confidence warnings drawn from them."""
 from __future__ import annotations
 
+from domain.records import RawArea, RawFinding, RawReport
 from extract.model import Document, Line, Page, Word
 from extract.ocr import OcrPage, OcrWord
 from extract.ocr_lines import to_page
-from domain.records import RawArea, RawFinding, RawReport
 from parsers.ocr_confidence import low_confidence
 
 DPI = 200  # 1 pixel = 0.36 points

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from helpers.paths import PDF_DIR
-from helpers.runs import read_tables, run_extract_cli
 from extract import ExtractionError, read_document
 from extract.streams import MOST_INFLATED, check_streams
+from helpers.paths import PDF_DIR
+from helpers.runs import read_tables, run_extract_cli
 
 TEXT = b"BT /F1 12 Tf 72 720 Td (Omrade 1 Offentlighet och demokrati) Tj ET\n"
 

@@ -1,8 +1,8 @@
 """Line-break hyphenation in PDF findings: undone for a split word, kept for "e-tjänster" and "Kompetens- och"."""
 from __future__ import annotations
 
-from helpers.runs import run_extract_cli
 from helpers.pdfbuild import BOLD, LEFT, report
+from helpers.runs import run_extract_cli
 
 
 def test_findings_hyphenation_is_undone_only_where_a_word_was_split(tmp_path):

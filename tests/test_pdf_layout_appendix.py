@@ -1,9 +1,8 @@
 """parsers.pdf_layout on built PDFs: an appended earlier evaluation ("Bilaga – 2015 års Kommunkompass")."""
 from __future__ import annotations
 
-from helpers.runs import run_extract_cli
 from helpers.pdfbuild import BOLD, LEFT, document, report
-
+from helpers.runs import run_extract_cli
 from parsers import parse
 from parsers.blocks import Heading, ScoreTable
 from parsers.pdf_layout import read_pdf_layout

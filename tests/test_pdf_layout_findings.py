@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import pytest
-from helpers.pdfbuild import BOLD, LEFT, PdfBuilder, document, report, width
 
+from helpers.pdfbuild import BOLD, LEFT, PdfBuilder, document, report, width
 from parsers.blocks import FindingsBlock, Heading, Paragraph
 from parsers.pdf_layout import read_pdf_layout
 

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from helpers.pdfbuild import BODY, BOLD, document, report
-
 from parsers import parse
 from parsers.blocks import Heading, Paragraph
 from parsers.pdf_layout import read_pdf_layout

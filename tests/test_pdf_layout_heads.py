@@ -4,7 +4,6 @@ from __future__ import annotations
 from datetime import date
 
 from helpers.pdfbuild import BOLD, document, report
-
 from parsers import parse
 from parsers.blocks import Heading, Paragraph
 from parsers.pdf_layout import read_pdf_layout

@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import pytest
-from helpers.pdfbuild import BOLD, LEFT, document, report
 
+from helpers.pdfbuild import BOLD, LEFT, document, report
 from parsers import parse
 from parsers.blocks import Heading, RubricBox
 from parsers.pdf_layout import read_pdf_layout

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from helpers.pdfbuild import BOLD, LEFT, document, report
-
 from parsers import parse
 from parsers.blocks import ScoreRow, ScoreTable
 from parsers.pdf_layout import read_pdf_layout

@@ -1,15 +1,14 @@
 """House-style variants seen when rendering reports in other styles: each once broke the PDF reader."""
 from __future__ import annotations
 
-from helpers.pdfbuild import BOLD, LEFT, document, report
-
 from extract.model import Line, Word
+from helpers.pdfbuild import BOLD, LEFT, document, report
 from parsers import parse
 from parsers.blocks import Heading, ScoreTable
 from parsers.cover import read_cover
+from parsers.patterns import BULLET_START
 from parsers.pdf_items import column_items
 from parsers.pdf_layout import read_pdf_layout
-from parsers.vocabulary import BULLET_START
 
 
 def _read(pdf, tmp_path):

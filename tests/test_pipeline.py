@@ -7,13 +7,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from domain import lexicon
 from helpers.mini_reports import MINI_FLAT, MINI_MARKDOWN
 from helpers.paths import RAW_DIR
 from helpers.runs import read_tables
 from kompass.cli import main
 from kompass.inputs import find_inputs
 from kompass.pipeline import Options, _load_libraries, _task, page_workers
-from domain import lexicon
 
 SOLLENTUNA_2018 = RAW_DIR / "000_c7b2db4eead6c9d1.txt"
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import subprocess
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -45,7 +45,7 @@ def _squeezed(text: object) -> str:
     return re.sub(r"[\W_]+", "", str(text)).casefold()
 
 
-@lru_cache(maxsize=None)
+@cache
 def _box_text(pdf: Path, page: int, box: tuple[float, ...]) -> str:
     """`pdftotext -x -y -W -H` of the box, widened by a point each way for rounding."""
     x0, top, x1, bottom = box

@@ -3,10 +3,10 @@ text layer of the same pages gives (OCR boxes the glyphs; a text layer its font'
 from __future__ import annotations
 
 import pytest
-from helpers.paths import PDF_DIR
-from helpers.pdfbuild import scanned
 
 from extract import read_document
+from helpers.paths import PDF_DIR
+from helpers.pdfbuild import scanned
 from parsers import parse
 
 SOURCE = PDF_DIR / "a" / "kk-ff27100eabfc.pdf"  # Sollentuna 2018

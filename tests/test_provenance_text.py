@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 import pytest
+from test_provenance_pdf import VALUE_OF, _squeezed
 
-from helpers.paths import RAW_DIR
 from extract.encoding import decode
 from extract.html import read_html
-from test_provenance_pdf import VALUE_OF, _squeezed
+from helpers.paths import RAW_DIR
 
 
 def _source(row: dict) -> str:

@@ -6,11 +6,11 @@ import json
 import pyarrow.parquet as pq
 import pytest
 
+from domain.catalog import catalog_version
 from helpers.paths import REPO_ROOT, TABLE_NAMES
 from kompass import __version__
 from kompass.publication import codebook, datapackage, field_type
 from kompass.schema import BY_NAME
-from domain.catalog import catalog_version
 
 
 def test_datapackage_fields_are_the_parquet_columns(extracted):

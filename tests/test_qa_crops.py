@@ -2,11 +2,11 @@
 crop of its page around its box, embedded, which headless Chromium draws."""
 from __future__ import annotations
 
-import pytest
 import html
 import json
 import shutil
 
+import pytest
 from test_qa_report import run_chromium, write_report
 
 from kompass.digest import PREVIOUS_DIGEST_FILE

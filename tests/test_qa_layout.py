@@ -7,15 +7,14 @@ import json
 from pathlib import Path
 
 import pytest
-from helpers.paths import TEXT_SAMPLE
 from test_qa_report import extract_to, has_run, parse, run_chromium, write_report
 
+from helpers.paths import TEXT_SAMPLE
 from kompass.digest import metadata_fields, run_digest
-from kompass.qa_charts import text_width
 from kompass.qa_changes import changes_section
-from kompass.qa_dataset import Dataset, load_dataset
+from kompass.qa_charts import text_width
+from kompass.qa_dataset import QaDataset, load_dataset
 from kompass.qa_report import render_report
-
 
 pytestmark = pytest.mark.slow  # renders the report in headless Chromium
 
@@ -111,7 +110,7 @@ def test_a_report_published_from_another_input_names_both_and_the_problems_their
                  "code": "duplicate_report", "page": None, "message": "Another input (kk.pdf) is the same report."}
     after = {"reports": [_report("kk.pdf", source_format="pdf", reader="pdfium")],
              "areas": [{"report_id": "sollentuna-2015", "area_no": 1, "score": 66}], "problems": [duplicate]}
-    dataset = Dataset(Path("processed"), [], [], [], [], [], {}, {}, [{}, {}], digest=run_digest(after, "t1"),
+    dataset = QaDataset(Path("processed"), [], [], [], [], [], {}, {}, [{}, {}], digest=run_digest(after, "t1"),
                       previous_digest=run_digest(before, "t0"))
     changes = parse(changes_section(dataset)).sections["changes"]
     assert has_run(changes, ["sollentuna-2015", "(changed; kk.pdf, before copy.txt)"])

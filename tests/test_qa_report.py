@@ -1,11 +1,10 @@
 """`kompass report`: the HTML quality report of a dataset, read as text and rendered by headless Chromium."""
 from __future__ import annotations
 
-from collections import Counter
-
 import json
 import shutil
 import subprocess
+from collections import Counter
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -13,15 +12,14 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 from click.testing import CliRunner
+from PIL import Image
+
 from helpers.paths import RAW_DIR, TEXT_SAMPLE
 from helpers.runs import read_tables
 from helpers.tools import require_tool
-from PIL import Image
-
 from kompass.cli import main
 from kompass.qa_dataset import load_dataset, source_file
 from kompass.qa_html import page_cell
-
 
 pytestmark = pytest.mark.slow  # renders the report in headless Chromium
 

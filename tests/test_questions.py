@@ -1,8 +1,8 @@
 """normalize.questions.question_id_for: subquestions matched to the catalog's canonical ids."""
 from __future__ import annotations
 
-from normalize.questions import question_id_for
 from domain.records import RawSubquestion
+from normalize.questions import question_id_for
 
 
 def _sq(code: str, text: str, maximum: int = 10) -> RawSubquestion:

@@ -1,10 +1,10 @@
-"""parsers.report on appended parts: what an appended evaluation gives, and what is never read as an earlier one."""
+"""parsers.grammar on appended parts: what an appended evaluation gives, and what is never read as an earlier one."""
 from __future__ import annotations
 
 from extract.model import Document
 from parsers.blocks import FindingsBlock, Heading, Layout, Paragraph, RubricBox
+from parsers.grammar import build_report
 from parsers.page_sequence import check_pages
-from parsers.report import build_report
 
 COVER = ["KommunKompassen", "ANALYS AV", "LERUMS KOMMUN 2018", "Anna Berg, SKL"]
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import pytest
+
 from helpers.tools import require_tool
 
 MISSING = "kompass-no-such-tool"

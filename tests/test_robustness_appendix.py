@@ -4,10 +4,10 @@ earlier scores become prior_scores with source "appendix" (reportplan.appended_p
 from __future__ import annotations
 
 import pytest
+
 from helpers.reportdesc import describe, earlier_scores
 from helpers.reportplan import Style
 from helpers.robustness import CASE_FORMATS, cases
-
 
 # one sentence mentions an appendix inside area 2: every later area is still read
 LILLA_EDET = describe("Lilla Edet", 2015, quoted_prior_year=2012)

@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 import pytest
+
 from helpers.reportdesc import describe
 from helpers.reportplan import Style
 from helpers.robustness import CASE_FORMATS, cases
-
 
 VASBY = describe("Upplands Väsby", 2011)
 GOTLAND = describe("Gotland", 2012, quoted_prior_year=2009)

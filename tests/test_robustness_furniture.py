@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import pytest
+
 from helpers.reportdesc import describe
 from helpers.reportplan import Style
 from helpers.robustness import CASE_FORMATS, cases

@@ -8,11 +8,12 @@ page invented.
 from __future__ import annotations
 
 import pytest
-from helpers.tools import require_tool
+
 from helpers.reportbuild import PDFTOTEXT
 from helpers.reportdesc import describe
 from helpers.reportplan import RubricBox, ScoreTable, Style, plan
 from helpers.robustness import CASES, PAGE_COLUMNS, REPORT_TABLES, SOURCE_COLUMNS, assert_tables_equal, cases
+from helpers.tools import require_tool
 
 MOLNDAL = describe("Mölndal", 2015, suffix="stad", quoted_prior_year=2012)
 # pdftotext's renderings, plain and -layout, where poppler is installed (test_issue_17_pdftotext_is_installed)

@@ -7,10 +7,11 @@ from __future__ import annotations
 from functools import partial
 
 import pytest
-from helpers.runs import run_extract_cli
+
 from helpers.pdfbuild import scanned
 from helpers.reportdesc import describe, first_areas
 from helpers.robustness import cases, extract_cases
+from helpers.runs import run_extract_cli
 
 SCANS: dict = {}
 # (scanned, printed) case names: a short report, and a whole one (OCR read "11" as "41" and "44" in it)

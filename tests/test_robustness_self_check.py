@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+
 from helpers.reportdesc import describe, with_changes
 from helpers.reportplan import Style
 from helpers.robustness import CASE_FORMATS, CASES, cases

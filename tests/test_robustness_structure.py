@@ -3,10 +3,10 @@ and the rubric glyph kept inside HTML list items. Wording-only variants publish 
 from __future__ import annotations
 
 import pytest
+
 from helpers.reportdesc import describe
 from helpers.reportplan import Style
 from helpers.robustness import CASE_FORMATS, PAGE_COLUMNS, cases
-
 
 KUNGALV = describe("Kungälv", 2016, quoted_prior_year=2013)
 KUNGALV_PLAIN = cases("kungalv-2016-plain", KUNGALV)

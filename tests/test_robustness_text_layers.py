@@ -17,6 +17,7 @@ from __future__ import annotations
 from functools import partial
 
 import pytest
+
 from helpers.reportdesc import describe, first_areas
 from helpers.robustness import cases, extract_cases
 from helpers.runs import run_extract_cli

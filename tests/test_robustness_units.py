@@ -3,6 +3,7 @@ the area's score; the unit never becomes a rubric, and the box never runs on int
 from __future__ import annotations
 
 import pytest
+
 from helpers.reportdesc import describe, earlier_scores
 from helpers.reportplan import Style
 from helpers.robustness import CASE_FORMATS, cases

@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import pytest
-from PIL import Image
 from click.testing import CliRunner
+from PIL import Image
 
 from kompass.cli import main
 from kompass.crops import DPI, MARGIN

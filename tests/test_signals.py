@@ -22,7 +22,6 @@ from helpers.paths import REPO_ROOT, TEXT_SAMPLE
 from kompass.cli import main
 from kompass.pipeline import Options, run_extract
 
-
 pytestmark = pytest.mark.slow  # whole runs in subprocesses, stopped at each moment
 
 

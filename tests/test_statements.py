@@ -3,8 +3,15 @@ from __future__ import annotations
 
 import pytest
 
-from parsers.statements import (area_score_statement, evaluation_number, evaluation_period, previous_evaluation_year,
-                                prior_total, quoted_scores, stated_total)
+from parsers.statements import (
+    area_score_statement,
+    evaluation_number,
+    evaluation_period,
+    previous_evaluation_year,
+    prior_total,
+    quoted_scores,
+    stated_total,
+)
 
 
 @pytest.mark.parametrize("text, number", [

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from extract.model import Cell
 from domain.origin import Origin
+from extract.model import Cell
 from parsers.blocks import FindingsBlock, RubricBox, ScoreTable
 from parsers.tables import area_number_of_label, blocks_from_table, parse_percent
 

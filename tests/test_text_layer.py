@@ -5,18 +5,18 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from helpers.pdfbuild import LEFT, report
 from PIL import Image
 from pypdf import PdfWriter
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
-from helpers.textlayers import garbled_fonts, text_over_scan
 
 from extract import ExtractionError, OcrSettings, read_document
 from extract.model import Line, Page, ScanLayer
 from extract.pdf import read_pdf
 from extract.text_layer import LayerFaults, layer_faults
+from helpers.pdfbuild import LEFT, report
+from helpers.textlayers import garbled_fonts, text_over_scan
 
 WIDTH, HEIGHT = A4
 SENTENCE = "Kommunen har ett tydligt arbete inom information till medborgare och följer upp det varje år."

@@ -1,8 +1,8 @@
 """normalize.validate: numbers that disagree beyond what rounding explains become warnings."""
 from __future__ import annotations
 
-from normalize.validate import validate
 from domain.records import RawArea, RawAreaTotal, RawReport, RawSubquestion
+from normalize.validate import validate
 
 
 def _codes(**fields) -> list[str]:

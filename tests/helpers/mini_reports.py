@@ -1,7 +1,6 @@
 """Small hand-made reports, used by the layout, pipeline and duplicate tests."""
 from __future__ import annotations
 
-
 MINI_MARKDOWN = """KOMMUNKOMPASSEN ANALYS AV TÄBY KOMMUN 2017
 
 2017-05-02

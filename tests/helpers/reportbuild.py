@@ -20,8 +20,21 @@ from pathlib import Path
 
 from helpers.pdfbuild import BOLD, LEFT, RIGHT, PdfBuilder, width
 from helpers.reportdesc import expected_tables
-from helpers.reportplan import (Contents, Cover, Findings, Heading, Page, Para, RubricBox, ScoreTable, Style, YearTable,
-                        appended_prior_scores, plan, printed_date)
+from helpers.reportplan import (
+    Contents,
+    Cover,
+    Findings,
+    Heading,
+    Page,
+    Para,
+    RubricBox,
+    ScoreTable,
+    Style,
+    YearTable,
+    appended_prior_scores,
+    plan,
+    printed_date,
+)
 
 FORMATS = {"pdf": ".pdf", "flat": ".txt", "transcript": ".txt", "markdown": ".md", "paged": ".txt",
            "paged-layout": ".txt"}

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import regex as re
+
 from helpers.reportbuild import FORMATS, build
 from helpers.reportdesc import observed_tables
 from helpers.reportplan import Style

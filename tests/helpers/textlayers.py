@@ -19,11 +19,22 @@ import tempfile
 from pathlib import Path
 
 from fontTools.ttLib import TTFont
-from helpers.pdfbuild import page_images, scanned
-from helpers.built import built, program_version
 from pypdf import PdfReader, PdfWriter
-from pypdf.generic import (ArrayObject, ByteStringObject, ContentStream, DecodedStreamObject, DictionaryObject,
-                           FloatObject, NameObject, NumberObject, StreamObject, TextStringObject)
+from pypdf.generic import (
+    ArrayObject,
+    ByteStringObject,
+    ContentStream,
+    DecodedStreamObject,
+    DictionaryObject,
+    FloatObject,
+    NameObject,
+    NumberObject,
+    StreamObject,
+    TextStringObject,
+)
+
+from helpers.built import built, program_version
+from helpers.pdfbuild import page_images, scanned
 
 FONTS = Path(__file__).parent.parent / "fixtures" / "fonts"
 _TRUETYPE = {"/Helvetica": FONTS / "liberation-sans.ttf", "/Helvetica-Bold": FONTS / "liberation-sans-bold.ttf"}

@@ -33,15 +33,21 @@ from parsers.identify import identify
 from parsers.ocr_confidence import low_confidence
 from parsers.page_sequence import PageCheck, contents_gaps
 from parsers.parts import Part, part_year, split_parts
+from parsers.passages import Passage, passage_of
+from parsers.patterns import AREA_HEADING, SECTION_HEADING, TOTAL_LABEL, YEAR_CELL, is_area_heading, section_kind
 from parsers.running_heads import head_date
 from parsers.score_sums import settled_rows
 from parsers.selfcheck import is_complete, structure_problems
-from parsers.passages import Passage, passage_of
-from parsers.statements import (Stated, evaluation_number_stated, evaluation_period_stated, previous_evaluation_year,
-                                prior_total_stated, quoted_scores_stated, stated_total_stated)
+from parsers.statements import (
+    Stated,
+    evaluation_number_stated,
+    evaluation_period_stated,
+    previous_evaluation_year,
+    prior_total_stated,
+    quoted_scores_stated,
+    stated_total_stated,
+)
 from parsers.tables import area_number_of_label, misread_percent, parse_percent
-from parsers.vocabulary import (AREA_HEADING, SECTION_HEADING, TOTAL_LABEL, YEAR_CELL, is_area_heading,
-                                section_kind)
 
 _VERSION = re.compile(r"(?:version(?:en)?\s*|\(v\.?\s*|\()(2\.[0-9])\b", re.I)
 

@@ -6,16 +6,16 @@ from pathlib import PurePosixPath
 from typing import TypeGuard
 
 from domain import catalog
-from normalize.criteria import detect_version
+from domain.catalog import AREA_MAX_SCORE, AREA_NUMBERS, TOTAL_MAX_SCORE
 from domain.municipalities import display_name, resolve, slug
+from domain.origin import Origin
+from domain.problems import Problem, problem
+from domain.records import UNKNOWN, RawArea, RawReport, Row
+from normalize.criteria import detect_version
+from normalize.language import kind_guess, lemmas
 from normalize.questions import question_id_for
 from normalize.text import clean_text, collapse, report_words
-from normalize.language import kind_guess, lemmas
 from normalize.validate import validate
-from domain.catalog import AREA_MAX_SCORE, AREA_NUMBERS, TOTAL_MAX_SCORE
-from domain.problems import Problem, problem
-from domain.origin import Origin
-from domain.records import UNKNOWN, RawArea, RawReport, Row
 
 UNIDENTIFIED = "unidentified"  # the municipality of a report whose name could not be read
 
