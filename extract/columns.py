@@ -66,10 +66,11 @@ def tables_across_pages(pages: list[list[str]]) -> list[list[str]]:
             if going_on is None or abs(going_on - gutter) > _GUTTER_SHIFT:
                 continue
         else:
-            gutter = _gutter(before[slice(*last)])
-            going_on = _going_on(after[slice(*first)], gutter) if gutter is not None else None
-            if going_on is None:
+            found = _gutter(before[slice(*last)])
+            going_on = _going_on(after[slice(*first)], found) if found is not None else None
+            if found is None or going_on is None:
                 continue
+            gutter = found
         before[last[0]:last[1]] = _aligned([(line, gutter) for line in before[slice(*last)]] +
                                            [(line, going_on) for line in after[slice(*first)]])
         del after[first[0]:first[1]]

@@ -11,6 +11,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import accumulate
+from typing import NamedTuple
 
 from domain.origin import Origin
 from domain.problems import Problem
@@ -24,6 +25,15 @@ class Word:
     x0: float
     x1: float
     confidence: float | None = None  # 0-100, from OCR; None where the source has a text layer
+
+
+class LineBox(NamedTuple):
+    """Where a line stands on its page, in PDF points from the page's top left."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
 
 
 @dataclass(frozen=True)
@@ -52,7 +62,7 @@ class Line:
     def origin(self) -> Origin:
         """Where the line stands: its page and, where the source has geometry, its box; in a text copy that
         knows its words' offsets, its characters."""
-        return Origin(self.page, self._box(), self.source_span(0, len(self.text)))
+        return Origin(self.page, self.box, self.source_span(0, len(self.text)))
 
     def source_span(self, start: int, end: int) -> tuple[int, int] | None:
         """Where the characters [start, end) of `text` stand in the decoded source text, if known: around the
@@ -76,10 +86,20 @@ class Line:
         """Where each word of `text` starts in it (worked out once: a flat copy's line is a whole page)."""
         return tuple(accumulate((len(word) + 1 for word in self.text.split(" ")[:-1]), initial=0))
 
-    def _box(self) -> tuple[float, float, float, float] | None:
+    @property
+    def box(self) -> LineBox | None:
+        """Where the line stands, where its source has geometry (a PDF, a scan); None in a text copy."""
         if self.x0 is None or self.x1 is None or self.top is None or self.bottom is None:
             return None
-        return (self.x0, self.top, self.x1, self.bottom)
+        return LineBox(self.x0, self.top, self.x1, self.bottom)
+
+    @property
+    def placed(self) -> LineBox:
+        """The box of a line of a PDF or a scan, which the parts of kompass that read positions take alone."""
+        box = self.box
+        if box is None:
+            raise ValueError(f"a line of page {self.page} has no position: {self.text[:40]!r}")
+        return box
 
 
 @dataclass(frozen=True)

@@ -180,11 +180,17 @@ def _cut(words: list[OcrWord], page: int, scale: float, contents: bool = False) 
     return [_line(kept, page, size, baseline, scale) for segment in segments if (kept := _without_specks(segment))]
 
 
+def _lower(first: float | None, second: float | None) -> float | None:
+    """The lower of two confidences; a bullet found in the image has none."""
+    known = [value for value in (first, second) if value is not None]
+    return min(known) if known else None
+
+
 def _joined(left: OcrWord, right: OcrWord) -> OcrWord:
     top = min(left.top, right.top)
     return dataclasses.replace(left, text=left.text + right.text, top=top, width=right.left + right.width - left.left,
                                height=max(left.top + left.height, right.top + right.height) - top,
-                               confidence=min(left.confidence, right.confidence))
+                               confidence=_lower(left.confidence, right.confidence))
 
 
 
@@ -240,14 +246,15 @@ def _in_rows(lines: list[Line]) -> list[Line]:
     Tesseract gives a table's columns as separate blocks; the layout family
     expects the cells of a row next to each other.
     """
-    ordered = sorted(lines, key=lambda line: (line.bottom, line.x0))
+    ordered = sorted(lines, key=lambda line: (line.placed.bottom, line.placed.x0))
     rows: list[list[Line]] = []
     for line in ordered:
-        if rows and abs(rows[-1][0].bottom - line.bottom) <= _ROW_TOLERANCE * max(line.size, rows[-1][0].size):
+        if rows and abs(rows[-1][0].placed.bottom - line.placed.bottom) <= _ROW_TOLERANCE * max(
+                line.size or 0, rows[-1][0].size or 0):
             rows[-1].append(line)
         else:
             rows.append([line])
-    return [line for row in rows for line in sorted(row, key=lambda line: line.x0)]
+    return [line for row in rows for line in sorted(row, key=lambda line: line.placed.x0)]
 
 
 def mean_confidence(pages: list[Page]) -> float | None:

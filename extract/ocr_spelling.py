@@ -69,17 +69,20 @@ def mend_spelling(pages: list[Page]) -> tuple[list[Page], list[tuple[str, str]]]
 def _with_ellipsis(words: list[Word], followers: list[Word | None]) -> list[Word]:
     """The line's words with an ellipsis OCR blurred, opening the line or its item, made an ellipsis again."""
     opening = 1 if words and words[0].text in BULLET_GLYPHS else 0  # the item's first word after its bullet
-    if len(words) > opening and followers[opening] is not None and words[opening].confidence is not None \
-            and words[opening].text in _ELLIPSIS_READINGS and followers[opening].text[:1].islower():
+    follower = followers[opening] if len(words) > opening else None
+    if follower is not None and words[opening].confidence is not None \
+            and words[opening].text in _ELLIPSIS_READINGS and follower.text[:1].islower():
         words[opening] = replace(words[opening], text="...")
     return words
 
 
 def _continuation(lines: list[Line], index: int) -> Line | None:
     """The line under `index` in its column, where a sentence cut at the line's end goes on."""
-    line = lines[index]
-    return next((other for other in lines[index + 1:] if line.bottom is not None and other.top is not None
-                 and other.top >= line.bottom - _SAME_ROW and other.x0 < line.x1 and other.x1 > line.x0), None)
+    box = lines[index].box
+    if box is None:
+        return None
+    return next((other for other in lines[index + 1:] if (below := other.box) is not None
+                 and below.top >= box.bottom - _SAME_ROW and below.x0 < box.x1 and below.x1 > box.x0), None)
 
 
 def _dictionary(pages: list[Page]) -> frozenset[str]:

@@ -56,7 +56,7 @@ def _weak_finding_line(text: str, page: int | None, lines: dict[int, list[Line]]
     own = [line for number in (page, page + 1) for line in lines.get(number, [])
            if (part := BULLET_START.sub("", line.text).strip()) and len(part) >= 12 and part in text]
     weak = [line for line in own if any(_is_weak(word) for word in line.words)]
-    return min(weak, key=lambda line: line.confidence, default=None)
+    return min(weak, key=lambda line: line.confidence or 0.0, default=None)  # an OCR'd line has a confidence
 
 
 def _is_weak(word: Word) -> bool:

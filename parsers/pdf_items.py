@@ -20,14 +20,14 @@ def column_items(lines: list[Line], scan: bool = False) -> list[tuple[str, Origi
     its first word before the column's edge (where its longest line ends)
     starts an item too: an item that went on would have filled the line above.
     """
-    bullet_x = min((line.x0 for line in lines if ITEM_START.match(line.text)), default=None)
+    bullet_x = min((line.placed.x0 for line in lines if ITEM_START.match(line.text)), default=None)
     edge = max((line.x1 for line in lines if line.x1 is not None), default=None) if scan else None
     items: list[tuple[list[str], list[Line]]] = []  # each item's texts and lines
     for above, line in zip([None, *lines], lines):
         text = line.text.strip()
         if bullet_x is not None:
             # a dash that opens a continuation line ("– har det effekt?") stands at the text indent
-            if ITEM_START.match(text) and line.x0 <= bullet_x + COLUMN_SLACK:
+            if ITEM_START.match(text) and line.placed.x0 <= bullet_x + COLUMN_SLACK:
                 items.append(([_item_text(text, scan)], [line]))
             elif items and not (edge is not None and above is not None and _had_room(above, line, edge)):
                 items[-1][0].append(text)
@@ -41,7 +41,9 @@ def column_items(lines: list[Line], scan: bool = False) -> list[tuple[str, Origi
             items[-1][1].append(line)
         else:
             items.append(([text], [line]))
-    found = [(" ".join(texts).strip(), joined(line.origin for line in item_lines)) for texts, item_lines in items]
+    # an item has lines, so its origin is never joined from none
+    found = [(" ".join(texts).strip(), joined(line.origin for line in item_lines) or Origin(item_lines[0].page))
+             for texts, item_lines in items]
     return [(text, origin) for text, origin in found if text]
 
 
@@ -67,4 +69,5 @@ def _item_text(text: str, scan: bool) -> str:
 
 def _had_room(above: Line, line: Line, edge: float) -> bool:
     """Whether the line above ended short of `edge` by more than `line`'s first word: `line` did not wrap onto it."""
-    return bool(line.words) and above.page == line.page and fits_after(above.x1, line.size or 10, line.words[0], edge)
+    return bool(line.words) and above.page == line.page and fits_after(above.placed.x1, line.size or 10,
+                                                                       line.words[0], edge)

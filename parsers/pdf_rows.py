@@ -48,7 +48,7 @@ class Row:
 
     @property
     def origin(self) -> Origin:
-        return joined(line.origin for line in self.lines)
+        return joined(line.origin for line in self.lines) or Origin(self.page)  # a row has lines
 
     def locate(self, start: int, end: int) -> Origin | None:
         """Where the characters [start, end) of `text` stand: around the words they fall in, at their lines'
@@ -72,14 +72,14 @@ def lines_to_rows(lines: list[Line]) -> list[Row]:
     their size of each other share a row, sorted left to right."""
     rows: list[Row] = []
     for line in lines:
-        row = rows[-1] if rows else None
-        if row and row.page == line.page and abs(row.bottom - line.bottom) <= _ROW_TOLERANCE * (line.size or 10):
+        row, box = rows[-1] if rows else None, line.placed
+        if row and row.page == line.page and abs(row.bottom - box.bottom) <= _ROW_TOLERANCE * (line.size or 10):
             row.lines.append(line)
-            row.top, row.bottom = min(row.top, line.top), max(row.bottom, line.bottom)
+            row.top, row.bottom = min(row.top, box.top), max(row.bottom, box.bottom)
         else:
-            rows.append(Row(line.page, line.top, line.bottom, [line]))
+            rows.append(Row(line.page, box.top, box.bottom, [line]))
     for row in rows:
-        row.lines.sort(key=lambda line: line.x0)
+        row.lines.sort(key=lambda line: line.placed.x0)
     return rows
 
 

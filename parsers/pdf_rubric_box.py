@@ -70,16 +70,17 @@ def _cut_at_years(row: Row, years: list[Word], year_columns: list[TableColumn]) 
     under the years with where they stand, where every cell right of the rubric is one (else none)."""
     pieces = cut(row, year_columns)
     cut_row = Row(row.page, row.top, row.bottom, [line for line, _ in pieces])
-    cells = [(line, column) for line, column in pieces if column is not year_columns[0]]
-    if not all(cell_score(line.text) is not None for line, _ in cells):
+    cells = [(line, column, cell_score(line.text)) for line, column in pieces if column is not year_columns[0]]
+    scores = [(int(years[year_columns.index(column) - 1].text), score) for _, column, score in cells
+              if score is not None]
+    if len(scores) < len(cells):
         return cut_row, [], []
-    scores = [(int(years[year_columns.index(column) - 1].text), cell_score(line.text)) for line, column in cells]
-    return cut_row, scores, [line.origin for line, _ in cells]
+    return cut_row, scores, [line.origin for line, _, _ in cells]
 
 
 def _box_cells(row: Row, edge: float) -> tuple[list[Line], list[Line]] | None:
     """A box row's rubric lines (left of the score column's `edge`) and scores (right of it); None where a line
     is neither, which ends the box."""
-    left = [line for line in row.lines if line.x1 <= edge + COLUMN_SLACK]
-    right = [line for line in row.lines if line.x0 >= edge - COLUMN_SLACK and cell_score(line.text) is not None]
+    left = [line for line in row.lines if line.placed.x1 <= edge + COLUMN_SLACK]
+    right = [line for line in row.lines if line.placed.x0 >= edge - COLUMN_SLACK and cell_score(line.text) is not None]
     return (left, right) if len(left) + len(right) == len(row.lines) else None

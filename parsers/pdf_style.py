@@ -53,7 +53,7 @@ def page_style(rows: list[Row]) -> PageStyle:
         for line in row.lines:
             sizes[round(line.size or 0, 1)] += len(line.text)
             if not line.bold:
-                edges[round(line.x1)] += 1
+                edges[round(line.placed.x1)] += 1
     body = sizes.most_common(1)[0][0] if sizes else 11.0
     fonts = any(line.bold is not None for row in rows for line in row.lines)
     right_edge = float(max(edges, key=lambda edge: edges[edge])) if edges else 500.0

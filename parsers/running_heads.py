@@ -49,13 +49,14 @@ def _candidates(lines: list[Line], height: float | None) -> list[Line]:
     """The page's first and last rows (lines, without geometry), where heads and footers stand."""
     if len(lines) <= 1:
         return lines
-    if not height or any(line.bottom is None for line in lines):
+    if not height or any(line.box is None for line in lines):
         return [lines[0], lines[-1]]
-    first = min(line.bottom for line in lines)
-    last = max(line.bottom for line in lines)
-    return [line for line in lines
-            if (abs(line.bottom - first) < 2 and line.top < height * _MARGIN)
-            or (abs(line.bottom - last) < 2 and line.bottom > height * (1 - _MARGIN))]
+    boxes = [line.placed for line in lines]
+    first = min(box.bottom for box in boxes)
+    last = max(box.bottom for box in boxes)
+    return [line for line, box in zip(lines, boxes)
+            if (abs(box.bottom - first) < 2 and box.top < height * _MARGIN)
+            or (abs(box.bottom - last) < 2 and box.bottom > height * (1 - _MARGIN))]
 
 
 def _mask(text: str) -> str:
@@ -91,11 +92,11 @@ def split_running_heads(document: Document) -> Body:
     marks: dict[int, PageMark] = {}
     for page in document.pages:
         candidates = _candidates(page.lines, page.height)
-        rows = [line.bottom for line in candidates if _mask(line.text) in repeated]
+        rows = [box.bottom for line in candidates if _mask(line.text) in repeated and (box := line.box) is not None]
         # a page number OCR misread does not repeat, but stands on the row of the head it belongs to
         found = {id(line) for line in candidates if _mask(line.text) in repeated or (
-            line.bottom is not None and _MISREAD_NUMBER.fullmatch(line.text.strip())
-            and any(abs(line.bottom - row) < 2 for row in rows))}
+            line.box is not None and _MISREAD_NUMBER.fullmatch(line.text.strip())
+            and any(abs(line.placed.bottom - row) < 2 for row in rows))}
         found |= {id(line) for line in page.lines if line.bottom is None and (
             line.text.strip() in scattered or _mask(line.text) in scattered)}
         kept = []

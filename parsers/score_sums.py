@@ -66,7 +66,7 @@ def settled_rows(rows: list[RawSubquestion], unread: list[ScoreRow],
     doubtful = [*unread, *(ScoreRow(sq.code, sq.text, [str(sq.achieved), str(sq.max), f"{sq.percent:g}"], sq.page)
                            for sq in misread)]
     found = _confirmed_by_sums(doubtful, kept, total)
-    if found is None:
+    if found is None or total is None:
         return kept, [*(said for _, said in withheld), *(unread_cells(row) for row in unread)]
     others = sum(sq.achieved for sq in kept)
     said = [problem("subquestion_points_inferred",
@@ -98,7 +98,8 @@ def _confirmed_by_sums(doubtful: list[ScoreRow], rows: list[RawSubquestion],
 
 def _from_percent(row: ScoreRow) -> RawSubquestion | None:
     maximum, percent = row.values[1], _LEADING_PERCENT.match(row.values[2])
-    if not maximum.isdigit() or not int(maximum) or percent is None or int(percent.group(1)) > 100:
+    if row.code is None or not maximum.isdigit() or not int(maximum) or percent is None or \
+            int(percent.group(1)) > 100:
         return None
     share = int(percent.group(1))
     return RawSubquestion(int(row.code.split(".")[0]), row.code, row.label, round(share * int(maximum) / 100),
