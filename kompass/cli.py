@@ -200,24 +200,35 @@ def fetch(manifest: Path, dest: Path, delay: float, retries: int, timeout: float
 
 
 @main.command()
-@click.argument("dataset", type=click.Path(path_type=Path, file_okay=False, exists=True))
-@click.option("--to", "file_format", type=click.Choice(["sqlite", "duckdb", "csv"]), required=True,
-              help="sqlite: one file for datasette, sqlite-utils, spreadsheets and R; duckdb: one DuckDB file; "
-                   "csv: a folder of CSV files with their datapackage.json.")
-@click.option("--out", "out_path", type=click.Path(path_type=Path), required=True,
+@click.argument("dataset", type=click.Path(path_type=Path, file_okay=False), default=Path("data/processed"))
+@click.option("--to", "file_format", type=click.Choice(["sqlite", "duckdb", "csv"]),
+              help="sqlite: one file for datasette, sqlite-utils, spreadsheets and R, and beside it its datasette "
+                   "metadata (kompass.sqlite: kompass.metadata.json); duckdb: one DuckDB file; csv: a folder of CSV "
+                   "files with their datapackage.json. By default OUT's suffix says which: .sqlite, .sqlite3 or .db "
+                   "sqlite, .duckdb or .ddb duckdb, none (or a trailing /) csv.")
+@click.option("--out", "out_text", type=click.Path(), required=True,
               help="File or folder to write; never the dataset, its inputs or a folder that holds them.")
-@click.option("--force", is_flag=True, help="Replace OUT if it exists.")
+@click.option("--force", is_flag=True, help="Replace OUT (and its datasette metadata) if it exists.")
 @click.option("--raw-csv", is_flag=True,
               help="CSV: write text cells unchanged. By default a cell that begins with =, +, -, @, a tab or a "
                    "carriage return gets a leading apostrophe, so that a spreadsheet does not run it as a formula.")
-def export(dataset: Path, file_format: str, out_path: Path, force: bool, raw_csv: bool) -> None:
-    """Export the kompass dataset DATASET (e.g. data/processed) as SQLite, DuckDB or CSV."""
+def export(dataset: Path, file_format: str | None, out_text: str, force: bool, raw_csv: bool) -> None:
+    """Export the kompass dataset DATASET (default data/processed) as SQLite, DuckDB or CSV.
+
+    A SQLite export comes with the tables' and columns' descriptions for datasette beside it
+    (`datasette kompass.sqlite --metadata kompass.metadata.json`); a DuckDB export holds them as comments.
+    """
     # pyarrow and duckdb only for this command
-    from kompass.export import ExportError, ExportFailed, Settings
+    from kompass.export import ExportError, ExportFailed, Settings, companion_paths, format_for
     from kompass.export import export as write_export
 
+    file_format = file_format or format_for(out_text)
+    if file_format is None:
+        raise click.UsageError(f"the suffix {Path(out_text).suffix} of {out_text} names no format: pass --to sqlite, "
+                               "duckdb or csv (or end OUT in .sqlite or .duckdb, or give it no suffix for csv)")
     if raw_csv and file_format != "csv":
         raise click.UsageError("--raw-csv applies to --to csv only")
+    out_path = Path(out_text)
     before = _identity(out_path)
     on_stop(lambda: _state_note(out_path, before, "export"))
     try:
@@ -227,7 +238,8 @@ def export(dataset: Path, file_format: str, out_path: Path, force: bool, raw_csv
     except ExportFailed as error:
         click.echo(f"kompass: {error}", err=True)
         sys.exit(EXIT_ENVIRONMENT)
-    click.echo(f"kompass: wrote {out_path} ({file_format})")
+    beside = "".join(f" and its datasette metadata {path}" for path in companion_paths(file_format, out_path))
+    click.echo(f"kompass: wrote {out_path} ({file_format}){beside}")
 
 
 @main.command()

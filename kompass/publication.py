@@ -1,7 +1,9 @@
-"""The dataset's descriptions, generated from kompass.schema: datapackage.json and the codebook.
+"""The dataset's descriptions, generated from kompass.schema: datapackage.json, the codebook and the
+metadata datasette shows beside a SQLite export.
 
-Both come from the same table definitions as the Parquet schemas, so the three
-cannot disagree; `python -m kompass.publication` regenerates docs/codebook.md.
+All come from the same table definitions as the Parquet schemas (whose fields
+carry the same descriptions), so they cannot disagree; `python -m
+kompass.publication` regenerates docs/codebook.md.
 """
 from __future__ import annotations
 
@@ -29,6 +31,9 @@ _NAN = ["", "nan"]
 
 LICENSES = [{"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0",
              "path": "https://creativecommons.org/licenses/by/4.0/"}]
+TITLE = "KommunKompassen evaluation reports"
+DESCRIPTION = ("Scores, findings and texts of SKL's KommunKompassen evaluations of Swedish municipalities, "
+               "extracted by kompass.")
 SOURCES = [{"title": "KommunKompassen evaluation reports of Sveriges Kommuner och Regioner (SKR, formerly SKL), "
                      "read by kompass; every report's file and SHA-256 are in reports.source_path and "
                      "reports.source_sha256"}]
@@ -85,9 +90,8 @@ def datapackage(versions: dict[str, str], created: str, file_format: str = "parq
     """The Frictionless descriptor of a dataset whose tables are `<table>.<file_format>` files."""
     return {
         "name": "kommunkompassen",
-        "title": "KommunKompassen evaluation reports",
-        "description": "Scores, findings and texts of SKL's KommunKompassen evaluations of Swedish "
-                       "municipalities, extracted by kompass.",
+        "title": TITLE,
+        "description": DESCRIPTION,
         "version": versions.get("kompass.extractor_version", ""),
         "created": created,
         "licenses": LICENSES,
@@ -95,6 +99,17 @@ def datapackage(versions: dict[str, str], created: str, file_format: str = "parq
         "kompass": versions,
         "resources": [_resource(table, file_format) for table in TABLES],
     }
+
+
+def datasette_metadata(database: str) -> dict:
+    """datasette's metadata (`datasette FILE --metadata ...`) for the SQLite export whose file name without its
+    suffix is `database`: every table's and column's description, the licence and the source."""
+    tables = {table.name: {"description": table.description,
+                           "columns": {column.name: column.description for column in table.columns}}
+              for table in TABLES}
+    return {"title": TITLE, "description": DESCRIPTION, "license": LICENSES[0]["name"],
+            "license_url": LICENSES[0]["path"], "source": SOURCES[0]["title"],
+            "databases": {database: {"tables": tables}}}
 
 
 def _constraints(column: Column) -> str:
@@ -110,8 +125,9 @@ def codebook() -> str:
     lines = ["# Codebook", "",
              "Generated from `kompass/schema.py` and `domain/data/problem_codes.csv` by "
              "`python -m kompass.publication`; do not edit by hand. Every table is a Parquet file in the dataset "
-             "directory, sorted by its key; `datapackage.json` beside them describes the same tables for "
-             "Frictionless tools.", ""]
+             "directory, sorted by its key, and each of its columns carries the meaning given here in its Arrow field "
+             "metadata (`description`); `datapackage.json` beside them describes the same tables for Frictionless "
+             "tools.", ""]
     for table in TABLES:
         lines += [f"## {table.name}.parquet", "", table.description, "",
                   f"Key: {', '.join(table.key)}" + ("" if primary_key(table) else " (sorted by it; not a "

@@ -38,7 +38,10 @@ class TableSchema:
     columns: tuple[Column, ...]
 
     def arrow(self) -> pa.Schema:
-        return pa.schema([pa.field(c.name, c.type, nullable=c.nullable) for c in self.columns])
+        """The Parquet schema: each field with its description in its metadata (b"description"), so that a
+        Parquet file says what its columns mean without the codebook."""
+        return pa.schema([pa.field(c.name, c.type, nullable=c.nullable, metadata={"description": c.description})
+                          for c in self.columns])
 
 
 def _c(name: str, type_: pa.DataType, description: str, nullable: bool = False, enum: tuple[str, ...] = (),

@@ -122,9 +122,31 @@ def test_an_export_killed_before_the_exchange_leaves_the_old_one_in_place(work, 
                             env={**os.environ, "KOMPASS_FAULT": "before_export:kill"})
     assert killed.returncode == -signal.SIGKILL
     assert (_tree(out) if out.is_dir() else out.read_bytes()) == before
+    # a SQLite export's datasette metadata is put in place after the export: here only the first (SQLite) export's
+    assert (tmp_path / "export.metadata.json").exists() == (file_format == "csv")
     assert _export(work / "ds", file_format, out, "--force").exit_code == 0  # and the next export cleans up
     assert out.is_dir() == (file_format == "csv")
-    assert sorted(path.name for path in tmp_path.iterdir()) == ["export"]
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["export", "export.metadata.json"]
+
+
+def test_the_datasette_metadata_never_replaces_the_dataset(work, tmp_path):
+    dataset = tmp_path / "k.metadata.json"  # where the metadata of k.sqlite would go
+    shutil.copytree(work / "ds", dataset)
+    before = _tree(dataset)
+    result = _export(dataset, "sqlite", tmp_path / "k.sqlite", "--force")
+    assert result.exit_code == 2, result.output
+    assert f"refusing to export to {dataset}: it is the dataset {dataset}" in result.output
+    assert _tree(dataset) == before and sorted(path.name for path in tmp_path.iterdir()) == ["k.metadata.json"]
+
+
+def test_existing_datasette_metadata_is_replaced_only_when_forced(work, tmp_path):
+    metadata = tmp_path / "k.metadata.json"
+    metadata.write_text("keep me", encoding="utf-8")
+    refused = _export(work / "ds", "sqlite", tmp_path / "k.sqlite")
+    assert refused.exit_code == 2 and f"{metadata} exists; --force replaces it" in refused.output
+    assert metadata.read_text(encoding="utf-8") == "keep me" and not (tmp_path / "k.sqlite").exists()
+    assert _export(work / "ds", "sqlite", tmp_path / "k.sqlite", "--force").exit_code == 0
+    assert list(json.loads(metadata.read_text(encoding="utf-8"))["databases"]) == ["k"]
 
 
 @pytest.mark.parametrize("file_format", ["sqlite", "duckdb", "csv"])
