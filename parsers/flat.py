@@ -79,7 +79,7 @@ class _Landmark:
 
 def read_flat(document: Document) -> Layout:
     body = split_running_heads(document)
-    page_numbers = sorted(body.pages)
+    page_numbers = list(body.pages)  # in the document's order (parsers.page_sequence)
     cover_page = page_numbers[0] if page_numbers else 1
     cover = [line.text for line in body.pages.get(cover_page, [])]
     stream = stream_of({n: body.pages[n] for n in page_numbers[1:]})

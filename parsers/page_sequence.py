@@ -9,7 +9,10 @@ page left out of the count) is learnt from the document: that offset holds from 
 - a page whose printed number and text repeat an earlier page's is that page printed twice: it
   is blanked before a layout family reads the pages, so it is read once, and a warning names it;
 - a page without any text between pages that carry the heads is one the numbering expects text
-  on (a corrupt content stream, a page-tree entry that is no page): a warning names it.
+  on (a corrupt content stream, a page-tree entry that is no page): a warning names it;
+- adjacent pages whose printed numbers are their own places' numbers in another order (a scanner
+  fed two sheets in the wrong order) are read in their printed order, and a warning names them:
+  read as they lie, a paragraph, a findings table or section 4 would run from the wrong page on.
 
 A single page number that fits neither neighbour (OCR's misreading) is no witness. Where the
 heads print no page numbers (web transcripts print the count alone), the page numbers of the
@@ -37,6 +40,9 @@ _HEADING_KEY = 12  # leading characters of a heading that match it with its cont
 # that a flattened contents ran into the next one carries that one's page number
 _CONTENTS_RUN = 2
 _NON_WORD = re.compile(r"[\W_]+")
+# adjacent pages out of order taken as one misplacement at most: two sheets swapped, a sheet put back a
+# page or two late; more is a numbering this module does not understand, and no witness
+_MOST_MOVED = 4
 
 
 @dataclass(frozen=True)
@@ -83,12 +89,17 @@ def check_pages(document: Document) -> PageCheck:
                         f"{_printed(body.marks.get(page))}: it was read once.", page)
                 for page, original in repeats.items()]
     marks = {page: mark for page, mark in body.marks.items() if page not in repeats}
-    gaps = _gaps(_main_numbering(marks))
+    numbering = _main_numbering(marks)
+    misplaced = _misplacements(numbering)
+    moved = _printed_places(misplaced)
+    problems += [_out_of_order(window) for window in misplaced]
+    gaps = _gaps([_Numbered(moved.get(mark.page, mark.page), mark.number) for mark in numbering])
     problems += [_missing(gap, f"The page numbering skips from {gap.after} to {gap.before}",
                           _page_of(marks, gap.before)) for gap in gaps]
     problems += _empty_pages(document, body.pages, marks)
     pages = [Page(number=page.number, width=page.width, height=page.height) if page.number in repeats else page
              for page in document.pages]
+    pages = _in_printed_order(pages, moved)
     return PageCheck(dataclasses.replace(document, pages=pages), problems, gaps,
                      numbered=any(mark.number for mark in marks.values()),
                      declared_page_count=body.declared_page_count,
@@ -212,6 +223,68 @@ def _gaps(numbered: list[_Numbered], least_run: int = 1) -> list[Gap]:
             kept.append(run)
     return [Gap(before[-1].number, after[0].number, after[0].offset - before[-1].offset)
             for before, after in zip(kept, kept[1:]) if after[0].offset > before[-1].offset]
+
+
+def _misplacements(numbering: list[_Numbered]) -> list[list[_Numbered]]:
+    """Runs of adjacent pages out of their printed order, each as its pages in the source's order.
+
+    Where a printed number falls below the one before it on the next page, the smallest run of adjacent
+    numbered pages around the fall (up to _MOST_MOVED) whose numbers are exactly their places' numbers under
+    the offset of the numbered pages around them (and they agree) is a misplacement. A misread number is no
+    such run: the numbers around it stay where they are.
+    """
+    windows: list[list[_Numbered]] = []
+    index = 0
+    while index < len(numbering) - 1:
+        window = _misplaced(numbering, index) if numbering[index + 1].number < numbering[index].number else None
+        if window is None:
+            index += 1
+            continue
+        windows.append(window)
+        index = numbering.index(window[-1]) + 1
+    return windows
+
+
+def _printed_places(windows: list[list[_Numbered]]) -> dict[int, int]:
+    """Each misplaced page -> the place in the source its printed number gives it."""
+    return {mark.page: mark.number - min(m.number for m in window) + window[0].page
+            for window in windows for mark in window}
+
+
+def _misplaced(numbering: list[_Numbered], index: int) -> list[_Numbered] | None:
+    """The smallest run of adjacent numbered pages holding `index` and the page after it whose printed numbers
+    are their places' under the offset of the numbered pages around the run; None where there is none."""
+    for size in range(2, _MOST_MOVED + 1):
+        for start in range(max(0, index + 2 - size), index + 1):
+            window = numbering[start:start + size]
+            if len(window) < size or any(mark.page != window[0].page + k for k, mark in enumerate(window)):
+                continue
+            around = [numbering[place] for place in (start - 1, start + size) if 0 <= place < len(numbering)
+                      and abs(numbering[place].page - window[0].page - (0 if place < start else size - 1)) == 1]
+            offsets = {mark.offset for mark in around}
+            if len(offsets) != 1:
+                continue
+            first = window[0].page + offsets.pop()
+            if sorted(mark.number for mark in window) == list(range(first, first + size)):
+                return window
+    return None
+
+
+def _out_of_order(window: list[_Numbered]) -> Problem:
+    places = ", ".join(str(mark.page) for mark in window[:-1]) + f" and {window[-1].page}"
+    numbers = ", ".join(str(mark.number) for mark in window[:-1]) + f" and {window[-1].number}"
+    return problem("pages_out_of_order", f"Pages {places} print the page numbers {numbers}: they lie out of their "
+                                         "printed order and were read in it.", window[0].page)
+
+
+def _in_printed_order(pages: list[Page], moved: dict[int, int]) -> list[Page]:
+    """The pages with those out of order put at the places their printed numbers give them (each keeps its
+    number, its place in the source, which values' provenance names)."""
+    if not moved:
+        return pages
+    by_place = {page.number: page for page in pages}
+    arriving = {place: by_place[page] for page, place in moved.items()}
+    return [arriving.get(page.number, page) for page in pages]
 
 
 def _empty_pages(document: Document, body: dict[int, list[Line]], marks: dict[int, PageMark]) -> list[Problem]:

@@ -50,7 +50,7 @@ TABLE_READERS: tuple[TableReader, ...] = (read_findings_table, read_findings_lis
 def read_pdf_layout(document: Document) -> Layout:
     """The layout of a PDF read into positioned lines: cover lines, contents entries and the body's blocks."""
     body = split_running_heads(document)
-    numbers = sorted(body.pages)
+    numbers = list(body.pages)  # in the document's order: pages out of order are put back (page_sequence)
     rows = lines_to_rows([line for number in numbers for line in body.pages[number]])
     style = page_style([row for row in rows if row.page != numbers[0]])
     cover_lines = body.pages.get(numbers[0], [])

@@ -26,6 +26,9 @@ MISSING = {page: cases(f"molndal-2015-page-{page}-missing", MOLNDAL, Style(dropp
            for page in (AREA_PAGE, SCORES_PAGE)}
 REPEATED_PAGE = 7
 REPEATED = cases("molndal-2015-page-7-twice", MOLNDAL, Style(repeated_page=REPEATED_PAGE), PAGE_FORMATS)
+# a sheet fed in the wrong order: area 5's page before area 4's end; section 4's two pages of tables swapped
+SWAPPED = {page: cases(f"molndal-2015-pages-{page}-{page + 1}-swapped", MOLNDAL, Style(swapped_page=page),
+                       PAGE_FORMATS) for page in (AREA_PAGE - 1, SCORES_PAGE - 1)}
 DAMAGED = cases("molndal-2015-page-13-undecodable", MOLNDAL, Style(damaged_page=SCORES_PAGE), ("pdf", *PAGED))
 NOT_A_PAGE = cases("molndal-2015-page-8-not-a-page", MOLNDAL, Style(not_a_page=AREA_PAGE), ("pdf",))
 # a web transcript's heads, and a PDF's, print the page count alone: the contents' page numbers witness the gap
@@ -117,6 +120,21 @@ def test_issue_17_a_page_printed_twice_is_read_once(robust, fmt):
     robust.assert_same_as(name, plain, ignore_columns=PAGE_COLUMNS, ignore_tables=("problems",))
     others = [_strip(found) for found in robust.problems(name) if found["code"] != "page_repeated"]
     assert others == [_strip(found) for found in robust.problems(plain)]
+
+
+@pytest.mark.parametrize("fmt", PAGE_FORMATS)
+@pytest.mark.parametrize("page", [AREA_PAGE - 1, SCORES_PAGE - 1])
+def test_pages_out_of_their_printed_order_are_read_in_it_and_named(robust, page, fmt):
+    """The running heads' page numbers witness the order: the tables are the plain rendering's, and a warning
+    names the pages (each value keeps the page of the source it stands on)."""
+    name, plain = SWAPPED[page][fmt], PLAIN[fmt]
+    assert _problems(robust, name, "pages_out_of_order") == [
+        (page, f"Pages {page} and {page + 1} print the page numbers {page + 1} and {page}: they lie out of their "
+               "printed order and were read in it.")]
+    robust.assert_same_as(name, plain, ignore_columns=PAGE_COLUMNS, ignore_tables=("problems",))
+    # problems stand in the order of the source's pages, which is not the printed order here
+    others = [_strip(found) for found in robust.problems(name) if found["code"] != "pages_out_of_order"]
+    assert sorted(others, key=str) == sorted((_strip(found) for found in robust.problems(plain)), key=str)
 
 
 @pytest.mark.parametrize("fmt", ["pdf", *PAGED])

@@ -69,6 +69,9 @@ def _sheets(count: int, style: Style) -> list[int]:
             order.append(number)
         if number == style.repeated_page:
             order.append(number)
+    if style.swapped_page in order:
+        place = order.index(style.swapped_page)
+        order[place:place + 2] = order[place:place + 2][::-1]
     return order
 
 

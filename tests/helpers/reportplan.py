@@ -53,10 +53,11 @@ class Style:
     narrative_extra: dict[int, str] = field(default_factory=dict)  # area_no -> sentence added to its last section
     scores_chapter: str = "Översikt av poängfördelning"  # the title of section 4
     # page integrity, by the number a page's head prints (the others keep theirs): the source lacks this page,
-    # holds this one twice, (PDF) cannot decode this page's content stream, has a page-tree entry that is no
-    # page in this page's place
+    # holds this one twice, holds this one and the next in each other's place, (PDF) cannot decode this page's
+    # content stream, has a page-tree entry that is no page in this page's place
     dropped_page: int | None = None
     repeated_page: int | None = None
+    swapped_page: int | None = None
     damaged_page: int | None = None
     not_a_page: int | None = None
 
