@@ -27,8 +27,8 @@ def is_complete(report: RawReport, layout: Layout, sections_seen: set[str], page
 
 
 def structure_problems(report: RawReport, sections_seen: set[str]) -> list[Problem]:
-    """Areas that the report's contents or section 4 name but that were not read, areas without findings, and
-    a section 4 without rows."""
+    """Areas that the report's contents or section 4 name but that were not read, areas without findings, a
+    cover without evaluators and a section 4 without rows."""
     read = {area.area_no for area in report.areas}
     named = report.listed_areas | {sq.area_no for sq in report.subquestions} | {t.area_no for t in report.area_totals}
     reached = max(read, default=0)
@@ -40,6 +40,11 @@ def structure_problems(report: RawReport, sections_seen: set[str]) -> list[Probl
                          f"Område {area.area_no}: no strengths or improvements were found, although the report goes "
                          f"on past this area.", area.page)
                  for area in report.areas if not area.findings_present and (report.complete or area.area_no < reached)]
+    if report.areas and not report.evaluators:
+        # every report names its evaluators on the cover: none found is a cover missing or unread, not a fact
+        problems.append(problem("evaluators_not_found", "No evaluators were found on the cover: it is missing or "
+                                                        "could not be read, and `evaluators` is empty for want of "
+                                                        "them, not because the report names none.", 1))
     if "scores" in sections_seen and not report.subquestions:
         # a rendering that read the table column by column (pdftotext) leaves no row whole
         problems.append(problem("subquestions_not_found", "Section 4 (\"Översikt av poängfördelning\") was found, "

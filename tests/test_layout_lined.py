@@ -41,6 +41,16 @@ def test_markdown_report_metadata(mini_markdown):
     assert (report.evaluation_number, report.evaluation_period) == (1, "mars 2017")
     assert report.page_count is None
     assert report.named_areas[7] == ["STÄNDIGA FÖRBÄTTRINGAR", "Ständiga förbättringar"]
+    assert "evaluators_not_found" not in [found.code for found in report.problems]
+
+
+def test_a_cover_without_evaluators_is_named_not_published_as_none(mini_markdown):
+    without = mini_markdown.replace("UTVÄRDERARE: ANNA BERG, SKL OCH PER EK, SOLNA STAD\n", "")
+    assert without != mini_markdown
+    report = parse(_markdown(without))
+    assert report.evaluators == [] and report.municipality == "TÄBY"
+    assert [(found.code, found.severity, found.page) for found in report.problems
+            if found.code == "evaluators_not_found"] == [("evaluators_not_found", "warning", 1)]
 
 
 def test_markdown_report_areas_rubrics_findings_sections(mini_markdown):
