@@ -18,6 +18,10 @@ from parsers.finding_wording import wording_kind
 
 Item = tuple[str, Origin]  # text, where it stands
 _MAX_UNSIGNED_RUN = 2  # items without a sign of their kind that their agreeing neighbours place
+# where the kinds of the right column's first items were read off the order of the text, which rows printed
+# side by side can mislead: the warning says so
+_BY_ORDER = ("; the first items after the second header are taken as its column's as far as the items "
+             "before it reach down, which a table of several rows can mislead")
 
 
 def column_findings(strengths: list[Item], improvements: list[Item], page: int | None) -> FindingsBlock:
@@ -58,8 +62,8 @@ def flattened_findings(left: list[Item], right: list[Item], has_right_header: bo
         block.problems.append(problem(
             "findings_columns_lost",
             f"The findings table lost its columns in this rendering; {unknown} of its "
-            f"{len(left) + len(right)} items could be strengths or improvements and are marked unknown.",
-            page))
+            f"{len(left) + len(right)} items could be strengths or improvements and are marked unknown"
+            f"{_BY_ORDER if sure else ''}.", page))
     if worded:
         block.problems.append(problem(
             "findings_kind_from_wording",

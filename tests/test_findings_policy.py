@@ -41,6 +41,8 @@ def test_right_items_beyond_the_left_count_are_unknown_with_a_warning():
     assert isinstance(problem, Problem)
     assert (problem.severity, problem.code, problem.page) == ("warning", "findings_columns_lost", 1)
     assert "1 of its 5 items" in problem.message
+    # the improvements before the unknown one were read off the order, and the warning says so
+    assert "taken as its column's as far as the items before it reach down" in problem.message
 
 
 def test_header_row_alone_leaves_every_item_unknown():
@@ -50,6 +52,7 @@ def test_header_row_alone_leaves_every_item_unknown():
     assert _kinds(block) == [("unknown", "A", 7), ("unknown", "B", 8), ("unknown", "C", 8)]
     assert [(p.severity, p.code, p.page) for p in block.problems] == [("warning", "findings_columns_lost", 7)]
     assert "3 of its 3 items" in block.problems[0].message
+    assert "as far as the items before it reach down" not in block.problems[0].message  # none taken by order
     assert [item.kind_basis for item in block.items] == ["layout"] * 3
 
 
