@@ -32,3 +32,16 @@ def joined(origins: Iterable[Origin | None]) -> Origin | None:
            max(b[3] for b in boxes)) if boxes else None
     span = (min(s[0] for s in spans), max(s[1] for s in spans)) if spans else None
     return Origin(page, box, span)
+
+
+def unturned(box: Box, turned: int, width: float, height: float) -> Box:
+    """A box on a page that was turned `turned` degrees clockwise to be read (`width` and `height` are the
+    page's turned), as it stands on the page as the PDF shows it."""
+    x0, top, x1, bottom = box
+    if turned == 180:
+        return (width - x1, height - bottom, width - x0, height - top)
+    if turned == 90:  # the page as shown is `width` high: a point (u, v) read stands at (v, width - u)
+        return (top, width - x1, bottom, width - x0)
+    if turned == 270:  # the page as shown is `height` wide: a point (u, v) read stands at (height - v, u)
+        return (height - bottom, x0, height - top, x1)
+    return box

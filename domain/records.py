@@ -114,3 +114,6 @@ class RawReport:
     problems: list[Problem] = field(default_factory=list)
     # where the report states its metadata: "municipality", "year", "report_date", "evaluators", ...
     origins: dict[str, Origin] = field(default_factory=dict)
+    # pages OCR read turned (scanned sideways or upside down) -> degrees turned clockwise, width and height
+    # turned: the boxes of their values are turned back when published (domain.origin.unturned)
+    turned_pages: dict[int, tuple[int, float, float]] = field(default_factory=dict)

@@ -144,6 +144,9 @@ class Page:
     height: float | None = None
     has_images: bool = False
     scan_layer: ScanLayer | None = None  # the text of a PDF page an image covers; None elsewhere
+    # degrees (clockwise) a page scanned sideways or upside down was turned to be read by OCR: its lines, width
+    # and height are the page's turned, and a value's box is turned back for provenance (domain.origin.unturned)
+    turned: int = 0
 
 
 @dataclass

@@ -50,7 +50,8 @@ def to_page(ocr: OcrPage, dpi: int) -> Page:
     height = _text_height(ocr.words)
     built = [line for words in lines.values() if (kept := _without_debris(_without_leaders(words), height))
              for line in _cut(kept, ocr.number, scale, contents=ocr.leaders > 0)]
-    return Page(number=ocr.number, lines=_in_rows(built), width=ocr.width, height=ocr.height, has_images=True)
+    return Page(number=ocr.number, lines=_in_rows(built), width=ocr.width, height=ocr.height, has_images=True,
+                turned=ocr.turned)
 
 
 def _is_weak(word: OcrWord) -> bool:

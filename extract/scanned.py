@@ -79,7 +79,7 @@ def read_scanned(document: Document, data: bytes, name: str, settings: OcrSettin
                                                     f"{' ...' if len(mended) > _SHOWN else ''}."))
     problems.append(problem("ocr_used", f"{len(numbers)} of {len(pages)} pages were read by OCR "
                                         f"({engine_version()}, {settings.language}, {settings.dpi} dpi); "
-                                        f"{found}{_straightened(recognized)}."))
+                                        f"{found}{_straightened(recognized)}{_turned(recognized)}."))
     return replace(laid, pages=pages, reader=reader, problems=[*laid.problems, *problems])
 
 
@@ -100,3 +100,9 @@ def _straightened(recognized: list[OcrPage]) -> str:
     """"; 2 pages turned straight (up to 1.0°)": what deskewing did, for a reader who doubts a value."""
     turned = [abs(page.skew) for page in recognized if page.skew]
     return f"; {len(turned)} pages turned straight (up to {max(turned):.1f}°)" if turned else ""
+
+
+def _turned(recognized: list[OcrPage]) -> str:
+    """"; page 7 read turned 180°": pages scanned sideways or upside down, read turned upright."""
+    turned = [f"{page.number} read turned {page.turned}°" for page in recognized if page.turned]
+    return f"; page{'s' if len(turned) > 1 else ''} {', '.join(turned)}" if turned else ""

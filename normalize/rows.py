@@ -8,7 +8,7 @@ from typing import TypeGuard
 from domain import catalog
 from domain.catalog import AREA_MAX_SCORE, AREA_NUMBERS, TOTAL_MAX_SCORE
 from domain.municipalities import display_name, resolve, slug
-from domain.origin import Origin
+from domain.origin import Origin, unturned
 from domain.problems import Problem, problem
 from domain.records import UNKNOWN, RawArea, RawReport, Row
 from normalize.criteria import detect_version
@@ -80,7 +80,19 @@ def normalize_report(raw: RawReport, extractor_version: str) -> NormalizedReport
                                      **placed(sq.origin, sq.page)})
     for row, found in zip(rows["findings"], lemmas([str(row["text"]) for row in rows["findings"]])):
         row["lemmas"] = found
+    _turn_back(rows, raw.turned_pages)
     return NormalizedReport(report_id, raw.source_path, rows, problems)
+
+
+def _turn_back(rows: dict[str, list[Row]], turned_pages: dict[int, tuple[int, float, float]]) -> None:
+    """The boxes of values on pages OCR read turned, as they stand on the page the PDF shows."""
+    for table in rows.values():
+        for row in table:
+            page, box = row.get("page"), row.get("bbox")
+            turn = turned_pages.get(page) if isinstance(page, int) else None
+            if turn is not None and isinstance(box, list):
+                x0, top, x1, bottom = box
+                row["bbox"] = list(unturned((x0, top, x1, bottom), *turn))
 
 
 def _report_row(raw: RawReport, report_id: str, name: str, code: str | None, version: str,

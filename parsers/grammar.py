@@ -221,6 +221,8 @@ def build_report(document: Document, layout: Layout, pages: PageCheck) -> RawRep
     for part in parts:
         _read_part(report, part)
     report.page_count = layout.page_count
+    report.turned_pages = {page.number: (page.turned, page.width or 0.0, page.height or 0.0)
+                           for page in document.pages if page.turned}
     report.missing_pages = sum(gap.count for gap in [*pages.gaps, *gaps])
     report.complete = is_complete(report, layout, reader.sections_seen, report.missing_pages) \
         and not pages.ends_early

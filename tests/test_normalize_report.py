@@ -95,6 +95,23 @@ def test_rows_say_where_their_values_stand_and_the_metadata_where_it_is_printed(
                                    "bbox": [60.0, 238.6, 387.6, 266.6], "source_span": None}]
 
 
+def test_boxes_on_a_page_read_turned_stand_where_the_pdf_shows_them():
+    # page 6 was read turned 180°, page 7 turned 90° clockwise (595 x 842 as read): a box read near the top left
+    # stands near the bottom right of the upside-down page, and on the sideways page (842 x 595 as shown) at
+    # the top right
+    areas = [RawArea(n, f"Titel {n}", page=n, score=70) for n in range(1, 9)]
+    areas[0].score_origin = Origin(6, (10.0, 20.0, 30.0, 40.0))
+    areas[1].score_origin = Origin(7, (10.0, 20.0, 30.0, 40.0))
+    areas[2].score_origin = Origin(8, (10.0, 20.0, 30.0, 40.0))
+    raw = _raw(areas=areas, turned_pages={6: (180, 595.0, 842.0), 7: (90, 595.0, 842.0), 8: (270, 595.0, 842.0)})
+    rows = normalize_report(raw, "1").rows
+    assert [r["bbox"] for r in rows["areas"][:4]] == [
+        [565.0, 802.0, 585.0, 822.0],  # 180°: (595 - x1, 842 - bottom, 595 - x0, 842 - top)
+        [20.0, 565.0, 40.0, 585.0],  # 90°: a point (u, v) read stands at (v, 595 - u)
+        [802.0, 10.0, 822.0, 30.0],  # 270°: a point (u, v) read stands at (842 - v, u)
+        None]
+
+
 def test_area_without_score_has_no_area_row():
     rows = normalize_report(_raw(areas=[RawArea(1, "T"), RawArea(2, "U", score=60)]), "1").rows
     assert [r["area_no"] for r in rows["areas"]] == [2]

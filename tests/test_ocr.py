@@ -13,6 +13,7 @@ from extract.ocr import ocr_pages
 from helpers.paths import FIXTURES, PDF_DIR
 from helpers.pdfbuild import scanned
 from helpers.runs import load_gold, run_extract_cli
+from normalize.rows import normalize_report
 from normalize.text import clean_text
 from parsers import parse
 
@@ -108,3 +109,38 @@ def test_pages_read_at_once_are_the_pages_read_one_by_one(scan):
     assert [page.number for page in at_once] == numbers
     assert at_once == one_by_one and all(page.words for page in at_once)
 
+
+
+def _turned(scan, target, turns: dict[int, int]):
+    """The scan with pages turned as a scanner may save them (PDF /Rotate, clockwise)."""
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter()
+    for number, page in enumerate(PdfReader(scan).pages, start=1):
+        writer.add_page(page)
+        if number in turns:
+            writer.pages[-1].rotate(turns[number])
+    with target.open("wb") as handle:
+        writer.write(handle)
+    return target
+
+
+def _score_box(report) -> list[float]:
+    row = next(row for row in normalize_report(report, "test").rows["areas"] if row["area_no"] == 1)
+    return row["bbox"]
+
+
+@pytest.mark.parametrize("turn", [180, 90, 270])
+def test_a_page_scanned_upside_down_or_sideways_is_read_turned_and_its_boxes_stand_where_it_shows_them(
+        scan, straight, tmp_path, turn):
+    """Before pages were turned to be read, area 1's page scanned upside down lost its findings and sections to
+    OCR's misreading, and sideways its lines ran across the columns."""
+    turned = _read(_turned(scan, tmp_path / "turned.pdf", {2: turn}))
+    assert _values(turned) == _values(straight)
+    assert [(page, turn_read) for page, (turn_read, _, _) in turned.turned_pages.items()] == [(2, (360 - turn) % 360)]
+    x0, top, x1, bottom = _score_box(straight)
+    width, height = 595.44, 842.04  # A4 upright: the turned page shows the upright page turned `turn` clockwise
+    shown = {180: (width - x1, height - bottom, width - x0, height - top),
+             90: (height - bottom, x0, height - top, x1),
+             270: (top, width - x1, bottom, width - x0)}[turn]
+    assert _score_box(turned) == pytest.approx(shown, abs=3.0)
