@@ -4,7 +4,11 @@ Three shapes circulate:
 - flat: one PDF page per line, the running head at the start of each line;
 - transcript: numbered pages ("7 Sveriges Kommuner och Landsting (32) ...")
   after some web-page chrome, blank lines between pages;
-- paged: pdftotext-style output, pages separated by form feeds, lines kept.
+- paged: pdftotext-style output, pages separated by form feeds, lines kept. Text
+  copied out of a PDF without its page breaks (`pdftotext -nopgbrk`, a viewer's
+  copy) is paged too where its running heads print "12 (34)" at a line's end,
+  or its footers a bare "12" on a line of its own, numbered one after another:
+  the pages are cut at those lines.
 Each page becomes a Page; a running head at the start of a page line becomes a
 Line of its own, so that parsers can drop it the same way for every source.
 """
@@ -12,7 +16,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable
 from itertools import accumulate
 
@@ -25,14 +29,32 @@ _DIGITS = re.compile(r"\d+")
 _MAX_HEAD_TOKENS = 12
 _QUORUM = 0.6  # share of pages a running head stands on
 _HEAD_KEPT = 0.9  # share of the head's pages that must share a token for it to belong to the head
+# a running head's page number and count, alone on its line or ending it ("Sveriges Kommuner och Landsting
+# 2019-04-09 12 (34)"), or a page number alone on its line ("12"); a bare number is a weaker witness (a score,
+# a contents entry's page), so more of them must follow one another
+_COUNTED_MARK = re.compile(r"(?:^|\s)(\d{1,3}) \((\d{1,3})\)$")
+_BARE_MARK = re.compile(r"^(\d{1,3})$")
+_FEWEST_MARKS = {_COUNTED_MARK: 3, _BARE_MARK: 6}
+_REPEATED = 0.6  # share of marks the same line stands beside: a running head
 
 
 def read_text(text: str) -> tuple[str, list[Page]]:
     """Pages of a plain-text rendering and the name of its shape."""
     if "\f" in text:
         return "paged", _paged(text)
+    breaks = _page_breaks(text)
+    if breaks:
+        # each break is the newline before (or after) a page's mark, made a form feed: the same length, so that
+        # every offset into the text stays where it was
+        marked = list(text)
+        for offset in breaks:
+            marked[offset] = "\f"
+        return "paged", _paged("".join(marked))
     transcript = _transcript_pages(text)
-    if transcript:
+    tokens = [[word for word, _ in words] for words in transcript]
+    # a transcript's pages share a running head or footer: numbered chapters ("1 Vad är Kommunkompassen?",
+    # "2 ...") in a text without page breaks share none, and are no pages
+    if transcript and (_running_edge(tokens) or _running_edge([page[::-1] for page in tokens])):
         return "transcript", _with_running_heads(transcript)
     return "flat", _with_running_heads([words for _, words in _placed_lines(text) if words])
 
@@ -88,6 +110,79 @@ def _word_offsets(pages: list[dict[str, deque[int]]], start: int) -> Callable[[s
         return last[0]
 
     return offset
+
+
+def _page_breaks(text: str) -> list[int]:
+    """Offsets of the newlines where the pages of a text without page breaks end, where its running heads or
+    footers number the pages one after another ("2 (28)", "3 (28)", ... or "2", "3", ...); none elsewhere.
+
+    The page numbers witness that the text holds pages; where a running head's line (its title or its
+    publisher) is printed about once a page, the pages start at it, as pdftotext puts a page's head first and
+    its footer wherever its reading order takes it; else a page number that heads its line of text starts its
+    page, and one alone on its line (a footer) ends it.
+    """
+    lines = text.splitlines(keepends=True)
+    starts = list(accumulate((len(line) for line in lines), initial=0))
+    for pattern in (_COUNTED_MARK, _BARE_MARK):
+        marks = _marks(lines, pattern)
+        if len(marks) < _FEWEST_MARKS[pattern]:
+            continue
+        heads = _head_lines(lines, marks, pattern)
+        if heads:
+            firsts = heads
+        elif sum(1 for index in marks if pattern.fullmatch(lines[index].strip())) * 2 > len(marks):
+            firsts = [index + 1 for index in marks[:-1]]
+        else:
+            firsts = marks
+        breaks = [starts[index] - 1 for index in firsts if index]
+        return [offset for offset in breaks if text[offset] == "\n"]
+    return []
+
+
+def _head_lines(lines: list[str], marks: list[int], pattern: re.Pattern[str]) -> list[int]:
+    """The lines where a running head printed about once a page starts its page: the most common line that is
+    no page number, printed at least _REPEATED times as often as there are page numbers and at most once a
+    page; none where there is no such line. A head printed twice with nothing between (a cover's footer, the
+    next page's head) starts one page."""
+    texts = [line.strip() for line in lines]
+    counts = Counter(text for text in texts if text and not pattern.search(text))
+    if not counts:
+        return []
+    head, count = counts.most_common(1)[0]
+    if not _REPEATED * len(marks) <= count <= len(marks) + 2:
+        return []
+    firsts: list[int] = []
+    for index, text in enumerate(texts):
+        if text == head and not (firsts and all(not t or t == head for t in texts[firsts[-1]:index])):
+            firsts.append(index)
+    return firsts
+
+
+def _marks(lines: list[str], pattern: re.Pattern[str]) -> list[int]:
+    """The indices of the lines whose page marks number pages one after another: the longest run, each mark
+    after the latest mark of the number before it (a stray number, a score or a contents entry's page, before
+    a page's own mark is passed over)."""
+    found: list[tuple[int, int, int]] = []  # the line's index, the page number, the count (0: none printed)
+    for index, line in enumerate(lines):
+        match = pattern.search(line.strip())
+        if match:
+            found.append((index, int(match.group(1)), int(match.group(2)) if match.lastindex == 2 else 0))
+    latest: dict[tuple[int, int], int] = {}  # (number, count) -> the latest mark of it, by its place in `found`
+    before: list[int | None] = []
+    length: list[int] = []
+    for place, (_, number, count) in enumerate(found):
+        previous = latest.get((number - 1, count))
+        before.append(previous)
+        length.append(1 if previous is None else length[previous] + 1)
+        latest[(number, count)] = place
+    if not found:
+        return []
+    last: int | None = max(range(len(found)), key=lambda at: (length[at], -at))
+    run = []
+    while last is not None:
+        run.append(found[last][0])
+        last = before[last]
+    return run[::-1]
 
 
 def _transcript_pages(text: str) -> list[Words]:

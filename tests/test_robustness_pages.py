@@ -26,6 +26,13 @@ MISSING = {page: cases(f"molndal-2015-page-{page}-missing", MOLNDAL, Style(dropp
            for page in (AREA_PAGE, SCORES_PAGE)}
 REPEATED_PAGE = 7
 REPEATED = cases("molndal-2015-page-7-twice", MOLNDAL, Style(repeated_page=REPEATED_PAGE), PAGE_FORMATS)
+# pdftotext's text without its form feeds (a viewer's copy): the heads' "12 (34)", or a footer's bare "12", cut
+# the pages
+UNPAGED_FORMATS = ("unpaged", "unpaged-layout") if PDFTOTEXT else ()
+UNPAGED = cases("molndal-2015-pages-unpaged", MOLNDAL, fmts=UNPAGED_FORMATS)
+FOOTED = Style(head="KommunKompassen – Mölndals stad 2015", foot="{page}")
+FOOTED_FORMATS = ("paged", "paged-layout", *UNPAGED_FORMATS) if PDFTOTEXT else ()
+FOOTED_CASES = cases("molndal-2015-numbered-footers", MOLNDAL, FOOTED, FOOTED_FORMATS)
 # a sheet fed in the wrong order: area 5's page before area 4's end; section 4's two pages of tables swapped
 SWAPPED = {page: cases(f"molndal-2015-pages-{page}-{page + 1}-swapped", MOLNDAL, Style(swapped_page=page),
                        PAGE_FORMATS) for page in (AREA_PAGE - 1, SCORES_PAGE - 1)}
@@ -135,6 +142,20 @@ def test_pages_out_of_their_printed_order_are_read_in_it_and_named(robust, page,
     # problems stand in the order of the source's pages, which is not the printed order here
     others = [_strip(found) for found in robust.problems(name) if found["code"] != "pages_out_of_order"]
     assert sorted(others, key=str) == sorted((_strip(found) for found in robust.problems(plain)), key=str)
+
+
+@pytest.mark.parametrize("fmt", UNPAGED_FORMATS)
+def test_a_copy_without_page_breaks_is_cut_into_pages_at_its_heads_page_numbers(robust, fmt):
+    name, paged = UNPAGED[fmt], PLAIN[fmt.replace("unpaged", "paged")]
+    assert robust.report_row(name)["rendering"] == "paged"
+    robust.assert_same_as(name, paged)  # the same pages, so every value on the same page
+
+
+@pytest.mark.parametrize("fmt", UNPAGED_FORMATS)
+def test_a_copy_without_page_breaks_is_cut_into_pages_at_its_footers_page_numbers(robust, fmt):
+    name, paged = FOOTED_CASES[fmt], FOOTED_CASES[fmt.replace("unpaged", "paged")]
+    assert robust.report_row(name)["rendering"] == "paged"
+    robust.assert_same_as(name, paged)  # the same pages, so every value on the same page
 
 
 @pytest.mark.parametrize("fmt", ["pdf", *PAGED])

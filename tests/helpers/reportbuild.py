@@ -37,7 +37,7 @@ from helpers.reportplan import (
 )
 
 FORMATS = {"pdf": ".pdf", "flat": ".txt", "transcript": ".txt", "markdown": ".md", "paged": ".txt",
-           "paged-layout": ".txt"}
+           "paged-layout": ".txt", "unpaged": ".txt", "unpaged-layout": ".txt"}
 PDFTOTEXT = shutil.which("pdftotext")  # the paged renderings are made with poppler's pdftotext
 UL = '<ul style="list-style-type: none">'
 
@@ -51,7 +51,7 @@ def build(description: dict, style: Style, fmt: str, path: Path) -> dict:
     if fmt == "markdown" or not dated_heads:  # the date is printed on the cover instead
         pages[0] = [Cover([*pages[0][0].lines, date])]
     render = {"pdf": _pdf, "flat": _flat, "transcript": _transcript, "markdown": _markdown, "paged": _paged,
-              "paged-layout": _paged_layout}[fmt]
+              "paged-layout": _paged_layout, "unpaged": _unpaged, "unpaged-layout": _unpaged_layout}[fmt]
     render(pages, style, date, path)
     expected = copy.deepcopy(description)
     expected["prior_scores"] += appended_prior_scores(style)
@@ -129,6 +129,15 @@ def _paged(pages: list[Page], style: Style, date: str, path: Path) -> None:
 
 def _paged_layout(pages: list[Page], style: Style, date: str, path: Path) -> None:
     _pdftotext(pages, style, date, path, ["-layout"])
+
+
+def _unpaged(pages: list[Page], style: Style, date: str, path: Path) -> None:
+    """pdftotext without its form feeds: the text as a PDF viewer's copy gives it."""
+    _pdftotext(pages, style, date, path, ["-nopgbrk"])
+
+
+def _unpaged_layout(pages: list[Page], style: Style, date: str, path: Path) -> None:
+    _pdftotext(pages, style, date, path, ["-layout", "-nopgbrk"])
 
 
 def _pdftotext(pages: list[Page], style: Style, date: str, path: Path, options: list[str]) -> None:
