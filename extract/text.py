@@ -36,6 +36,9 @@ _COUNTED_MARK = re.compile(r"(?:^|\s)(\d{1,3}) \((\d{1,3})\)$")
 _BARE_MARK = re.compile(r"^(\d{1,3})$")
 _FEWEST_MARKS = {_COUNTED_MARK: 3, _BARE_MARK: 6}
 _REPEATED = 0.6  # share of marks the same line stands beside: a running head
+# lines with text a page of a text without page breaks has at least: a flat copy's page is one line, which its
+# head or footer may end with "12 (34)", and is no such text
+_LINES_PER_PAGE = 5
 
 
 def read_text(text: str) -> tuple[str, list[Page]]:
@@ -44,8 +47,8 @@ def read_text(text: str) -> tuple[str, list[Page]]:
         return "paged", _paged(text)
     breaks = _page_breaks(text)
     if breaks:
-        # each break is the newline before (or after) a page's mark, made a form feed: the same length, so that
-        # every offset into the text stays where it was
+        # each break is the newline where a page starts, made a form feed: the same length, so that every
+        # offset into the text stays where it was
         marked = list(text)
         for offset in breaks:
             marked[offset] = "\f"
@@ -125,7 +128,7 @@ def _page_breaks(text: str) -> list[int]:
     starts = list(accumulate((len(line) for line in lines), initial=0))
     for pattern in (_COUNTED_MARK, _BARE_MARK):
         marks = _marks(lines, pattern)
-        if len(marks) < _FEWEST_MARKS[pattern]:
+        if len(marks) < _FEWEST_MARKS[pattern] or sum(map(bool, map(str.strip, lines))) < _LINES_PER_PAGE * len(marks):
             continue
         heads = _head_lines(lines, marks, pattern)
         if heads:

@@ -131,13 +131,15 @@ def _unpaged(head_lines: list[str], bodies: list[str]) -> str:
 
 
 def test_a_copy_without_page_breaks_is_cut_at_its_heads_page_numbers_and_keeps_its_offsets():
-    bodies = ["Omslag", "Innehåll Område 1", "Område 1 Offentlighet", "Styrkor Förbättringsmöjligheter"]
+    # a page of a copy holds many lines (a flat copy's page is one line, which its head may end with "2 (4)")
+    bodies = [first + "".join(f"\nRad {n} av {first.split()[0]}." for n in range(6))
+              for first in ("Omslag", "Innehåll Område 1", "Område 1 Offentlighet", "Styrkor Förbättringsmöjligheter")]
     heads = ["KommunKompassen", *(f"Sveriges Kommuner och Landsting 2019-04-09 {n} (4)" for n in (2, 3, 4))]
     text = _unpaged(heads, bodies)
     shape, pages = read_text(text)
     assert shape == "paged"
-    assert [[line.text for line in page.lines] for page in pages] == [[heads[0], bodies[0]]] + [
-        [head, body] for head, body in zip(heads[1:], bodies[1:])]
+    assert [[line.text for line in page.lines] for page in pages] == [
+        [head, *body.splitlines()] for head, body in zip(heads, bodies)]
     line = pages[2].lines[1]
     start, end = line.source_span(0, len(line.text))
     assert text[start:end] == "Område 1 Offentlighet"  # the pages cut where newlines stood: offsets unchanged
@@ -145,12 +147,12 @@ def test_a_copy_without_page_breaks_is_cut_at_its_heads_page_numbers_and_keeps_i
 
 def test_a_copy_without_page_breaks_is_cut_where_its_running_head_starts_each_page():
     # footers with bare numbers, which pdftotext may put anywhere on the page: the head starts each page
-    bodies = [f"Sida {n} text\n{n}\nmer text på sidan {n}" for n in range(2, 9)]
+    bodies = [f"Sida {n} text\nmer\n{n}\ntext\npå\nsidan {n}" for n in range(2, 9)]
     text = "Omslag\nKommunKompassen 2019\n" + "".join(f"KommunKompassen – Solna stad 2019\n{body}\n" for body in bodies)
     shape, pages = read_text(text)
     assert shape == "paged" and len(pages) == 1 + len(bodies)
     assert [page.lines[0].text for page in pages[1:]] == ["KommunKompassen – Solna stad 2019"] * len(bodies)
-    assert [page.lines[-1].text for page in pages[1:]] == [f"mer text på sidan {n}" for n in range(2, 9)]
+    assert [page.lines[-1].text for page in pages[1:]] == [f"sidan {n}" for n in range(2, 9)]
 
 
 def test_a_few_numbers_alone_on_lines_are_no_page_marks():
