@@ -37,6 +37,7 @@ from extract.deskew import skew_degrees, straightened
 from extract.errors import ExtractionError
 from extract.leaders import without_leaders
 from extract.model import Page
+from extract.ocr_turn import looks_turned, reads_better, turn_said
 from extract.photocopy import black_on_white
 from extract.score_cells import unread_points_cells, unread_score_cells
 
@@ -52,16 +53,9 @@ _DOT_READINGS = frozenset("e«»°*·o+")  # what Tesseract makes of a round bul
 _POINTS_PER_INCH = 72
 _INK = 128  # grey level below which a pixel is ink
 _SURE_CELL = 60.0  # confidence a number read again in a section 4 cell must have to be kept
-# a page scanned upside down reads its words (of at least _LONG_WORD letters, and at least _FEWEST_WORDS of them)
-# with a mean confidence below _UPRIGHT_CONFIDENCE (35 against 95 upright on the shared scan); one scanned
-# sideways reads them taller than wide. Only such a page is shown to orientation detection (0.75 s a page),
-# whose answer is taken when it is this sure (Tesseract's scale) and the page turned reads better.
-_LONG_WORD, _FEWEST_WORDS = 4, 20
-_UPRIGHT_CONFIDENCE = 60.0
-_SURE_ORIENTATION = 2.0
 # the code that makes what Tesseract is given and what is kept of its answer: a change to it is a cache miss
 _CODE = hashlib.sha256(b"".join((Path(__file__).parent / name).read_bytes()
-                                for name in ("ocr.py", "deskew.py", "photocopy.py", "leaders.py",
+                                for name in ("ocr.py", "ocr_turn.py", "deskew.py", "photocopy.py", "leaders.py",
                                              "score_cells.py"))).hexdigest()[:16]
 
 
@@ -217,14 +211,14 @@ def _recognize(pdf: _SharedPdf, number: int, settings: OcrSettings) -> OcrPage:
     (`_looks_turned`), read again turned the way Tesseract's orientation detection says, if that reads better."""
     width, height, image = pdf.image(number, settings.dpi)
     read = _read_image(image, width, height, number, settings)
-    if not _looks_turned(read):
+    if not looks_turned(read):
         return read
     turn = _orientation(image, settings, number)
     if not turn:
         return read
     size = (height, width) if turn in (90, 270) else (width, height)
     again = dataclasses.replace(_read_image(image.rotate(-turn, expand=True), *size, number, settings), turned=turn)
-    return again if _reads_better(again, read) else read
+    return again if reads_better(again, read) else read
 
 
 def _read_image(image: Image, width: float, height: float, number: int, settings: OcrSettings) -> OcrPage:
@@ -246,37 +240,12 @@ def _read_image(image: Image, width: float, height: float, number: int, settings
     return OcrPage(number, width, height, words + _bullets(words, pixels), skew=skew, leaders=leaders)
 
 
-def _looks_turned(page: OcrPage) -> bool:
-    """Whether Tesseract's reading looks like that of a page scanned upside down (its words read with low
-    confidence) or sideways (its longer words taller than they are wide)."""
-    words = [word for word in page.words if word.confidence is not None and len(word.text) >= _LONG_WORD]
-    if len(words) < _FEWEST_WORDS:
-        return False
-    upright = sum(word.confidence or 0 for word in words) / len(words)
-    tall = sum(1 for word in words if word.height > word.width)
-    return upright < _UPRIGHT_CONFIDENCE or 2 * tall > len(words)
-
-
-def _reads_better(turned: OcrPage, read: OcrPage) -> bool:
-    """Whether the page turned reads more words with more confidence than as it lay."""
-    def score(page: OcrPage) -> float:
-        return sum(word.confidence or 0 for word in page.words if len(word.text) >= _LONG_WORD
-                   and word.width >= word.height)
-    return turned.failure is None and score(turned) > score(read)
-
-
 def _orientation(image: Image, settings: OcrSettings, number: int) -> int:
-    """Degrees (clockwise) Tesseract's orientation detection says to turn the page to read it; 0 where it is
-    upright, unsure or cannot tell (no orientation model)."""
+    """Degrees (clockwise) Tesseract's orientation model says to turn the page to read it (extract.ocr_turn)."""
     import numpy
 
     completed = _tesseract(_ppm(numpy.asarray(image)), ["--psm", "0"], settings, number, orientation=True)
-    said = dict(line.split(":", 1) for line in completed.stdout.decode(errors="replace").splitlines() if ":" in line)
-    try:
-        turn, sure = int(said.get("Rotate", "0").strip()), float(said.get("Orientation confidence", "0").strip())
-    except ValueError:
-        return 0
-    return turn if turn in (90, 180, 270) and sure >= _SURE_ORIENTATION else 0
+    return turn_said(completed.stdout.decode(errors="replace"))
 
 
 def _tesseract(image: bytes, options: list[str], settings: OcrSettings, number: int,
