@@ -208,7 +208,7 @@ def _cached_page(pdf: _SharedPdf, number: int, settings: OcrSettings, store: Ocr
 
 def _recognize(pdf: _SharedPdf, number: int, settings: OcrSettings) -> OcrPage:
     """The page read as it lies, or, where that reading looks like a page scanned sideways or upside down
-    (`_looks_turned`), read again turned the way Tesseract's orientation detection says, if that reads better."""
+    (extract.ocr_turn), read again turned the way Tesseract's orientation model says, if that reads better."""
     width, height, image = pdf.image(number, settings.dpi)
     read = _read_image(image, width, height, number, settings)
     if not looks_turned(read):

@@ -8,7 +8,7 @@ Three shapes circulate:
   copied out of a PDF without its page breaks (`pdftotext -nopgbrk`, a viewer's
   copy) is paged too where its running heads print "12 (34)" at a line's end,
   or its footers a bare "12" on a line of its own, numbered one after another:
-  the pages are cut at those lines.
+  the pages are cut where its running head starts each, else at those lines.
 Each page becomes a Page; a running head at the start of a page line becomes a
 Line of its own, so that parsers can drop it the same way for every source.
 """
@@ -35,7 +35,7 @@ _HEAD_KEPT = 0.9  # share of the head's pages that must share a token for it to 
 _COUNTED_MARK = re.compile(r"(?:^|\s)(\d{1,3}) \((\d{1,3})\)$")
 _BARE_MARK = re.compile(r"^(\d{1,3})$")
 _FEWEST_MARKS = {_COUNTED_MARK: 3, _BARE_MARK: 6}
-_REPEATED = 0.6  # share of marks the same line stands beside: a running head
+_REPEATED = 0.6  # times as often as the page numbers a line is printed, at least, to be a running head
 # lines with text a page of a text without page breaks has at least: a flat copy's page is one line, which its
 # head or footer may end with "12 (34)", and is no such text
 _LINES_PER_PAGE = 5
@@ -126,9 +126,10 @@ def _page_breaks(text: str) -> list[int]:
     """
     lines = text.splitlines(keepends=True)
     starts = list(accumulate((len(line) for line in lines), initial=0))
+    with_text = sum(1 for line in lines if line.strip())
     for pattern in (_COUNTED_MARK, _BARE_MARK):
         marks = _marks(lines, pattern)
-        if len(marks) < _FEWEST_MARKS[pattern] or sum(map(bool, map(str.strip, lines))) < _LINES_PER_PAGE * len(marks):
+        if len(marks) < _FEWEST_MARKS[pattern] or with_text < _LINES_PER_PAGE * len(marks):
             continue
         heads = _head_lines(lines, marks, pattern)
         if heads:

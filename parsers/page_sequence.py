@@ -247,8 +247,11 @@ def _misplacements(numbering: list[_Numbered]) -> list[list[_Numbered]]:
 
 def _printed_places(windows: list[list[_Numbered]]) -> dict[int, int]:
     """Each misplaced page -> the place in the source its printed number gives it."""
-    return {mark.page: mark.number - min(m.number for m in window) + window[0].page
-            for window in windows for mark in window}
+    moved: dict[int, int] = {}
+    for window in windows:
+        lowest = min(mark.number for mark in window)  # printed on the window's first place
+        moved.update({mark.page: window[0].page + mark.number - lowest for mark in window})
+    return moved
 
 
 def _misplaced(numbering: list[_Numbered], index: int) -> list[_Numbered] | None:
